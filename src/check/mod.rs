@@ -1,0 +1,49 @@
+//! Checking: every rule of a report's form, its narrative, its agency's
+//! constraints, and the links between consecutive years.
+//!
+//! Parse errors are found by [`crate::parse`]; this module checks reports
+//! that parsed. It first completes omitted totals, so that rendering shows
+//! the same figures the rules were checked against.
+
+pub mod agency;
+pub mod cross;
+pub mod narrative;
+pub mod tables;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::load::Content;
+use rayon::prelude::*;
+
+/// Checks every report of `content`, completing omitted totals in place.
+/// Returns the findings (parse diagnostics stay in `content.diags`).
+pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
+    let agencies = &content.agencies;
+    let mut diags: Vec<Diagnostic> = content
+        .reports
+        .par_iter_mut()
+        .flat_map_iter(|report| {
+            let mut d = Vec::new();
+            tables::complete_totals(report, &mut d);
+            tables::check_report(report, &mut d);
+            narrative::check_sections(report, &mut d);
+            narrative::check_years(report, &mut d);
+            narrative::check_claims(report, &mut d);
+            narrative::check_old_labels(report, &mut d);
+            if let Some(a) = agencies.get(&report.agency) {
+                agency::check_deadline(report, a, &config.deadlines, &mut d);
+                agency::check_authority(report, a, &mut d);
+            }
+            d
+        })
+        .collect();
+    // Reports are sorted by agency then year: neighbours are consecutive years.
+    let pairs: Vec<_> =
+        content.reports.windows(2).filter(|w| w[0].agency == w[1].agency && w[0].year + 1 == w[1].year).collect();
+    diags.par_extend(pairs.into_par_iter().flat_map_iter(|w| {
+        let mut d = Vec::new();
+        cross::check_pair(&w[0], &w[1], config.check.similarity, &mut d);
+        d
+    }));
+    diags
+}

@@ -1,0 +1,514 @@
+//! Checks of the Markdown narrative: the six sections, the years it speaks
+//! of, the figures it states, and labels of an older form.
+
+use crate::diag::{Diagnostic, Pos};
+use crate::form::{Claim, resolve_cells};
+use crate::model::Report;
+use crate::source::LineIndex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Chinese numerals used for section numbers.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// NFKC-normalises and drops white space, as labels are compared.
+pub fn normalize(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Splits `五、标题` into (`Some("五")`, `标题`) after normalisation.
+fn split_numeral(text: &str) -> (Option<String>, String) {
+    let norm = normalize(text);
+    let numeral: String = norm.chars().take_while(|c| NUMERALS.contains(*c)).collect();
+    let rest = &norm[numeral.len()..];
+    match rest.chars().next() {
+        Some(sep @ ('、' | '.' | ',' | '，')) if !numeral.is_empty() => {
+            (Some(numeral), rest[sep.len_utf8()..].to_owned())
+        }
+        _ => (None, norm),
+    }
+}
+
+/// FMT-SECT: the six sections present, in order, each with its numeral.
+pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let form = &report.form;
+    let level = if report.headings.iter().any(|h| h.level == 2) {
+        2
+    } else {
+        report.headings.iter().map(|h| h.level).min().unwrap_or(2)
+    };
+    let mut found = [false; 6];
+    let mut last: Option<usize> = None;
+    let file = &report.file;
+    for h in report.headings.iter().filter(|h| h.level == level) {
+        let (numeral, rest) = split_numeral(&h.text);
+        let by_title = form.sections.iter().position(|s| s.r#match.iter().any(|m| rest.contains(&normalize(m))));
+        let by_numeral = numeral.as_deref().and_then(|n| form.sections.iter().position(|s| s.numeral == n));
+        let Some(k) = by_title.or(by_numeral) else {
+            diags.push(
+                Diagnostic::warning("FMT-SECT", file, h.pos, format!("the heading `{}` is not one of the six sections of the form", h.text))
+                    .with_help("sections are level-2 headings `## 一、总体情况` … `## 六、其他需要报告的事项`; use `###` or bold text for sub-headings"),
+            );
+            continue;
+        };
+        let spec = &form.sections[k];
+        let official = format!("{}、{}", spec.numeral, spec.title);
+        match (&numeral, by_title) {
+            (None, _) => diags.push(
+                Diagnostic::warning(
+                    "FMT-SECT",
+                    file,
+                    h.pos,
+                    format!(
+                        "section {} `{}` is printed without its numeral `{}、`",
+                        spec.numeral, h.text, spec.numeral
+                    ),
+                )
+                .with_label("no numeral")
+                .with_help(format!(
+                    "write `## {}{}`",
+                    format_args!("{}、", spec.numeral),
+                    h.text.trim()
+                )),
+            ),
+            (Some(n), Some(_)) if *n != spec.numeral => diags.push(
+                Diagnostic::warning(
+                    "FMT-SECT",
+                    file,
+                    h.pos,
+                    format!("section `{}` is numbered {n}, but it is section {} of the form", spec.title, spec.numeral),
+                )
+                .with_help(format!("write `## {official}`")),
+            ),
+            (Some(_), None) => diags.push(
+                Diagnostic::warning(
+                    "FMT-SECT",
+                    file,
+                    h.pos,
+                    format!("the heading `{}` does not read like section {} `{}`", h.text, spec.numeral, spec.title),
+                )
+                .with_help(format!("write `## {official}`")),
+            ),
+            _ => {}
+        }
+        if found[k] {
+            diags.push(Diagnostic::warning("FMT-SECT", file, h.pos, format!("section {} appears twice", spec.numeral)));
+        } else if last.is_some_and(|l| k < l) {
+            diags.push(
+                Diagnostic::warning(
+                    "FMT-SECT",
+                    file,
+                    h.pos,
+                    format!(
+                        "section {} comes after section {}",
+                        spec.numeral,
+                        form.sections[last.unwrap_or(0)].numeral
+                    ),
+                )
+                .with_help("the six sections follow the form's order 一 … 六"),
+            );
+        }
+        found[k] = true;
+        last = Some(last.map_or(k, |l| l.max(k)));
+    }
+    let anchor = Pos::new(report.body_line, 1, 1);
+    for (k, spec) in form.sections.iter().enumerate() {
+        if !found[k] {
+            diags.push(
+                Diagnostic::warning(
+                    "FMT-SECT",
+                    file,
+                    anchor,
+                    format!("section {}、{} is missing", spec.numeral, spec.title),
+                )
+                .with_help(format!(
+                    "add a heading `## {}、{}`{}",
+                    spec.numeral,
+                    spec.title,
+                    if (2..=4).contains(&(k + 1)) { " (its tables are placed under it)" } else { "" }
+                )),
+            );
+        }
+    }
+}
+
+/// A four-digit year written before 年, with its byte range in the line.
+struct YearMention {
+    year: i32,
+    start: usize,
+    end: usize,
+}
+
+/// Finds `2020年` and `2020 年` in a line.
+fn years_in(line: &str) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices('年') {
+        let before = line[..i].trim_end_matches(' ');
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits != 4 {
+            continue;
+        }
+        let start = before.len() - 4;
+        if let Ok(year) = before[start..].parse() {
+            out.push(YearMention { year, start, end: i + '年'.len_utf8() });
+        }
+    }
+    out
+}
+
+/// TXT-YEAR: the statistical period and the narrative's years against the report year.
+pub fn check_years(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let index = LineIndex::new(&report.body);
+    let file = &report.file;
+    let year = report.year;
+    let mut offset = 0;
+    for line in report.body.split_inclusive('\n') {
+        for m in years_in(line) {
+            let after = line[m.end..].trim_start_matches(' ');
+            let pos = report.body_pos(&index, offset + m.start, m.end - m.start);
+            if after.starts_with("1月1日") || after.starts_with("1 月 1 日") {
+                if m.year != year {
+                    diags.push(
+                        Diagnostic::warning(
+                            "TXT-YEAR",
+                            file,
+                            pos,
+                            format!("the statistical period starts in {}, but this is the {year} report", m.year),
+                        )
+                        .with_related(file, report.year_pos, "report year")
+                        .with_help(format!("the period is {year}年1月1日至{year}年12月31日")),
+                    );
+                }
+                continue;
+            }
+            let compact: String = after.chars().filter(|c| *c != ' ').take(7).collect();
+            if let Some(rest) = compact.strip_prefix("12月") {
+                let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if rest[day.len()..].starts_with('日') && (m.year != year || day != "31") {
+                    diags.push(
+                        Diagnostic::warning(
+                            "TXT-YEAR",
+                            file,
+                            pos,
+                            format!("the statistical period ends on {}年12月{day}日, not {year}年12月31日", m.year),
+                        )
+                        .with_related(file, report.year_pos, "report year"),
+                    );
+                }
+                continue;
+            }
+            let topical = ["，", ",", "以来", "度，", "工作", "度工作"].iter().any(|s| after.starts_with(s));
+            if topical && (year - 3..year).contains(&m.year) {
+                diags.push(
+                    Diagnostic::warning(
+                        "TXT-YEAR",
+                        file,
+                        pos,
+                        format!(
+                            "the narrative speaks of {} as the year of the work, but this is the {year} report",
+                            m.year
+                        ),
+                    )
+                    .with_label(format!("{}年", m.year))
+                    .with_related(file, report.year_pos, "report year")
+                    .with_help("was this text copied from an earlier report? describe the report year's work"),
+                );
+            }
+        }
+        offset += line.len();
+    }
+    if let Some(title) = &report.title
+        && let Some(m) = years_in(title).into_iter().find(|m| m.year != year)
+    {
+        diags.push(
+            Diagnostic::warning(
+                "TXT-YEAR",
+                file,
+                report.year_pos,
+                format!("the title says {}年, but `year` is {year}", m.year),
+            )
+            .with_help("correct the title or the year"),
+        );
+    }
+}
+
+/// A compiled narrative pattern: literal text, gaps and the number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Lit(Vec<char>),
+    Gap,
+    Num,
+}
+
+/// Characters a gap may not cross: they end the clause a figure belongs to.
+const STOPS: &[char] = &['。', '；', ';', '，', ',', '：', ':', '！', '？', '\n', '（', '('];
+
+/// Longest gap, in characters.
+const GAP_MAX: usize = 24;
+
+fn compile_pattern(p: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut lit = Vec::new();
+    for c in p.chars() {
+        if c == '*' || c == 'N' {
+            if !lit.is_empty() {
+                out.push(Token::Lit(std::mem::take(&mut lit)));
+            }
+            out.push(if c == '*' { Token::Gap } else { Token::Num });
+        } else {
+            lit.push(c);
+        }
+    }
+    if !lit.is_empty() {
+        out.push(Token::Lit(lit));
+    }
+    out
+}
+
+/// Matches `tokens` at `at`; returns the number's (start, end, value).
+fn match_at(
+    line: &[char],
+    at: usize,
+    tokens: &[Token],
+    num: Option<(usize, usize, i64)>,
+) -> Option<(usize, usize, i64)> {
+    let Some((tok, rest)) = tokens.split_first() else {
+        return num;
+    };
+    match tok {
+        Token::Lit(l) => {
+            let mut i = at;
+            if num.is_some_and(|(_, e, _)| e == at) {
+                while line.get(i) == Some(&' ') {
+                    i += 1;
+                }
+            }
+            (line.get(i..i + l.len())? == l.as_slice()).then_some(())?;
+            match_at(line, i + l.len(), rest, num)
+        }
+        Token::Gap => (0..=GAP_MAX).find_map(|g| {
+            if line.get(at..at + g)?.iter().any(|c| STOPS.contains(c)) {
+                return None;
+            }
+            match_at(line, at + g, rest, num)
+        }),
+        Token::Num => {
+            let mut i = at;
+            while line.get(i) == Some(&' ') {
+                i += 1;
+            }
+            if i > 0 && line.get(i - 1).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+                return None;
+            }
+            let start = i;
+            while line.get(i).is_some_and(char::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start || line.get(i) == Some(&'.') {
+                return None;
+            }
+            let value: i64 = line[start..i].iter().collect::<String>().parse().ok()?;
+            match_at(line, i, rest, Some((start, i, value)))
+        }
+    }
+}
+
+/// Every figure in `line` that `pattern` finds: (char start, char end, value).
+fn find_figures(line: &[char], tokens: &[Token]) -> Vec<(usize, usize, i64)> {
+    (0..line.len()).filter_map(|at| match_at(line, at, tokens, None)).collect()
+}
+
+/// TXT-NUM: figures stated in the narrative against the tables.
+pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let index = LineIndex::new(&report.body);
+    let compiled: Vec<(&Claim, Vec<Vec<Token>>)> =
+        report.form.text_claims.iter().map(|c| (c, c.patterns.iter().map(|p| compile_pattern(p)).collect())).collect();
+    let mut seen: Vec<(Pos, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in report.body.split_inclusive('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        let byte_at = |ci: usize| chars[..ci].iter().map(|c| c.len_utf8()).sum::<usize>();
+        for (claim, patterns) in &compiled {
+            let Some((spec, data)) = report.table(&claim.table) else {
+                continue;
+            };
+            let Ok(cells) = resolve_cells(spec, &claim.value) else {
+                continue;
+            };
+            let expected: i64 = cells.iter().map(|&(r, c)| data.cell(r, c).value.int()).sum();
+            for tokens in patterns {
+                for (s, e, value) in find_figures(&chars, tokens) {
+                    let pos = report.body_pos(&index, offset + byte_at(s), byte_at(e) - byte_at(s));
+                    if value == expected || seen.contains(&(pos, claim.name.as_str())) {
+                        continue;
+                    }
+                    seen.push((pos, claim.name.as_str()));
+                    let mut d = Diagnostic::warning(
+                        "TXT-NUM",
+                        &report.file,
+                        pos,
+                        format!("the narrative states {} {value}, but the table gives {expected}", claim.name),
+                    )
+                    .with_label(format!("text says {value}"))
+                    .with_help("correct the text or the table so the report says one thing");
+                    for &(r, c) in &cells {
+                        let cell = data.cell(r, c);
+                        d = d.with_related(
+                            &report.file,
+                            cell.pos,
+                            format!("{} / {} = {}", spec.row_leaves[r].label, spec.col_leaves[c].label, cell.value),
+                        );
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+        offset += line.len();
+    }
+}
+
+/// FMT-LABEL: labels of an older form in the narrative of a report of a newer one.
+pub fn check_old_labels(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let form = &report.form;
+    if form.old_labels.is_empty() {
+        return;
+    }
+    let index = LineIndex::new(&report.body);
+    let body = &report.body;
+    let current: Vec<&str> = form
+        .tables
+        .iter()
+        .flat_map(|t| t.row_leaves.iter().chain(&t.col_leaves).map(|l| l.label.as_str()))
+        .chain(form.old_labels.iter().map(|o| o.new.as_str()))
+        .collect();
+    for old in &form.old_labels {
+        let covering: Vec<(usize, usize)> = current
+            .iter()
+            .filter(|l| l.contains(old.old.as_str()) && **l != old.old)
+            .flat_map(|l| body.match_indices(*l).map(|(i, m)| (i, i + m.len())))
+            .collect();
+        for (i, m) in body.match_indices(old.old.as_str()) {
+            if covering.iter().any(|&(s, e)| s <= i && i + m.len() <= e) {
+                continue;
+            }
+            let pos = report.body_pos(&index, i, m.len());
+            diags.push(
+                Diagnostic::warning(
+                    "FMT-LABEL",
+                    &report.file,
+                    pos,
+                    format!("`{}` is a label of an older form; the {} form says {}", old.old, form.id, old.new),
+                )
+                .with_help("reports from 2021 on follow the 2021 format (国办公开办函〔2021〕30号)"),
+            );
+        }
+    }
+}
+
+/// Whether the headings include this text (for tests).
+#[cfg(test)]
+fn heading_texts(hs: &[crate::model::Heading]) -> Vec<&str> {
+    hs.iter().map(|h| h.text.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::Forms;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    const SECTIONS: &str = "## 一、总体情况\n\n## 二、主动公开政府信息情况\n\n## 三、收到和处理政府信息公开申请情况\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n## 五、存在的主要问题及改进情况\n\n## 六、其他需要报告的事项\n";
+
+    fn report(year: i32, front: &str, body: &str) -> Report {
+        let forms = Forms::builtin();
+        let file = Arc::new(PathBuf::from("/s/r.md"));
+        let text = format!("---\nyear: {year}\n{front}---\n{body}");
+        let mut diags = Vec::new();
+        let mut r =
+            crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).unwrap_or_else(|| panic!("{diags:#?}"));
+        crate::check::tables::complete_totals(&mut r, &mut diags);
+        r
+    }
+
+    fn run(f: fn(&Report, &mut Vec<Diagnostic>), r: &Report) -> Vec<Diagnostic> {
+        let mut d = Vec::new();
+        f(r, &mut d);
+        d
+    }
+
+    #[test]
+    fn complete_sections_pass_and_a_missing_numeral_is_found_on_its_line() {
+        let r = report(2024, "", SECTIONS);
+        assert_eq!(heading_texts(&r.headings).len(), 6);
+        assert!(run(check_sections, &r).is_empty());
+        let r = report(2020, "", &SECTIONS.replace("五、存在", "存在"));
+        let d = run(check_sections, &r);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].pos.line, 12);
+        assert!(d[0].message.contains("without its numeral `五、`"));
+    }
+
+    #[test]
+    fn missing_wrongly_numbered_and_out_of_order_sections_are_found() {
+        let body = SECTIONS.replace("## 六、其他需要报告的事项\n", "").replace("四、政府", "三、政府");
+        let d = run(check_sections, &report(2024, "", &body));
+        assert!(d.iter().any(|d| d.message.contains("六、其他需要报告的事项 is missing")), "{d:#?}");
+        assert!(d.iter().any(|d| d.message.contains("numbered 三")), "{d:#?}");
+        let swapped = "## 二、主动公开政府信息情况\n\n## 一、总体情况\n";
+        let d = run(check_sections, &report(2024, "", swapped));
+        assert!(d.iter().any(|d| d.message.contains("comes after")), "{d:#?}");
+    }
+
+    #[test]
+    fn narrative_years_are_checked() {
+        let r = report(
+            2020,
+            "",
+            "本报告统计期限自2020年1月1日至2020年12月21日止。\n\n2019年，我镇积极推进。2021年进一步改进。\n",
+        );
+        let d = run(check_years, &r);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d[0].message.contains("12月21日"));
+        assert!(d[1].message.contains("speaks of 2019"));
+        assert_eq!((d[1].pos.line, d[1].pos.col), (6, 1));
+        let ok = report(
+            2024,
+            "title: 淮安市人民政府2024年政府信息公开工作年度报告\n",
+            "统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。2024 年，我市坚持。\n",
+        );
+        assert!(run(check_years, &ok).is_empty());
+    }
+
+    #[test]
+    fn figures_in_the_text_are_compared_with_the_tables() {
+        let front = "applications:\n  new: [3, 0, 0, 0, 0, 0, 3]\n  granted: [3, 0, 0, 0, 0, 0, 3]\nappeals:\n  review: [1, 0, 0, 0, 1]\n";
+        let good = report(
+            2024,
+            front,
+            "全市共受理政府信息公开申请 3 件，答复 3 件。政府信息公开行政复议 1件，行政诉讼 0 件。\n",
+        );
+        assert!(run(check_claims, &good).is_empty(), "{:#?}", run(check_claims, &good));
+        let bad = report(2024, front, "收到依申请公开5件，另有 2 件顺延到下年度答复。\n");
+        let d = run(check_claims, &bad);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d[0].message, "the narrative states 本年新收申请 5, but the table gives 3");
+        assert_eq!((d[0].pos.line, d[0].pos.col, d[0].pos.len), (9, 8, 1));
+        assert!(d[1].message.contains("结转下年度 2"));
+    }
+
+    #[test]
+    fn old_labels_are_flagged_but_not_inside_new_ones() {
+        let r = report(2024, "", "本年制发行政规范性文件3件，清理规范性文件2件。\n");
+        let d = run(check_old_labels, &r);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].pos.col, 17);
+        assert!(run(check_old_labels, &report(2020, "", "规范性文件\n")).is_empty());
+    }
+
+    #[test]
+    fn patterns_respect_number_boundaries() {
+        let tokens = compile_pattern("受理*N件");
+        let line: Vec<char> = "受理2024年申请12件".chars().collect();
+        assert_eq!(find_figures(&line, &tokens), vec![(9, 11, 12)]);
+    }
+}

@@ -1,0 +1,304 @@
+//! The statistical rules (勾稽关系) of a form, applied to one report's tables
+//! and between consecutive years of one agency.
+
+use crate::diag::{Diagnostic, Pos};
+use crate::form::{Each, Rule, TableSpec, Term};
+use crate::model::{Report, Source, TableData};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One report's table as seen by a rule: its spec, data and file.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    /// The table's form spec.
+    pub spec: &'a TableSpec,
+    /// The figures.
+    pub data: &'a TableData,
+    /// The report file.
+    pub file: &'a Arc<PathBuf>,
+}
+
+impl<'a> Side<'a> {
+    /// The table `key` of `report`.
+    pub fn of(report: &'a Report, key: &str) -> Option<Side<'a>> {
+        let (spec, data) = report.table(key)?;
+        Some(Side { spec, data, file: &report.file })
+    }
+}
+
+/// A resolved cell of a rule term.
+struct Value<'a> {
+    sign: i64,
+    value: i64,
+    pos: Pos,
+    file: &'a Arc<PathBuf>,
+    label: String,
+}
+
+/// Fills omitted totals from the rules that define them, and warns about
+/// blank cells and left-out totals (T3-BLANK). A table missing altogether
+/// gets one warning instead.
+pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
+    let form = Arc::clone(&report.form);
+    loop {
+        let mut changed = false;
+        for rule in form.rules.iter().filter(|r| r.computes && r.lhs.len() == 1 && r.op == crate::form::Op::Eq) {
+            let spec = &form.tables[rule.table];
+            let data = &mut report.tables[rule.table];
+            for (lhs, rhs) in iterations(rule, spec) {
+                let Some((r, c)) = lhs.first().copied() else {
+                    continue;
+                };
+                if data.cell(r, c).source != Source::Omitted {
+                    continue;
+                }
+                let known =
+                    rhs.iter().all(|&(r, c, _)| data.cell(r, c).source != Source::Omitted || !spec.is_total(r, c));
+                if !known {
+                    continue;
+                }
+                let sum: i64 = rhs.iter().map(|&(r, c, sign)| sign * data.cell(r, c).value.int()).sum();
+                let cell = data.cell_mut(r, c);
+                cell.value = crate::model::CellValue::Int(sum);
+                cell.source = Source::Computed;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (i, spec) in form.tables.iter().enumerate() {
+        let data = &report.tables[i];
+        let title = spec.title(&form);
+        if !data.given {
+            diags.push(
+                Diagnostic::warning("T3-BLANK", &report.file, Pos::new(1, 1, 3), format!("{title}（{}）is not in the front matter: every figure is read as 0", spec.caption))
+                    .with_help(format!("add a `{}:` table, with zeros where there is nothing to report, so the published page shows the form is complete", spec.key)),
+            );
+            continue;
+        }
+        let computed: Vec<_> = data.cells.iter().filter(|c| c.source == Source::Computed).collect();
+        if let Some(first) = computed.first() {
+            diags.push(
+                Diagnostic::warning(
+                    "T3-BLANK",
+                    &report.file,
+                    first.pos,
+                    format!("{title}: {} 总计 cell(s) were left out and have been computed", computed.len()),
+                )
+                .with_help("write the totals as printed in the original so they are checked, not assumed"),
+            );
+        }
+        let blank: Vec<_> = data.cells.iter().filter(|c| c.source == Source::Blank).collect();
+        if let Some(first) = blank.first() {
+            diags.push(
+                Diagnostic::warning(
+                    "T3-BLANK",
+                    &report.file,
+                    first.pos,
+                    format!("{title}: {} blank cell(s) are read as 0", blank.len()),
+                )
+                .with_label("blank")
+                .with_help("write 0 where there is nothing to report: a blank cell reads as missing data"),
+            );
+        }
+    }
+}
+
+/// The cells of one check of a rule: the left side's (row, col) and the
+/// right side's (row, col, sign). Terms that are `prev.` are skipped here.
+type Iteration = (Vec<(usize, usize)>, Vec<(usize, usize, i64)>);
+
+/// Enumerates the checks of a rule inside one table (no `prev.` terms).
+fn iterations(rule: &Rule, spec: &TableSpec) -> Vec<Iteration> {
+    let lines = match rule.each {
+        Each::Column => spec.col_leaves.len(),
+        Each::Row => spec.row_leaves.len(),
+    };
+    let coord = |term: &Term, line: usize| -> Option<(usize, usize)> {
+        match rule.each {
+            Each::Column => Some((spec.row(&term.id)?, line)),
+            Each::Row => Some((line, spec.col(&term.id)?)),
+        }
+    };
+    (0..lines)
+        .filter_map(|line| {
+            let lhs = rule
+                .lhs
+                .iter()
+                .filter(|t| !t.prev && t.constant.is_none())
+                .map(|t| coord(t, line))
+                .collect::<Option<Vec<_>>>()?;
+            let rhs = rule
+                .rhs
+                .iter()
+                .filter(|t| !t.prev && t.constant.is_none())
+                .map(|t| coord(t, line).map(|(r, c)| (r, c, t.sign)))
+                .collect::<Option<Vec<_>>>()?;
+            let all_int = lhs
+                .iter()
+                .copied()
+                .chain(rhs.iter().map(|&(r, c, _)| (r, c)))
+                .all(|(r, c)| spec.kind(r, c).is_integer());
+            all_int.then_some((lhs, rhs))
+        })
+        .collect()
+}
+
+/// Checks `rule` on `this` table, with `prev` the same table of the previous
+/// year's report for cross-year rules. Returns one diagnostic per failing
+/// row or column.
+pub fn check_rule(rule: &Rule, this: Side<'_>, prev: Option<Side<'_>>, title: &str) -> Vec<Diagnostic> {
+    let spec = this.spec;
+    let mut out = Vec::new();
+    let lines = match rule.each {
+        Each::Column => spec.col_leaves.len(),
+        Each::Row => spec.row_leaves.len(),
+    };
+    for line in 0..lines {
+        let line_leaf = match rule.each {
+            Each::Column => &spec.col_leaves[line],
+            Each::Row => &spec.row_leaves[line],
+        };
+        let resolve = |t: &Term| -> Option<Value<'_>> {
+            if let Some(k) = t.constant {
+                return Some(Value {
+                    sign: t.sign,
+                    value: k,
+                    pos: Pos::default(),
+                    file: this.file,
+                    label: String::new(),
+                });
+            }
+            let side = if t.prev { prev? } else { this };
+            let (r, c) = match rule.each {
+                Each::Column => (side.spec.row(&t.id)?, side.spec.col(&line_leaf.id)?),
+                Each::Row => (side.spec.row(&line_leaf.id)?, side.spec.col(&t.id)?),
+            };
+            if !side.spec.kind(r, c).is_integer() {
+                return None;
+            }
+            let cell = side.data.cell(r, c);
+            let name = match rule.each {
+                Each::Column => &side.spec.row_leaves[r].label,
+                Each::Row => &side.spec.col_leaves[c].label,
+            };
+            let label =
+                if t.prev { format!("上年 {name} = {}", cell.value) } else { format!("{name} = {}", cell.value) };
+            Some(Value { sign: t.sign, value: cell.value.int(), pos: cell.pos, file: side.file, label })
+        };
+        let Some(lhs) = rule.lhs.iter().map(resolve).collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let Some(rhs) = rule.rhs.iter().map(resolve).collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let sum = |vs: &[Value<'_>]| vs.iter().map(|v| v.sign * v.value).sum::<i64>();
+        let (l, r) = (sum(&lhs), sum(&rhs));
+        if rule.op.holds(l, r) {
+            continue;
+        }
+        let show = |vs: &[Value<'_>]| {
+            let mut s = String::new();
+            for (i, v) in vs.iter().enumerate() {
+                match (i, v.sign < 0) {
+                    (0, true) => s.push('−'),
+                    (0, false) => {}
+                    (_, true) => s.push_str(" − "),
+                    (_, false) => s.push_str(" + "),
+                }
+                s.push_str(&v.value.to_string());
+            }
+            s
+        };
+        let place = if lines > 1 { format!(" for {}", line_leaf.label) } else { String::new() };
+        let message =
+            format!("{title}: {} fails{place}: {} {} {}", rule.text, show(&lhs), rule.op.failed_symbol(), show(&rhs));
+        let mut values = lhs.into_iter().chain(rhs);
+        let Some(first) = values.next() else { continue };
+        let mut d =
+            Diagnostic::new(rule.severity, rule.code.clone(), first.file, first.pos, message).with_label(first.label);
+        for v in values.filter(|v| v.pos.line > 0) {
+            d = d.with_related(v.file, v.pos, v.label);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Checks every in-report rule of the report's form.
+pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let form = &report.form;
+    for rule in &form.rules {
+        let spec = &form.tables[rule.table];
+        let this = Side { spec, data: &report.tables[rule.table], file: &report.file };
+        diags.extend(check_rule(rule, this, None, &spec.title(form)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::Forms;
+
+    fn report(yaml: &str) -> (Report, Vec<Diagnostic>) {
+        let forms = Forms::builtin();
+        let file = Arc::new(PathBuf::from("/s/content/reports/x/2024.md"));
+        let mut diags = Vec::new();
+        let text = format!("---\nyear: 2024\n{yaml}---\n");
+        let mut r = crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).expect("parses");
+        complete_totals(&mut r, &mut diags);
+        check_report(&r, &mut diags);
+        (r, diags)
+    }
+
+    #[test]
+    fn balance_rule_names_the_column_and_the_numbers() {
+        let (_, diags) = report(
+            "applications:\n  new: [3, 0, 0, 0, 0, 0, 3]\n  partial: [2, 0, 0, 0, 0, 0, 2]\n  total: [2, 0, 0, 0, 0, 0, 2]\n",
+        );
+        let kj: Vec<_> = diags.iter().filter(|d| d.code == "T3-KJ").collect();
+        assert_eq!(kj.len(), 2, "{diags:#?}");
+        assert_eq!(kj[0].message, "表三: 一 + 二 = 三（七）+ 四 fails for 自然人: 3 + 0 ≠ 2 + 0");
+        assert_eq!(kj[0].pos.line, 4);
+        let lines: Vec<u32> = kj[0].related.iter().map(|r| r.pos.line).collect();
+        assert!(lines.contains(&6), "{lines:?}");
+    }
+
+    #[test]
+    fn omitted_totals_are_computed_and_reported() {
+        let (r, diags) = report("applications:\n  new: [3, 1, 0, 0, 0, 0]\n  granted: [3, 1, 0, 0, 0, 0]\n");
+        let (spec, data) = r.table("applications").unwrap();
+        let total_total = data.cell(spec.row("total").unwrap(), spec.col("total").unwrap());
+        assert_eq!((total_total.value.int(), total_total.source), (4, Source::Computed));
+        assert!(diags.iter().all(|d| d.severity == crate::diag::Severity::Warning), "{diags:#?}");
+        assert!(diags.iter().any(|d| d.code == "T3-BLANK" && d.message.contains("computed")));
+    }
+
+    #[test]
+    fn row_sum_sum_of_results_and_appeals_rules_fail_when_broken() {
+        let (_, diags) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 2]\n");
+        assert!(diags.iter().any(|d| d.code == "T3-ROW" && d.message.contains("2 ≠ 1")), "{diags:#?}");
+        let (_, diags) = report("applications:\n  granted: [1, 0, 0, 0, 0, 0, 1]\n  total: [2, 0, 0, 0, 0, 0, 2]\n");
+        assert!(diags.iter().any(|d| d.code == "T3-SUM"), "{diags:#?}");
+        let (_, diags) = report("appeals:\n  review: [1, 0, 0, 0, 2]\n");
+        let t4: Vec<_> = diags.iter().filter(|d| d.code == "T4-SUM").collect();
+        assert_eq!(t4.len(), 1, "{diags:#?}");
+        assert_eq!(
+            t4[0].message,
+            "表四: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 fails: 2 ≠ 1 + 0 + 0 + 0"
+        );
+        let (_, diags) = report("regulations:\n  normative: [5, 0, 2]\n");
+        assert!(
+            diags.iter().any(|d| d.code == "T2-VALID" && d.severity == crate::diag::Severity::Warning),
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_table_is_one_warning() {
+        let (_, diags) = report("");
+        assert_eq!(diags.iter().filter(|d| d.code == "T3-BLANK").count(), 6, "{diags:#?}");
+    }
+}

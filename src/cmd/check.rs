@@ -1,0 +1,53 @@
+//! `gongkai check`: print every finding and tell whether the site may be published.
+
+use crate::diag::{Tally, render_human, render_json};
+use crate::load::Snippets;
+use crate::site::Site;
+use std::io::Write;
+
+/// Output style of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-style text with source snippets.
+    Human,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Writes the site's findings to `out` and returns the tally.
+pub fn report(site: &Site, format: Format, out: &mut dyn Write) -> std::io::Result<Tally> {
+    let tally = site.tally();
+    match format {
+        Format::Json => {
+            for d in &site.diags {
+                writeln!(out, "{}", render_json(d, &site.root))?;
+            }
+        }
+        Format::Human => {
+            let snippets = Snippets::for_diagnostics(&site.diags);
+            for d in &site.diags {
+                writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
+            }
+            writeln!(out, "{}", summary(site, tally))?;
+        }
+    }
+    Ok(tally)
+}
+
+/// The closing line: what was checked and what was found.
+pub fn summary(site: &Site, tally: Tally) -> String {
+    let c = &site.content;
+    format!(
+        "checked {} report file(s) of {} agenc{}: {} error(s), {} warning(s)",
+        c.report_files,
+        c.agencies.len(),
+        if c.agencies.len() == 1 { "y" } else { "ies" },
+        tally.errors,
+        tally.warnings
+    )
+}
+
+/// The exit code for a tally: 1 on errors (or warnings when denied), else 0.
+pub fn exit_code(tally: Tally, deny_warnings: bool) -> i32 {
+    i32::from(tally.errors > 0 || (deny_warnings && tally.warnings > 0))
+}

@@ -1,0 +1,331 @@
+//! Diagnostics: what `check` says about a report, and how it is printed.
+//!
+//! A [`Diagnostic`] always points at a place in a file (1-based line, 1-based
+//! character column, length in characters), so editors and people can jump to
+//! it. Rendering follows rustc's layout because webmasters' tools (VS Code,
+//! Vim quickfix) already understand `path:line:col`.
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Suspicious but publishable; `--deny-warnings` turns these into failures.
+    Warning,
+    /// The report is wrong or unreadable and must not be published.
+    Error,
+}
+
+impl Severity {
+    /// The word rustc prints for this severity.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A place in a file: 1-based line and character column, and a length in
+/// characters on that line (0 means "the position itself").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub struct Pos {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, counted in characters (not bytes), as rustc does.
+    pub col: u32,
+    /// Length of the marked text in characters, at least 1 when printed.
+    pub len: u32,
+}
+
+impl Pos {
+    /// A position with an explicit length.
+    pub fn new(line: u32, col: u32, len: u32) -> Pos {
+        Pos { line, col, len }
+    }
+}
+
+/// A secondary place that takes part in a finding (the other cells of a sum).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// File of the place; may differ from the diagnostic's (previous year's report).
+    pub file: Arc<PathBuf>,
+    /// Where in that file.
+    pub pos: Pos,
+    /// Short text printed under the marker, e.g. `二、上年结转 = 0`.
+    pub text: String,
+}
+
+/// One finding of the checker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, explained in the README (e.g. `T3-KJ`, `IN-YAML`). Rule
+    /// codes come from form data, so this is not always a literal.
+    pub code: Cow<'static, str>,
+    /// Plain-language message naming tables, rows and columns by their labels.
+    pub message: String,
+    /// File the finding is about.
+    pub file: Arc<PathBuf>,
+    /// Primary place.
+    pub pos: Pos,
+    /// Text under the primary marker.
+    pub label: String,
+    /// Other places involved.
+    pub related: Vec<Label>,
+    /// Advice: how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Starts an error at `pos` of `file`.
+    pub fn error(
+        code: impl Into<Cow<'static, str>>,
+        file: &Arc<PathBuf>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, code, file, pos, message)
+    }
+
+    /// Starts a warning at `pos` of `file`.
+    pub fn warning(
+        code: impl Into<Cow<'static, str>>,
+        file: &Arc<PathBuf>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, code, file, pos, message)
+    }
+
+    /// Starts a diagnostic of any severity.
+    pub fn new(
+        severity: Severity,
+        code: impl Into<Cow<'static, str>>,
+        file: &Arc<PathBuf>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code: code.into(),
+            message: message.into(),
+            file: Arc::clone(file),
+            pos,
+            label: String::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the text under the primary marker.
+    pub fn with_label(mut self, text: impl Into<String>) -> Self {
+        self.label = text.into();
+        self
+    }
+
+    /// Adds a secondary place.
+    pub fn with_related(mut self, file: &Arc<PathBuf>, pos: Pos, text: impl Into<String>) -> Self {
+        self.related.push(Label { file: Arc::clone(file), pos, text: text.into() });
+        self
+    }
+
+    /// Sets the advice line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sort key: file, then position, then code, so output is stable.
+    pub fn sort_key(&self) -> (&Path, Pos, &str, &str) {
+        (self.file.as_path(), self.pos, &self.code, &self.message)
+    }
+}
+
+/// Path relative to `root` for display, falling back to the full path.
+fn display_path(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+/// The JSON form of a related place.
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: String,
+    line: u32,
+    column: u32,
+    message: &'a str,
+}
+
+/// The JSON form of a diagnostic: one object per line.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: String,
+    line: u32,
+    column: u32,
+    end_column: u32,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    label: &'a str,
+    help: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+/// Renders one diagnostic as a single line of JSON.
+pub fn render_json(d: &Diagnostic, root: &Path) -> String {
+    let json = JsonDiagnostic {
+        file: display_path(&d.file, root),
+        line: d.pos.line,
+        column: d.pos.col,
+        end_column: d.pos.col + d.pos.len.max(1),
+        severity: d.severity,
+        code: &d.code,
+        message: &d.message,
+        label: &d.label,
+        help: d.help.as_deref(),
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                file: display_path(&r.file, root),
+                line: r.pos.line,
+                column: r.pos.col,
+                message: &r.text,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&json).unwrap_or_default()
+}
+
+/// Gives the text of a line of a file, for snippets. Implemented by the
+/// loaded sources so rendering never re-reads the disk.
+pub trait SourceLines {
+    /// The text of 1-based `line` of `file`, without its line ending.
+    fn line(&self, file: &Path, line: u32) -> Option<&str>;
+}
+
+/// Renders a diagnostic the way rustc does, with source snippets.
+pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+    let path = display_path(&d.file, root);
+    let mut marks: Vec<(&Path, Pos, &str, bool)> = vec![(d.file.as_path(), d.pos, d.label.as_str(), true)];
+    marks.extend(d.related.iter().map(|r| (r.file.as_path(), r.pos, r.text.as_str(), false)));
+    let gutter = marks.iter().map(|m| m.1.line).max().unwrap_or(1).to_string().len();
+    let pad = " ".repeat(gutter);
+    if d.pos.line == 0 {
+        let _ = writeln!(out, "{pad}--> {path}");
+    } else {
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", path, d.pos.line, d.pos.col);
+    }
+
+    // Group the marks by file, primary file first, and print each file's lines in order.
+    let mut files: Vec<&Path> = Vec::new();
+    for m in &marks {
+        if !files.contains(&m.0) {
+            files.push(m.0);
+        }
+    }
+    for (i, file) in files.iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out, "{pad}::: {}", display_path(file, root));
+        }
+        let mut here: Vec<_> = marks.iter().filter(|m| m.0 == *file).collect();
+        here.sort_by_key(|m| (m.1.line, m.1.col));
+        let _ = writeln!(out, "{pad} |");
+        let mut last_line = 0;
+        for m in &here {
+            let pos = m.1;
+            if pos.line == 0 {
+                continue;
+            }
+            let Some(text) = sources.line(file, pos.line) else {
+                continue;
+            };
+            if pos.line != last_line {
+                if last_line != 0 && pos.line > last_line + 1 {
+                    let _ = writeln!(out, "{pad}...");
+                }
+                let _ = writeln!(out, "{:>gutter$} | {}", pos.line, text.replace('\t', "    "));
+                last_line = pos.line;
+            }
+            let before: String = text.chars().take(pos.col.saturating_sub(1) as usize).collect();
+            let marked: String =
+                text.chars().skip(pos.col.saturating_sub(1) as usize).take(pos.len.max(1) as usize).collect();
+            let indent = before.replace('\t', "    ").width();
+            let width = marked.width().max(1);
+            let ch = if m.3 { "^" } else { "-" };
+            let _ = writeln!(out, "{pad} | {}{} {}", " ".repeat(indent), ch.repeat(width), m.2);
+        }
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{pad} = help: {help}");
+    }
+    out
+}
+
+/// Counts of errors and warnings, for the summary line and the exit code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+}
+
+impl Tally {
+    /// Counts the diagnostics by severity.
+    pub fn of(diags: &[Diagnostic]) -> Tally {
+        let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+        Tally { errors, warnings: diags.len() - errors }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct One(&'static str);
+    impl SourceLines for One {
+        fn line(&self, _: &Path, line: u32) -> Option<&str> {
+            self.0.lines().nth(line as usize - 1)
+        }
+    }
+
+    #[test]
+    fn human_rendering_aligns_markers_under_wide_characters() {
+        let file = Arc::new(PathBuf::from("/site/content/a.md"));
+        let d = Diagnostic::error("T3-KJ", &file, Pos::new(2, 6, 1), "sums differ")
+            .with_label("一 = 3")
+            .with_related(&file, Pos::new(1, 4, 2), "二 = 0")
+            .with_help("fix it");
+        let text = render_human(&d, Path::new("/site"), &One("甲乙 x: 10\n总计: [3, 0]"));
+        assert!(text.starts_with("error[T3-KJ]: sums differ\n"), "{text}");
+        assert!(text.contains("--> content/a.md:2:6"), "{text}");
+        // "总计: [" is 4 characters but 6 columns wide: the caret goes under "3".
+        assert!(text.contains("2 | 总计: [3, 0]\n  |        ^ 一 = 3"), "{text}");
+        assert!(text.contains("1 | 甲乙 x: 10\n  |      -- 二 = 0"), "{text}");
+        assert!(text.contains("= help: fix it"), "{text}");
+    }
+
+    #[test]
+    fn json_rendering_has_the_documented_fields() {
+        let file = Arc::new(PathBuf::from("/site/a.md"));
+        let d =
+            Diagnostic::warning("FMT-SECT", &file, Pos::new(3, 1, 2), "m").with_related(&file, Pos::new(1, 2, 1), "r");
+        let v: serde_json::Value = serde_json::from_str(&render_json(&d, Path::new("/site"))).unwrap();
+        assert_eq!(v["file"], "a.md");
+        assert_eq!(v["line"], 3);
+        assert_eq!(v["column"], 1);
+        assert_eq!(v["severity"], "warning");
+        assert_eq!(v["code"], "FMT-SECT");
+        assert_eq!(v["related"][0]["line"], 1);
+    }
+}

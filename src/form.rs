@@ -1,0 +1,722 @@
+//! The national report forms, as data.
+//!
+//! A form (`cn-2019`, `cn-2021`, or a site's own variant) is a JSON file that
+//! lists the six sections, every table with its official header and row trees,
+//! each cell's kind, and the rules that bind the cells. Nothing about a
+//! particular form is written in Rust: the checker and the renderer only
+//! interpret this data. [`Form::compile`] validates a form once, resolving
+//! every id used by a rule, so a broken site form fails at load time with a
+//! clear message instead of silently checking nothing.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// The built-in forms, compiled into the binary.
+const BUILTIN: [(&str, &str); 2] =
+    [("cn-2019.json", include_str!("forms/cn-2019.json")), ("cn-2021.json", include_str!("forms/cn-2021.json"))];
+
+/// A form data file that cannot be used.
+#[derive(Debug, Error)]
+pub enum FormError {
+    /// The file could not be read.
+    #[error("{path}: cannot read form: {source}")]
+    Io {
+        /// The form file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The JSON is malformed or has the wrong shape.
+    #[error("{path}:{line}:{column}: invalid form data: {message}")]
+    Json {
+        /// The form file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde said.
+        message: String,
+    },
+    /// The JSON is well-formed but inconsistent (an unknown id in a rule…).
+    #[error("{path}: form `{form}`: {message}")]
+    Invalid {
+        /// The form file.
+        path: PathBuf,
+        /// The form id.
+        form: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What a cell holds; decides parsing, checking and formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellKind {
+    /// A whole number ≥ 0 (applications, documents, decisions).
+    Count,
+    /// A signed whole number (本年增/减).
+    Delta,
+    /// A decimal ≥ 0 in a unit fixed by the column (万元).
+    Decimal,
+    /// An amount with its unit written in the cell (`1054900元`).
+    Money,
+}
+
+impl CellKind {
+    /// Whether rules can add these cells up exactly.
+    pub fn is_integer(self) -> bool {
+        matches!(self, CellKind::Count | CellKind::Delta)
+    }
+}
+
+/// How a table's figures are written in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InputShape {
+    /// One YAML key per row; each row a list or map of its columns.
+    #[default]
+    Rows,
+    /// One-row tables whose columns fall into keyed groups (表四): one YAML key per group.
+    ColumnGroups,
+}
+
+/// A node of a header tree, as written in the data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderNode {
+    /// Key used in front matter and data files; groups may have none.
+    #[serde(default)]
+    pub key: Option<String>,
+    /// The official label, verbatim.
+    pub label: String,
+    /// Sub-headers; empty for a leaf.
+    #[serde(default)]
+    pub children: Vec<HeaderNode>,
+    /// Marks a 总计 row or column: may be left out and is then computed.
+    #[serde(default)]
+    pub total: bool,
+    /// Overrides the table's cell kind for this row or column.
+    #[serde(default)]
+    pub kind: Option<CellKind>,
+    /// Unit shown after the figures (e.g. 万元).
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// A leaf row or column, flattened from the header tree.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    /// Unique id within the table: the keys of the keyed ancestors and the leaf joined by `.`.
+    pub id: String,
+    /// The leaf's own key (what a front-matter map uses inside its group).
+    pub key: String,
+    /// The official label.
+    pub label: String,
+    /// Labels of the ancestors, outermost first, then the leaf's.
+    pub path: Vec<String>,
+    /// 总计 row/column.
+    pub total: bool,
+    /// Kind override.
+    pub kind: Option<CellKind>,
+    /// Unit to display.
+    pub unit: Option<String>,
+    /// Index of the keyed group (for [`InputShape::ColumnGroups`]).
+    pub group: Option<String>,
+}
+
+/// One statistical table of a form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Front-matter key (`applications`).
+    pub key: String,
+    /// Number (1–6) of the section the table belongs to.
+    pub section: usize,
+    /// The official caption.
+    pub caption: String,
+    /// Text of the top-left header cell (信息内容, or 表三's 勾稽 note).
+    #[serde(default)]
+    pub stub: Option<String>,
+    /// Default cell kind.
+    pub kind: CellKind,
+    /// How the figures are written in front matter.
+    #[serde(default)]
+    pub input: InputShape,
+    /// Column header tree.
+    pub columns: Vec<HeaderNode>,
+    /// Row header tree.
+    pub rows: Vec<HeaderNode>,
+    /// Flattened columns (filled by [`Form::compile`]).
+    #[serde(skip)]
+    pub col_leaves: Vec<Leaf>,
+    /// Flattened rows (filled by [`Form::compile`]).
+    #[serde(skip)]
+    pub row_leaves: Vec<Leaf>,
+}
+
+impl TableSpec {
+    /// Index of the row with this id.
+    pub fn row(&self, id: &str) -> Option<usize> {
+        self.row_leaves.iter().position(|l| l.id == id)
+    }
+
+    /// Index of the column with this id.
+    pub fn col(&self, id: &str) -> Option<usize> {
+        self.col_leaves.iter().position(|l| l.id == id)
+    }
+
+    /// The kind of the cell at (`row`, `col`): column, then row, then table.
+    pub fn kind(&self, row: usize, col: usize) -> CellKind {
+        self.col_leaves[col].kind.or(self.row_leaves[row].kind).unwrap_or(self.kind)
+    }
+
+    /// Whether the cell is a total (computed when omitted).
+    pub fn is_total(&self, row: usize, col: usize) -> bool {
+        self.row_leaves[row].total || self.col_leaves[col].total
+    }
+
+    /// A short human name of the table: its caption, with its section numeral.
+    pub fn title(&self, form: &Form) -> String {
+        let numeral = form.sections.get(self.section.wrapping_sub(1)).map_or("", |s| s.numeral.as_str());
+        if self.caption.contains('第') && self.caption.contains('项') {
+            format!("表{numeral}「{}」", self.caption)
+        } else {
+            format!("表{numeral}")
+        }
+    }
+
+    /// The keyed column groups, in order (for [`InputShape::ColumnGroups`]).
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for g in self.col_leaves.iter().filter_map(|l| l.group.as_deref()) {
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
+    }
+}
+
+/// One of the six narrative sections.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSpec {
+    /// 一 … 六.
+    pub numeral: String,
+    /// Official title without the numeral.
+    pub title: String,
+    /// Phrases that identify a heading as this section despite rewording.
+    pub r#match: Vec<String>,
+}
+
+/// Comparison in a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `=`
+    Eq,
+    /// `<=`
+    Le,
+    /// `>=`
+    Ge,
+}
+
+impl Op {
+    /// Whether `lhs op rhs` holds.
+    pub fn holds(self, lhs: i64, rhs: i64) -> bool {
+        match self {
+            Op::Eq => lhs == rhs,
+            Op::Le => lhs <= rhs,
+            Op::Ge => lhs >= rhs,
+        }
+    }
+
+    /// The sign shown when the relation fails.
+    pub fn failed_symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "≠",
+            Op::Le => ">",
+            Op::Ge => "<",
+        }
+    }
+}
+
+/// Which way a rule runs through a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Each {
+    /// Terms are rows; the rule is checked once per column.
+    Column,
+    /// Terms are columns; the rule is checked once per row.
+    Row,
+}
+
+/// A term of a rule: ± a row or column, possibly of the previous year's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// +1 or −1.
+    pub sign: i64,
+    /// Row id (for `each: column`) or column id (for `each: row`).
+    pub id: String,
+    /// Refers to the same agency's report of the previous year.
+    pub prev: bool,
+    /// A constant (`>= 0`) instead of a cell; `id` is then empty.
+    pub constant: Option<i64>,
+}
+
+/// A rule as written in the data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    code: String,
+    severity: String,
+    table: String,
+    each: Each,
+    check: String,
+    text: String,
+    #[serde(default)]
+    computes: bool,
+    #[serde(default)]
+    from_year: Option<i32>,
+}
+
+/// A linear relation between cells of one table (and possibly last year's).
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable code (`T3-KJ`).
+    pub code: String,
+    /// Error or warning.
+    pub severity: crate::diag::Severity,
+    /// Index of the table in [`Form::tables`].
+    pub table: usize,
+    /// Direction.
+    pub each: Each,
+    /// Left-hand side.
+    pub lhs: Vec<Term>,
+    /// Comparison.
+    pub op: Op,
+    /// Right-hand side.
+    pub rhs: Vec<Term>,
+    /// The relation in the form's own words (`一 + 二 = 三（七）+ 四`).
+    pub text: String,
+    /// Whether an omitted single left-hand total is computed from the right.
+    pub computes: bool,
+    /// First report year the rule applies to (cross-year rules).
+    pub from_year: Option<i32>,
+}
+
+/// A figure stated in the narrative that must match the tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// What the figure is, for messages (本年新收申请).
+    pub name: String,
+    /// Text patterns: literal text, `*` a short gap within the sentence, `N` the number.
+    pub patterns: Vec<String>,
+    /// Table key.
+    pub table: String,
+    /// `row:col` cells joined by `+`.
+    pub value: String,
+}
+
+/// A label of an older form that should not appear in a report of this one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OldLabel {
+    /// The old label.
+    pub old: String,
+    /// What this form says instead.
+    pub new: String,
+}
+
+/// Cells that only agencies with rule-making power may fill (规章).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowRef {
+    /// Table key.
+    pub table: String,
+    /// Row id.
+    pub row: String,
+}
+
+/// The years a form applies to by default.
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Years {
+    /// First report year.
+    pub from: i32,
+    /// Last report year, if the form has been replaced.
+    #[serde(default)]
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// Whether `year` falls in the range.
+    pub fn contains(&self, year: i32) -> bool {
+        year >= self.from && self.to.is_none_or(|to| year <= to)
+    }
+}
+
+/// A form as written in its data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    id: String,
+    name: String,
+    issued_by: String,
+    #[serde(default)]
+    years: Option<Years>,
+    sections: Vec<SectionSpec>,
+    tables: Vec<TableSpec>,
+    #[serde(default)]
+    rules: Vec<RawRule>,
+    #[serde(default)]
+    cross_year: Vec<RawRule>,
+    #[serde(default)]
+    text_claims: Vec<Claim>,
+    #[serde(default)]
+    old_labels: Vec<OldLabel>,
+    #[serde(default)]
+    authority_rows: Vec<RowRef>,
+}
+
+/// A validated form, ready for parsing, checking and rendering reports.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// `cn-2021`.
+    pub id: String,
+    /// Official name of the format.
+    pub name: String,
+    /// The notice that issued it.
+    pub issued_by: String,
+    /// Years it applies to when a report names no form; `None`: only when named.
+    pub years: Option<Years>,
+    /// The six sections.
+    pub sections: Vec<SectionSpec>,
+    /// The tables, in order of appearance.
+    pub tables: Vec<TableSpec>,
+    /// Rules inside one report.
+    pub rules: Vec<Rule>,
+    /// Rules between a report and the same agency's previous year.
+    pub cross_year: Vec<Rule>,
+    /// Figures of the narrative to compare with the tables.
+    pub text_claims: Vec<Claim>,
+    /// Labels of older forms.
+    pub old_labels: Vec<OldLabel>,
+    /// Rows only rule-making agencies should fill.
+    pub authority_rows: Vec<RowRef>,
+    /// Where the form came from (`built-in` or a site file).
+    pub origin: String,
+}
+
+impl Form {
+    /// Parses and validates a form data file.
+    pub fn compile(json: &str, path: &Path) -> Result<Form, FormError> {
+        let raw: RawForm = serde_json::from_str(json).map_err(|e| FormError::Json {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let invalid = |form: &str, message: String| FormError::Invalid {
+            path: path.to_path_buf(),
+            form: form.to_owned(),
+            message,
+        };
+        let id = raw.id.clone();
+        if raw.sections.len() != 6 {
+            return Err(invalid(&id, format!("a form has six sections, this one lists {}", raw.sections.len())));
+        }
+        let mut tables = raw.tables;
+        for t in &mut tables {
+            if t.section == 0 || t.section > 6 {
+                return Err(invalid(&id, format!("table `{}`: section must be 1–6", t.key)));
+            }
+            t.col_leaves = flatten(&t.columns, t.input == InputShape::ColumnGroups);
+            t.row_leaves = flatten(&t.rows, false);
+            if t.col_leaves.is_empty() || t.row_leaves.is_empty() {
+                return Err(invalid(&id, format!("table `{}` has no rows or no columns", t.key)));
+            }
+            for leaves in [&t.col_leaves, &t.row_leaves] {
+                let mut seen = HashMap::new();
+                for l in leaves {
+                    if l.key.is_empty() {
+                        return Err(invalid(&id, format!("table `{}`: `{}` has no key", t.key, l.label)));
+                    }
+                    if seen.insert(l.id.as_str(), ()).is_some() {
+                        return Err(invalid(&id, format!("table `{}`: id `{}` is used twice", t.key, l.id)));
+                    }
+                }
+            }
+            if t.input == InputShape::ColumnGroups && t.row_leaves.len() != 1 {
+                return Err(invalid(&id, format!("table `{}`: column_groups input needs exactly one row", t.key)));
+            }
+        }
+        let mut seen = HashMap::new();
+        for t in &tables {
+            if seen.insert(t.key.clone(), ()).is_some() {
+                return Err(invalid(&id, format!("table key `{}` is used twice", t.key)));
+            }
+        }
+        let compile_rules = |raws: Vec<RawRule>, cross: bool| -> Result<Vec<Rule>, FormError> {
+            raws.into_iter().map(|r| compile_rule(r, &tables, cross).map_err(|m| invalid(&id, m))).collect()
+        };
+        let rules = compile_rules(raw.rules, false)?;
+        let cross_year = compile_rules(raw.cross_year, true)?;
+        for c in &raw.text_claims {
+            let t = tables
+                .iter()
+                .find(|t| t.key == c.table)
+                .ok_or_else(|| invalid(&id, format!("claim `{}`: no table `{}`", c.name, c.table)))?;
+            resolve_cells(t, &c.value).map_err(|m| invalid(&id, format!("claim `{}`: {m}", c.name)))?;
+            if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
+                return Err(invalid(&id, format!("claim `{}`: every pattern needs exactly one `N`", c.name)));
+            }
+        }
+        for a in &raw.authority_rows {
+            let ok = tables.iter().any(|t| t.key == a.table && t.row(&a.row).is_some());
+            if !ok {
+                return Err(invalid(&id, format!("authority row `{}:{}` does not exist", a.table, a.row)));
+            }
+        }
+        Ok(Form {
+            id: raw.id,
+            name: raw.name,
+            issued_by: raw.issued_by,
+            years: raw.years,
+            sections: raw.sections,
+            tables,
+            rules,
+            cross_year,
+            text_claims: raw.text_claims,
+            old_labels: raw.old_labels,
+            authority_rows: raw.authority_rows,
+            origin: path.display().to_string(),
+        })
+    }
+
+    /// Index of the table with this front-matter key.
+    pub fn table(&self, key: &str) -> Option<usize> {
+        self.tables.iter().position(|t| t.key == key)
+    }
+}
+
+/// Resolves `row:col + row:col` to cell coordinates.
+pub fn resolve_cells(t: &TableSpec, expr: &str) -> Result<Vec<(usize, usize)>, String> {
+    expr.split('+')
+        .map(|term| {
+            let term = term.trim();
+            let (r, c) = term.split_once(':').ok_or_else(|| format!("`{term}` is not `row:column`"))?;
+            let r = t.row(r).ok_or_else(|| format!("table `{}` has no row `{r}`", t.key))?;
+            let c = t.col(c).ok_or_else(|| format!("table `{}` has no column `{c}`", t.key))?;
+            Ok((r, c))
+        })
+        .collect()
+}
+
+/// Flattens a header tree into its leaves. With `groups`, a keyed node whose
+/// children are all leaves becomes the group of those leaves.
+fn flatten(nodes: &[HeaderNode], groups: bool) -> Vec<Leaf> {
+    fn walk(nodes: &[HeaderNode], keys: &mut Vec<String>, labels: &mut Vec<String>, groups: bool, out: &mut Vec<Leaf>) {
+        for n in nodes {
+            labels.push(n.label.clone());
+            if n.children.is_empty() {
+                let key = n.key.clone().unwrap_or_default();
+                let mut id_parts = keys.clone();
+                id_parts.push(key.clone());
+                out.push(Leaf {
+                    id: id_parts.join("."),
+                    key,
+                    label: n.label.clone(),
+                    path: labels.clone(),
+                    total: n.total,
+                    kind: n.kind,
+                    unit: n.unit.clone(),
+                    group: if groups { keys.last().cloned() } else { None },
+                });
+            } else {
+                if let Some(k) = &n.key {
+                    keys.push(k.clone());
+                }
+                walk(&n.children, keys, labels, groups, out);
+                if n.key.is_some() {
+                    keys.pop();
+                }
+            }
+            labels.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(nodes, &mut Vec::new(), &mut Vec::new(), groups, &mut out);
+    out
+}
+
+/// Parses `a + b - prev.c = d` into terms, checking every id exists.
+fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Result<Rule, String> {
+    let table = tables
+        .iter()
+        .position(|t| t.key == r.table)
+        .ok_or_else(|| format!("rule {}: no table `{}`", r.code, r.table))?;
+    let t = &tables[table];
+    let severity = match r.severity.as_str() {
+        "error" => crate::diag::Severity::Error,
+        "warning" => crate::diag::Severity::Warning,
+        other => {
+            return Err(format!("rule {}: severity must be error or warning, not `{other}`", r.code));
+        }
+    };
+    let (op, split) = [(">=", Op::Ge), ("<=", Op::Le), ("=", Op::Eq)]
+        .iter()
+        .find_map(|(s, op)| r.check.split_once(s).map(|parts| (*op, parts)))
+        .ok_or_else(|| format!("rule {}: `{}` has no =, <= or >=", r.code, r.check))?;
+    let parse_side = |side: &str| -> Result<Vec<Term>, String> {
+        let mut terms = Vec::new();
+        let mut sign = 1;
+        for tok in side.split_whitespace() {
+            match tok {
+                "+" => sign = 1,
+                "-" => sign = -1,
+                id if id.parse::<i64>().is_ok() => {
+                    terms.push(Term { sign, id: String::new(), prev: false, constant: id.parse().ok() });
+                    sign = 1;
+                }
+                id => {
+                    let (prev, id) = match id.strip_prefix("prev.") {
+                        Some(rest) => (true, rest),
+                        None => (false, id),
+                    };
+                    if prev && !cross {
+                        return Err(format!("rule {}: `prev.` is only allowed in cross_year rules", r.code));
+                    }
+                    let exists = match r.each {
+                        Each::Column => t.row(id).is_some(),
+                        Each::Row => t.col(id).is_some(),
+                    };
+                    if !exists {
+                        return Err(format!(
+                            "rule {}: table `{}` has no {} `{id}`",
+                            r.code,
+                            t.key,
+                            if r.each == Each::Column { "row" } else { "column" }
+                        ));
+                    }
+                    terms.push(Term { sign, id: id.to_owned(), prev, constant: None });
+                    sign = 1;
+                }
+            }
+        }
+        if terms.is_empty() {
+            return Err(format!("rule {}: empty side in `{}`", r.code, r.check));
+        }
+        Ok(terms)
+    };
+    let lhs = parse_side(split.0)?;
+    let rhs = parse_side(split.1)?;
+    Ok(Rule {
+        code: r.code,
+        severity,
+        table,
+        each: r.each,
+        lhs,
+        op,
+        rhs,
+        text: r.text,
+        computes: r.computes,
+        from_year: r.from_year,
+    })
+}
+
+/// All forms known to a site: the built-in ones and the site's `forms/*.json`.
+#[derive(Debug, Clone)]
+pub struct Forms {
+    /// Site forms first, so they take precedence for the years they declare.
+    pub list: Vec<Arc<Form>>,
+}
+
+impl Forms {
+    /// The built-in forms only.
+    pub fn builtin() -> Forms {
+        let list = BUILTIN
+            .iter()
+            .map(|(name, json)| {
+                // The built-in data is tested; a failure here is a bug in gongkai itself.
+                Form::compile(json, Path::new(name)).map(|mut f| {
+                    f.origin = "built-in".into();
+                    Arc::new(f)
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("built-in form data is broken: {e}"));
+        Forms { list }
+    }
+
+    /// Built-in forms plus every `*.json` in `dir` (if it exists).
+    pub fn load(dir: &Path) -> Result<Forms, FormError> {
+        let mut forms = Forms::builtin();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(forms);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        let mut site = Vec::new();
+        for path in paths {
+            let json = std::fs::read_to_string(&path).map_err(|source| FormError::Io { path: path.clone(), source })?;
+            let form = Form::compile(&json, &path)?;
+            forms.list.retain(|f| f.id != form.id);
+            site.push(Arc::new(form));
+        }
+        site.extend(forms.list);
+        forms.list = site;
+        Ok(forms)
+    }
+
+    /// The form with this id.
+    pub fn by_id(&self, id: &str) -> Option<&Arc<Form>> {
+        self.list.iter().find(|f| f.id == id)
+    }
+
+    /// The form that applies to a report of `year` naming no form.
+    pub fn for_year(&self, year: i32) -> Option<&Arc<Form>> {
+        self.list.iter().find(|f| f.years.is_some_and(|y| y.contains(year)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_forms_compile_with_official_shapes() {
+        let forms = Forms::builtin();
+        let f19 = forms.for_year(2020).unwrap();
+        let f21 = forms.for_year(2024).unwrap();
+        assert_eq!((f19.id.as_str(), f21.id.as_str()), ("cn-2019", "cn-2021"));
+        let t3 = &f19.tables[f19.table("applications").unwrap()];
+        assert_eq!(t3.row_leaves.len(), 23);
+        assert_eq!(f21.tables[f21.table("applications").unwrap()].row_leaves.len(), 25);
+        assert_eq!(t3.col_leaves.len(), 7);
+        let t4 = &f21.tables[f21.table("appeals").unwrap()];
+        assert_eq!(t4.col_leaves.len(), 15);
+        assert_eq!(t4.col_leaves[5].id, "direct.upheld");
+        assert_eq!(t4.groups(), ["review", "direct", "after_review"]);
+        assert!(f21.table("procurement").is_none() && f19.table("procurement").is_some());
+        assert_eq!(forms.for_year(2018).map(|f| f.id.as_str()), None);
+    }
+
+    #[test]
+    fn broken_site_forms_are_refused_with_reasons() {
+        let good = include_str!("forms/cn-2021.json");
+        let bad_rule = good.replace("new + carried_in = total + carried_out", "new + carried_on = total");
+        let err = Form::compile(&bad_rule, Path::new("f.json")).unwrap_err().to_string();
+        assert!(err.contains("no row `carried_on`"), "{err}");
+        let err = Form::compile("{ \"id\": 3 }", Path::new("f.json")).unwrap_err().to_string();
+        assert!(err.starts_with("f.json:1:"), "{err}");
+    }
+}

@@ -1,0 +1,23 @@
+//! gongkai (公开): a static site generator for the annual reports on
+//! government information disclosure (政府信息公开工作年度报告).
+//!
+//! The pipeline, one module per step:
+//!
+//! - [`load`]: find the content files and read them ([`source`] decodes them);
+//! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`],
+//!   interpreted against a national [`form`];
+//! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
+//! - [`site`]: the above in one call, for every command;
+//! - [`cmd`]: the subcommands.
+
+pub mod check;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod form;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod site;
+pub mod source;
+pub mod yaml;

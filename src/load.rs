@@ -1,0 +1,308 @@
+//! Loading: finding the site's content files and parsing them in parallel.
+//!
+//! Layout: `content/reports/<agency>/agency.yaml` describes an agency once,
+//! and `content/reports/<agency>/<year>.md` are its reports. Editors' backup
+//! and swap files are ignored; anything else out of place is reported, never
+//! silently skipped, so a webmaster never wonders why a report is missing.
+
+use crate::diag::{Diagnostic, Pos, SourceLines};
+use crate::form::Forms;
+use crate::model::{Agency, Report};
+use crate::parse;
+use crate::source::{self, DecodeError, LineIndex};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Name of the agency description file inside an agency folder.
+pub const AGENCY_FILE: &str = "agency.yaml";
+
+/// Everything loaded from `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Agencies by slug.
+    pub agencies: BTreeMap<String, Agency>,
+    /// Reports that parsed, sorted by agency then year.
+    pub reports: Vec<Report>,
+    /// Problems found while loading and parsing.
+    pub diags: Vec<Diagnostic>,
+    /// Number of report files seen (parsed or not).
+    pub report_files: usize,
+}
+
+/// Whether a file name is an editor's temporary, backup or swap file.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Whether a folder or file name is a valid agency slug (used in URLs).
+pub fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+}
+
+/// Reads and decodes a file, turning failures into a diagnostic.
+pub fn read_text(path: &Arc<PathBuf>) -> Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(path.as_path()).map_err(|e| {
+        Box::new(Diagnostic::error("IN-IO", path, Pos::default(), format!("cannot read the file: {e}")))
+    })?;
+    source::decode(&bytes).map_err(|e| Box::new(match e {
+        DecodeError::Empty => Diagnostic::error("IN-EMPTY", path, Pos::default(), "the file is empty").with_help("delete it, or run `gongkai new report` to start a report"),
+        DecodeError::Binary => Diagnostic::error("IN-BINARY", path, Pos::default(), "this is not a text file (it contains NUL bytes): is it a Word, PDF or image file?")
+            .with_help("reports are plain-text Markdown files; copy the text into a .md file"),
+        DecodeError::Utf16 => Diagnostic::error("IN-ENCODING", path, Pos::new(1, 1, 1), "the file is encoded as UTF-16, not UTF-8")
+            .with_help("save it as \"UTF-8\" in your editor, or run: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"),
+        DecodeError::Gbk { pos } => Diagnostic::error("IN-ENCODING", path, pos, "the file is encoded as GBK/GB18030, not UTF-8")
+            .with_label("first non-UTF-8 character")
+            .with_help("save it as \"UTF-8\" in your editor (记事本: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"),
+        DecodeError::Invalid { pos, byte } => Diagnostic::error("IN-ENCODING", path, pos, format!("the file is not valid UTF-8 (byte 0x{byte:02X})"))
+            .with_help("save the file as UTF-8"),
+    }))
+}
+
+/// What one file in `content/reports` is.
+enum Entry {
+    Agency(String, Arc<PathBuf>),
+    Report(String, Arc<PathBuf>),
+}
+
+/// Finds the files under `content/reports`, reporting misplaced ones.
+fn discover(reports_dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(reports_dir).min_depth(1).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy())) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = Arc::new(e.path().map_or_else(|| reports_dir.to_path_buf(), Path::to_path_buf));
+                diags.push(Diagnostic::error("IN-IO", &path, Pos::default(), format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = Arc::new(entry.path().to_path_buf());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let depth = entry.depth();
+        if entry.file_type().is_dir() {
+            if depth == 1 && !is_slug(&name) {
+                diags.push(
+                    Diagnostic::error("IN-PATH", &path, Pos::default(), format!("agency folder `{name}` is not a valid slug"))
+                        .with_help("agency folders are named with lowercase ASCII letters, digits and `-` (e.g. `baibu`), since the name appears in URLs"),
+                );
+            }
+            continue;
+        }
+        let agency = entry
+            .path()
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if depth != 2 {
+            if name.ends_with(".md") {
+                diags.push(Diagnostic::error(
+                    "IN-PATH",
+                    &path,
+                    Pos::default(),
+                    "reports belong in an agency folder: content/reports/<agency>/<year>.md",
+                ));
+            }
+            continue;
+        }
+        if !is_slug(&agency) {
+            continue;
+        }
+        if name == AGENCY_FILE {
+            out.push(Entry::Agency(agency, path));
+        } else if name.ends_with(".md") {
+            out.push(Entry::Report(agency, path));
+        }
+    }
+    out
+}
+
+/// Parsed result of one file.
+enum Loaded {
+    Agency(Option<Agency>, Vec<Diagnostic>),
+    Report(Option<Report>, Vec<Diagnostic>),
+}
+
+/// Loads and parses every agency and report under `<root>/content/reports`.
+pub fn load(root: &Path, forms: &Forms) -> Content {
+    let mut content = Content::default();
+    let reports_dir = root.join("content").join("reports");
+    let entries = discover(&reports_dir, &mut content.diags);
+    content.report_files = entries.iter().filter(|e| matches!(e, Entry::Report(..))).count();
+    let loaded: Vec<Loaded> = entries
+        .into_par_iter()
+        .map(|entry| match entry {
+            Entry::Agency(slug, path) => {
+                let mut diags = Vec::new();
+                let agency = match read_text(&path) {
+                    Ok(text) => parse::parse_agency(&path, &text, &slug, &mut diags),
+                    Err(d) => {
+                        diags.push(*d);
+                        None
+                    }
+                };
+                Loaded::Agency(agency, diags)
+            }
+            Entry::Report(agency, path) => {
+                let mut diags = Vec::new();
+                let report = match read_text(&path) {
+                    Ok(text) => parse::parse_report(&path, &text, &agency, forms, &mut diags),
+                    Err(d) => {
+                        diags.push(*d);
+                        None
+                    }
+                };
+                if let Some(r) = &report {
+                    check_file_name(r, &mut diags);
+                }
+                Loaded::Report(report, diags)
+            }
+        })
+        .collect();
+    let mut agency_dirs_with_files = Vec::new();
+    for l in loaded {
+        match l {
+            Loaded::Agency(a, d) => {
+                content.diags.extend(d);
+                if let Some(a) = a {
+                    content.agencies.insert(a.slug.clone(), a);
+                }
+            }
+            Loaded::Report(r, d) => {
+                content.diags.extend(d);
+                if let Some(r) = r {
+                    content.reports.push(r);
+                }
+            }
+        }
+    }
+    // Reports of undescribed agencies cannot be published: they have no name.
+    content.reports.retain(|r| {
+        if content.agencies.contains_key(&r.agency) {
+            return true;
+        }
+        if !agency_dirs_with_files.contains(&r.agency) {
+            agency_dirs_with_files.push(r.agency.clone());
+            let dir = Arc::new(reports_dir.join(&r.agency).join(AGENCY_FILE));
+            if !dir.exists() {
+                content.diags.push(
+                    Diagnostic::error(
+                        "IN-AGENCY",
+                        &r.file,
+                        Pos::default(),
+                        format!("agency `{}` is not described: {} is missing", r.agency, dir.display()),
+                    )
+                    .with_help(format!(
+                        "create it with `gongkai new agency --slug {} --name 全称 --kind 乡镇`",
+                        r.agency
+                    )),
+                );
+            }
+        }
+        false
+    });
+    for a in content.agencies.values() {
+        if let Some(p) = &a.parent
+            && !content.agencies.contains_key(p)
+        {
+            let d =
+                Diagnostic::error("IN-AGENCY", &a.file, a.parent_pos, format!("parent agency `{p}` does not exist"));
+            content.diags.push(d.with_help("`parent` is the folder name (slug) of another agency of this site"));
+        }
+    }
+    content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
+    duplicates(&mut content);
+    content
+}
+
+/// A file named like a year must hold that year's report.
+fn check_file_name(r: &Report, diags: &mut Vec<Diagnostic>) {
+    let stem = r.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) && stem != r.year.to_string() {
+        diags.push(
+            Diagnostic::error(
+                "IN-PATH",
+                &r.file,
+                r.year_pos,
+                format!("the file is named {stem}.md but says `year: {}`", r.year),
+            )
+            .with_label("report year")
+            .with_help("rename the file or correct the year"),
+        );
+    }
+}
+
+/// Two reports of one agency for one year: both are refused.
+fn duplicates(content: &mut Content) {
+    let mut by_key: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    for (i, r) in content.reports.iter().enumerate() {
+        by_key.entry((r.agency.clone(), r.year)).or_default().push(i);
+    }
+    let mut drop = Vec::new();
+    for ((agency, year), idx) in by_key.into_iter().filter(|(_, v)| v.len() > 1) {
+        let first = &content.reports[idx[0]];
+        for &i in &idx[1..] {
+            let r = &content.reports[i];
+            content.diags.push(
+                Diagnostic::error(
+                    "IN-DUP",
+                    &r.file,
+                    r.year_pos,
+                    format!("two reports of agency `{agency}` for {year}"),
+                )
+                .with_label("second report")
+                .with_related(&first.file, first.year_pos, "first report")
+                .with_help("keep one report per agency and year; delete or correct the other"),
+            );
+        }
+        drop.extend(idx);
+    }
+    drop.sort_unstable();
+    for i in drop.into_iter().rev() {
+        content.reports.remove(i);
+    }
+}
+
+/// File texts for the snippets of a set of diagnostics, read once.
+#[derive(Debug, Default)]
+pub struct Snippets {
+    files: HashMap<PathBuf, (String, LineIndex)>,
+}
+
+impl Snippets {
+    /// Reads every file the diagnostics point into.
+    pub fn for_diagnostics(diags: &[Diagnostic]) -> Snippets {
+        let mut files = HashMap::new();
+        let paths = diags.iter().flat_map(|d| std::iter::once(&d.file).chain(d.related.iter().map(|r| &r.file)));
+        for path in paths {
+            if files.contains_key(path.as_path()) {
+                continue;
+            }
+            if let Ok(text) =
+                std::fs::read(path.as_path()).map_err(|_| ()).and_then(|b| source::decode(&b).map_err(|_| ()))
+            {
+                let index = LineIndex::new(&text);
+                files.insert(path.to_path_buf(), (text, index));
+            }
+        }
+        Snippets { files }
+    }
+}
+
+impl SourceLines for Snippets {
+    fn line(&self, file: &Path, line: u32) -> Option<&str> {
+        let (text, index) = self.files.get(file)?;
+        index.line(text, line)
+    }
+}

@@ -1,0 +1,352 @@
+//! The report model: what a parsed report and agency are.
+//!
+//! These types are produced by [`crate::parse`] and consumed by the checker,
+//! the renderer and the open-data writers. A cell keeps where it was written
+//! and whether it was given, left blank, omitted or computed, because the
+//! checker reports on that and the open data must not pass a computed total
+//! off as a published one.
+
+use crate::diag::Pos;
+use crate::form::Form;
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A calendar date (publication dates). Validated on construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31, valid for the month.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date if it exists on the calendar.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An exact decimal (amounts in 万元 or 元), kept as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Decimal {
+    /// The digits without the point.
+    pub units: i128,
+    /// How many digits follow the point.
+    pub scale: u8,
+}
+
+impl Decimal {
+    /// Parses `123`, `96171.6`; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Decimal> {
+        let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+        let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty()
+            || !digits(int)
+            || !digits(frac)
+            || (s.contains('.') && frac.is_empty())
+            || frac.len() > 6
+            || int.len() > 24
+        {
+            return None;
+        }
+        let units = format!("{int}{frac}").parse().ok()?;
+        Some(Decimal { units, scale: frac.len() as u8 })
+    }
+
+    /// The value as a float, for totals and charts.
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.units);
+        }
+        let p = 10i128.pow(self.scale as u32);
+        write!(f, "{}.{:0width$}", self.units / p, self.units % p, width = self.scale as usize)
+    }
+}
+
+/// The value of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellValue {
+    /// Counts and deltas.
+    Int(i64),
+    /// Decimal amounts in the column's unit.
+    Decimal(Decimal),
+    /// An amount with the unit written in the cell (`1054900元`); unit may be missing.
+    Money(Decimal, Option<String>),
+}
+
+impl CellValue {
+    /// The integer, for rules (0 for non-integers, which rules never reference).
+    pub fn int(&self) -> i64 {
+        match self {
+            CellValue::Int(n) => *n,
+            _ => 0,
+        }
+    }
+
+    /// The value as a float.
+    pub fn to_f64(&self) -> f64 {
+        match self {
+            CellValue::Int(n) => *n as f64,
+            CellValue::Decimal(d) | CellValue::Money(d, _) => d.to_f64(),
+        }
+    }
+}
+
+impl fmt::Display for CellValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CellValue::Int(n) => write!(f, "{n}"),
+            CellValue::Decimal(d) => write!(f, "{d}"),
+            CellValue::Money(d, unit) => write!(f, "{d}{}", unit.as_deref().unwrap_or("")),
+        }
+    }
+}
+
+/// How a cell got its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Written in the front matter.
+    Given,
+    /// Written as an empty value (`~`): read as 0.
+    Blank,
+    /// Not written: 0, or computed if a total.
+    Omitted,
+    /// An omitted total computed from its parts.
+    Computed,
+}
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The value (0 when blank or omitted).
+    pub value: CellValue,
+    /// How it got it.
+    pub source: Source,
+    /// Where it was written, or the nearest enclosing key when omitted.
+    pub pos: Pos,
+}
+
+/// The figures of one table, row-major over the form's leaf rows and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableData {
+    /// `rows × cols` cells.
+    pub cells: Vec<Cell>,
+    /// Number of columns.
+    pub cols: usize,
+    /// Where the table's key was written (or the front matter start).
+    pub pos: Pos,
+    /// Whether the front matter has the table at all.
+    pub given: bool,
+}
+
+impl TableData {
+    /// The cell at (`row`, `col`).
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        &self.cells[row * self.cols + col]
+    }
+
+    /// Mutable access to the cell at (`row`, `col`).
+    pub fn cell_mut(&mut self, row: usize, col: usize) -> &mut Cell {
+        &mut self.cells[row * self.cols + col]
+    }
+}
+
+/// A heading of the narrative, with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text of the heading.
+    pub text: String,
+    /// Position in the file.
+    pub pos: Pos,
+}
+
+/// A parsed report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The report's file.
+    pub file: Arc<PathBuf>,
+    /// The agency's slug (its folder name).
+    pub agency: String,
+    /// Report year.
+    pub year: i32,
+    /// Where `year:` was written.
+    pub year_pos: Pos,
+    /// Optional title as printed on the original.
+    pub title: Option<String>,
+    /// Publication date, if stated.
+    pub published: Option<Date>,
+    /// Where `published:` was written.
+    pub published_pos: Pos,
+    /// The form the report follows.
+    pub form: Arc<Form>,
+    /// One entry per table of the form, in the form's order.
+    pub tables: Vec<TableData>,
+    /// The Markdown narrative.
+    pub body: String,
+    /// File line on which the body starts (the body starts at a line start).
+    pub body_line: u32,
+    /// Headings of the narrative.
+    pub headings: Vec<Heading>,
+}
+
+impl Report {
+    /// The file position of a byte range of the body.
+    pub fn body_pos(&self, index: &crate::source::LineIndex, offset: usize, len: usize) -> Pos {
+        let mut pos = index.pos(&self.body, offset, len);
+        pos.line += self.body_line - 1;
+        pos
+    }
+
+    /// The data of the table with this key.
+    pub fn table(&self, key: &str) -> Option<(&crate::form::TableSpec, &TableData)> {
+        let i = self.form.table(key)?;
+        Some((&self.form.tables[i], &self.tables[i]))
+    }
+
+    /// A display title: the printed one, or one in the standard wording.
+    pub fn display_title(&self, agency_name: &str) -> String {
+        self.title.clone().unwrap_or_else(|| format!("{agency_name}{}年政府信息公开工作年度报告", self.year))
+    }
+}
+
+/// The kind of an agency, which decides its deadline and what it may report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum AgencyKind {
+    /// 县级以上人民政府部门: report by 1月31日.
+    #[serde(rename = "部门")]
+    Department,
+    /// 乡镇人民政府.
+    #[serde(rename = "乡镇")]
+    Township,
+    /// 街道办事处.
+    #[serde(rename = "街道")]
+    Subdistrict,
+    /// 县级以上地方人民政府 (its own report, published by 3月31日).
+    #[serde(rename = "人民政府")]
+    Government,
+}
+
+impl AgencyKind {
+    /// All kinds with their Chinese names.
+    pub const ALL: [(AgencyKind, &'static str); 4] = [
+        (AgencyKind::Department, "部门"),
+        (AgencyKind::Township, "乡镇"),
+        (AgencyKind::Subdistrict, "街道"),
+        (AgencyKind::Government, "人民政府"),
+    ];
+
+    /// The Chinese name.
+    pub fn name(self) -> &'static str {
+        AgencyKind::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, n)| n)
+    }
+
+    /// Parses the Chinese name (or the English key used in site.toml).
+    pub fn parse(s: &str) -> Option<AgencyKind> {
+        let s = s.trim();
+        let english = ["department", "township", "subdistrict", "government"];
+        AgencyKind::ALL.iter().zip(english).find(|((_, zh), en)| *zh == s || *en == s).map(|((k, _), _)| *k)
+    }
+}
+
+/// Contact details printed on the agency's page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// Office in charge (办公室).
+    pub office: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Postcode.
+    pub postcode: Option<String>,
+    /// Telephone.
+    pub phone: Option<String>,
+    /// Fax.
+    pub fax: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+}
+
+/// An agency, described once in `content/reports/<slug>/agency.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agency {
+    /// Folder name, used in URLs.
+    pub slug: String,
+    /// Full official name.
+    pub name: String,
+    /// Kind.
+    pub kind: AgencyKind,
+    /// Slug of the parent agency, if any.
+    pub parent: Option<String>,
+    /// Contact details.
+    pub contact: Contact,
+    /// The agency file.
+    #[serde(skip)]
+    pub file: Arc<PathBuf>,
+    /// Where `parent:` was written.
+    #[serde(skip)]
+    pub parent_pos: Pos,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(Date::parse("2021-01-31"), Date::new(2021, 1, 31));
+        assert!(Date::parse("2021-02-29").is_none());
+        assert!(Date::parse("2020-02-29").is_some());
+        assert!(Date::parse("2021-1-5").is_none());
+    }
+
+    #[test]
+    fn decimals_keep_their_digits() {
+        let d = Decimal::parse("96171.6").unwrap();
+        assert_eq!(d.to_string(), "96171.6");
+        assert_eq!(Decimal::parse("0.05").unwrap().to_string(), "0.05");
+        assert!(Decimal::parse("1.").is_none() && Decimal::parse("-1").is_none() && Decimal::parse("1,0").is_none());
+    }
+}

@@ -1,0 +1,58 @@
+//! A loaded and checked site: configuration, forms, content and findings.
+
+use crate::config::{Config, ConfigError};
+use crate::diag::{Diagnostic, Severity, Tally};
+use crate::form::{FormError, Forms};
+use crate::load::{self, Content};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a site cannot be checked at all (exit code 2).
+#[derive(Debug, Error)]
+pub enum SiteError {
+    /// `site.toml` is missing or invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A site form in `forms/` is invalid.
+    #[error(transparent)]
+    Form(#[from] FormError),
+}
+
+/// The site after loading and checking.
+#[derive(Debug)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// `site.toml`.
+    pub config: Config,
+    /// Built-in and site forms.
+    pub forms: Forms,
+    /// Agencies and the reports that parsed.
+    pub content: Content,
+    /// Every finding, sorted by file and position.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// Loads, parses and checks the site at `root`.
+    pub fn load(root: &Path) -> Result<Site, SiteError> {
+        let config = Config::load(root)?;
+        let forms = Forms::load(&root.join("forms"))?;
+        let mut content = load::load(root, &forms);
+        let mut diags = crate::check::check(&mut content, &config);
+        diags.append(&mut content.diags);
+        diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        diags.dedup();
+        Ok(Site { root: root.to_path_buf(), config, forms, content, diags })
+    }
+
+    /// Counts of errors and warnings.
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diags)
+    }
+
+    /// Whether a report file has an error (such a report is never published).
+    pub fn has_error(&self, file: &Path) -> bool {
+        self.diags.iter().any(|d| d.severity == Severity::Error && d.file.as_path() == file)
+    }
+}
