@@ -23,9 +23,12 @@ pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec
 
 /// The sentences of a narrative, normalised so that a copy with updated
 /// figures or years still counts as a copy: digits become `0`, Markdown
-/// markup and white space go. Short fragments (headings, 无) are skipped.
+/// markup and white space go. Headings (fixed by the form) and short
+/// fragments (无) are skipped.
 fn sentences(body: &str) -> Vec<String> {
-    body.split(['。', '！', '？', '\n', '；'])
+    body.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split(['。', '！', '？', '；']))
         .map(|s| {
             s.chars()
                 .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '#' | '|' | '>' | '-' | '_'))

@@ -78,7 +78,20 @@ pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let computed: Vec<_> = data.cells.iter().filter(|c| c.source == Source::Computed).collect();
+        // A wholly omitted row means "all zero": its computed total is no news.
+        // A total written nowhere in a row that was filled in, or a total row
+        // left out, is what the original form would have printed blank.
+        let cols = data.cols;
+        let row_given = |r: usize| {
+            (0..cols).any(|c| data.cell(r, c).source != Source::Omitted && data.cell(r, c).source != Source::Computed)
+        };
+        let computed: Vec<_> = data
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.source == Source::Computed && (spec.row_leaves[i / cols].total || row_given(i / cols)))
+            .map(|(_, c)| c)
+            .collect();
         if let Some(first) = computed.first() {
             diags.push(
                 Diagnostic::warning(
@@ -208,7 +221,11 @@ pub fn check_rule(rule: &Rule, this: Side<'_>, prev: Option<Side<'_>>, title: &s
                     (_, true) => s.push_str(" − "),
                     (_, false) => s.push_str(" + "),
                 }
-                s.push_str(&v.value.to_string());
+                if v.value < 0 {
+                    s.push_str(&format!("(−{})", v.value.unsigned_abs()));
+                } else {
+                    s.push_str(&v.value.to_string());
+                }
             }
             s
         };

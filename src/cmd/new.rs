@@ -1,6 +1,6 @@
 //! `gongkai new`: start a report or describe an agency, from the form data.
 
-use crate::form::{Form, InputShape, TableSpec};
+use crate::form::{CellKind, Form, InputShape, TableSpec};
 use crate::load::{AGENCY_FILE, is_slug};
 use crate::model::AgencyKind;
 use std::fmt::Write as _;
@@ -122,9 +122,11 @@ fn table_skeleton(s: &mut String, t: &TableSpec) {
         InputShape::Rows => {
             let _ = writeln!(s, "{}:   # {} — {}", t.key, t.caption, cols.join("，"));
             let width = t.row_leaves.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            for r in &t.row_leaves {
-                let zeros =
-                    if cols.len() == 1 { "0".to_owned() } else { format!("[{}]", vec!["0"; cols.len()].join(", ")) };
+            for (ri, r) in t.row_leaves.iter().enumerate() {
+                // Money cells carry their unit; a bare 0 would be flagged as unit-less.
+                let zero = |c: usize| if t.kind(ri, c) == CellKind::Money { "0元" } else { "0" };
+                let zeros: Vec<&str> = (0..cols.len()).map(zero).collect();
+                let zeros = if cols.len() == 1 { zeros.concat() } else { format!("[{}]", zeros.join(", ")) };
                 let _ = writeln!(
                     s,
                     "  {:<width$} {zeros}   # {}",

@@ -1,0 +1,151 @@
+//! Rules that need more than one report or an agency: each with a site that breaks it.
+
+use crate::fixture::{SECTIONS, TempSite, report_2021, tables_2021, with_code};
+use gongkai::diag::Severity;
+
+#[test]
+fn carried_over_applications_must_match_last_years_carried_out() {
+    let site = TempSite::new();
+    site.agency("dept", "部门");
+    site.write("content/reports/dept/2023.md", report_2021(2023, &tables_2021(0, 5, 2), ""));
+    site.write("content/reports/dept/2024.md", report_2021(2024, &tables_2021(3, 4, 0), ""));
+    let checked = site.check();
+    let carry = with_code(&checked, "X-CARRY");
+    assert_eq!(carry.len(), 2, "{:#?}", checked.diags);
+    assert_eq!(carry[0].severity, Severity::Error);
+    assert_eq!(carry[0].message, "表三: 本年 二、上年结转 = 上年报告 四、结转下年度继续办理 fails for 自然人: 3 ≠ 2");
+    assert!(carry[0].file.ends_with("2024.md"));
+    assert!(carry[0].related.iter().any(|r| r.file.ends_with("2023.md") && r.pos.line == 18), "{:#?}", carry[0]);
+    // Consistent years pass.
+    site.write("content/reports/dept/2024.md", report_2021(2024, &tables_2021(2, 4, 0), ""));
+    assert!(with_code(&site.check(), "X-CARRY").is_empty());
+}
+
+#[test]
+fn carry_over_spans_the_2020_to_2021_format_switch() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let baibu = std::fs::read_to_string(crate::fixture::repo().join("content/reports/baibu/2020.md")).expect("read");
+    site.write(
+        "content/reports/town/2020.md",
+        baibu
+            .replace("carried_out:     [0, 0, 0, 0, 0, 0, 0]", "carried_out:     [1, 0, 0, 0, 0, 0, 1]")
+            .replace("total:           [3, 0, 0, 0, 0, 0, 3]", "total:           [2, 0, 0, 0, 0, 0, 2]")
+            .replace("partial:         [2, 0, 0, 0, 0, 0, 2]", "partial:         [1, 0, 0, 0, 0, 0, 1]"),
+    );
+    site.write("content/reports/town/2021.md", report_2021(2021, &tables_2021(0, 1, 0), ""));
+    let checked = site.check();
+    assert_eq!(
+        crate::fixture::errors(&checked).iter().map(|d| d.code.as_ref()).collect::<Vec<_>>(),
+        ["X-CARRY", "X-CARRY"],
+        "{:#?}",
+        checked.diags
+    );
+}
+
+#[test]
+fn document_stock_must_follow_from_last_year() {
+    let site = TempSite::new();
+    site.agency("city", "人民政府");
+    let year = |y: i32, row: &str| report_2021(y, &tables_2021(0, 0, 0).replace("  normative: [0, 0, 0]", row), "");
+    site.write("content/reports/city/2022.md", year(2022, "  normative: [2, 0, 10]"));
+    site.write("content/reports/city/2023.md", year(2023, "  normative: [3, 1, 13]"));
+    let stock = with_code(&site.check(), "X-STOCK21").len();
+    assert_eq!(stock, 1);
+    site.write("content/reports/city/2023.md", year(2023, "  normative: [3, 1, 12]"));
+    assert!(with_code(&site.check(), "X-STOCK21").is_empty());
+}
+
+#[test]
+fn item_counts_of_2020_must_follow_from_2019() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let t = |last: i64, change: i64| format!("licensing:\n  permit: [{last}, {change}, 0]\n");
+    site.write("content/reports/town/2019.md", format!("---\nyear: 2019\n{}---\n{SECTIONS}", t(10, -2)));
+    site.write("content/reports/town/2020.md", format!("---\nyear: 2020\n{}---\n{SECTIONS}", t(9, 0)));
+    let checked = site.check();
+    let x = with_code(&checked, "X-STOCK19");
+    assert_eq!(x.len(), 1, "{:#?}", checked.diags);
+    assert!(x[0].message.contains("9 ≠ 10 + (−2)"), "{}", x[0].message);
+    // T2-2019: a negative stock and 新公开 above the total.
+    site.write("content/reports/town/2020.md", format!("---\nyear: 2020\nlicensing:\n  permit: [1, -3, 0]\nregulations:\n  normative: [0, 5, 2]\nprocurement:\n  central: [1, 5000]\n---\n{SECTIONS}"));
+    let checked = site.check();
+    let w = with_code(&checked, "T2-2019");
+    assert_eq!(w.len(), 3, "{:#?}", checked.diags);
+    assert!(w.iter().all(|d| d.severity == Severity::Warning));
+}
+
+#[test]
+fn copied_narratives_and_copied_figures_are_flagged() {
+    let site = TempSite::new();
+    site.agency("dept", "部门");
+    let text = "**（一）主动公开情况。**今年以来，全年在政府信息公开网站主动公开信息278条，较上一年度增长78.2%。\n\n**（二）依申请公开情况。**我局均第一时间办理并依法依规及时将答复件寄送至申请人。\n";
+    let tables = tables_2021(0, 3, 0);
+    site.write("content/reports/dept/2023.md", report_2021(2023, &tables, text));
+    site.write("content/reports/dept/2024.md", report_2021(2024, &tables, &text.replace("278", "301")));
+    let checked = site.check();
+    let dup = with_code(&checked, "X-DUP");
+    assert_eq!(dup.len(), 1, "{:#?}", checked.diags);
+    assert!(dup[0].message.starts_with("100% of the narrative repeats the 2023 report"), "{}", dup[0].message);
+    assert_eq!(with_code(&checked, "X-STALE").len(), 1);
+    site.write(
+        "content/reports/dept/2024.md",
+        report_2021(
+            2024,
+            &tables_2021(0, 4, 0),
+            "今年我局围绕新的重点工作推进政务公开。全年新建了依申请公开办理台账。\n",
+        ),
+    );
+    let checked = site.check();
+    assert!(
+        with_code(&checked, "X-DUP").is_empty() && with_code(&checked, "X-STALE").is_empty(),
+        "{:#?}",
+        checked.diags
+    );
+}
+
+#[test]
+fn publication_deadlines_follow_the_agency_kind_and_site_settings() {
+    let site = TempSite::new();
+    site.agency("dept", "部门").agency("city", "人民政府");
+    let dated = |date: &str| report_2021(2024, &format!("published: {date}\n{}", tables_2021(0, 1, 0)), "");
+    site.write("content/reports/dept/2024.md", dated("2025-02-10"));
+    site.write("content/reports/city/2024.md", dated("2025-02-10"));
+    let checked = site.check();
+    let late = with_code(&checked, "PUB-DATE");
+    assert_eq!(late.len(), 1, "{:#?}", checked.diags);
+    assert!(late[0].file.ends_with("dept/2024.md"));
+    assert_eq!(late[0].message, "published 2025-02-10, after the deadline 2025-01-31 for a 部门 report");
+    site.write("site.toml", "title = \"t\"\n[deadlines]\ndepartment = \"02-15\"\n");
+    assert!(with_code(&site.check(), "PUB-DATE").is_empty());
+    site.write("content/reports/city/2024.md", dated("2024-06-01"));
+    assert!(with_code(&site.check(), "PUB-DATE")[0].message.contains("before the end of the report year"));
+}
+
+#[test]
+fn a_town_reporting_rules_is_warned() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇").agency("city", "人民政府");
+    let t = tables_2021(0, 1, 0).replace("  rules: [0, 0, 0]", "  rules: [0, 0, 6]");
+    site.write("content/reports/town/2024.md", report_2021(2024, &t, ""));
+    site.write("content/reports/city/2024.md", report_2021(2024, &t, ""));
+    let checked = site.check();
+    let w = with_code(&checked, "T2-GUIZHANG");
+    assert_eq!(w.len(), 1, "{:#?}", checked.diags);
+    assert!(w[0].file.ends_with("town/2024.md") && w[0].pos.line == 4);
+}
+
+#[test]
+fn site_forms_are_checked_like_built_in_ones() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let form = include_str!("../../src/forms/cn-2021.json")
+        .replace("\"id\": \"cn-2021\"", "\"id\": \"zj-2027\"")
+        .replace("\"from\": 2021", "\"from\": 2027");
+    site.write("forms/zj-2027.json", form);
+    site.write("content/reports/town/2027.md", report_2021(2027, &crate::fixture::unbalanced(), ""));
+    let checked = site.check();
+    assert_eq!(checked.content.reports.len(), 1);
+    assert_eq!(checked.content.reports[0].form.id, "zj-2027");
+    assert!(!with_code(&checked, "T3-KJ").is_empty());
+}

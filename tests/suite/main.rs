@@ -1,0 +1,7 @@
+//! gongkai's integration tests, in one test binary to keep builds lean.
+
+mod check_example;
+mod check_inputs;
+mod check_rules;
+mod fixture;
+mod new;
