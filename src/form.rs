@@ -333,6 +333,20 @@ pub struct OldLabel {
     pub new: String,
 }
 
+/// A headline figure shown on agency and year pages and charted over the years.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    /// Stable key (`received` and `handled` are charted).
+    pub key: String,
+    /// Column heading.
+    pub label: String,
+    /// Table key.
+    pub table: String,
+    /// `row:col` cells joined by `+`.
+    pub value: String,
+}
+
 /// Cells that only agencies with rule-making power may fill (规章).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -382,6 +396,8 @@ struct RawForm {
     old_labels: Vec<OldLabel>,
     #[serde(default)]
     authority_rows: Vec<RowRef>,
+    #[serde(default)]
+    key_figures: Vec<KeyFigure>,
 }
 
 /// A validated form, ready for parsing, checking and rendering reports.
@@ -409,6 +425,8 @@ pub struct Form {
     pub old_labels: Vec<OldLabel>,
     /// Rows only rule-making agencies should fill.
     pub authority_rows: Vec<RowRef>,
+    /// Headline figures for indexes and charts.
+    pub key_figures: Vec<KeyFigure>,
     /// Where the form came from (`built-in` or a site file).
     pub origin: String,
 }
@@ -477,6 +495,13 @@ impl Form {
                 return Err(invalid(&id, format!("claim `{}`: every pattern needs exactly one `N`", c.name)));
             }
         }
+        for k in &raw.key_figures {
+            let t = tables
+                .iter()
+                .find(|t| t.key == k.table)
+                .ok_or_else(|| invalid(&id, format!("key figure `{}`: no table `{}`", k.key, k.table)))?;
+            resolve_cells(t, &k.value).map_err(|m| invalid(&id, format!("key figure `{}`: {m}", k.key)))?;
+        }
         for a in &raw.authority_rows {
             let ok = tables.iter().any(|t| t.key == a.table && t.row(&a.row).is_some());
             if !ok {
@@ -495,6 +520,7 @@ impl Form {
             text_claims: raw.text_claims,
             old_labels: raw.old_labels,
             authority_rows: raw.authority_rows,
+            key_figures: raw.key_figures,
             origin: path.display().to_string(),
         })
     }

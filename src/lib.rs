@@ -7,7 +7,9 @@
 //! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`],
 //!   interpreted against a national [`form`];
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
-//! - [`site`]: the above in one call, for every command;
+//! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
+//! - [`write`]: the output folder, swapped in atomically;
+//! - [`site`]: load, parse and check in one call, for every command;
 //! - [`cmd`]: the subcommands.
 
 pub mod check;
@@ -16,8 +18,12 @@ pub mod config;
 pub mod diag;
 pub mod form;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod site;
 pub mod source;
+pub mod theme;
+pub mod write;
 pub mod yaml;

@@ -29,6 +29,8 @@ pub struct Content {
     pub diags: Vec<Diagnostic>,
     /// Number of report files seen (parsed or not).
     pub report_files: usize,
+    /// Plain pages, in menu order.
+    pub pages: Vec<crate::model::Page>,
 }
 
 /// Whether a file name is an editor's temporary, backup or swap file.
@@ -223,7 +225,39 @@ pub fn load(root: &Path, forms: &Forms) -> Content {
     }
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
     duplicates(&mut content);
+    load_pages(&root.join("content").join("pages"), &mut content);
     content
+}
+
+/// Loads `content/pages/*.md`.
+fn load_pages(dir: &Path, content: &mut Content) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if is_ignored(&name) || !name.ends_with(".md") {
+            continue;
+        }
+        let path = Arc::new(path);
+        let slug = name.trim_end_matches(".md");
+        if !is_slug(slug) {
+            content.diags.push(
+                Diagnostic::error("IN-PATH", &path, Pos::default(), format!("page file name `{name}` is not a valid slug"))
+                    .with_help("page files are named with lowercase ASCII letters, digits and `-` (e.g. `guide.md`), since the name appears in URLs"),
+            );
+            continue;
+        }
+        match read_text(&path) {
+            Ok(text) => {
+                if let Some(p) = parse::parse_page(&path, &text, slug, &mut content.diags) {
+                    content.pages.push(p);
+                }
+            }
+            Err(d) => content.diags.push(*d),
+        }
+    }
+    content.pages.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
 }
 
 /// A file named like a year must hold that year's report.

@@ -31,6 +31,20 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Check, then build the site into a static folder (replaced atomically).
+    Build {
+        /// Output folder (default: public/ in the site).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Absolute URL the site is published at (feed, sitemap, canonical links).
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Create a new site in DIR that builds at once.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
     /// Create a new report or agency from the form data.
     New {
         #[command(subcommand)]
@@ -81,6 +95,48 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let mut out = std::io::stdout().lock();
             let tally = cmd::check::report(&site, format, &mut out).context("cannot write the report")?;
             Ok(cmd::check::exit_code(tally, deny_warnings) as u8)
+        }
+        Command::Build { output, base_url } => {
+            let started = std::time::Instant::now();
+            let mut site = Site::load(root)?;
+            if let Some(url) = base_url {
+                site.config.base_url = url;
+            }
+            let mut err = std::io::stderr().lock();
+            let tally =
+                cmd::check::report(&site, cmd::check::Format::Human, &mut err).context("cannot write diagnostics")?;
+            let output = output.unwrap_or_else(|| root.join("public"));
+            match cmd::build::build(&site, &output) {
+                Ok(stats) => {
+                    eprintln!(
+                        "built {} page(s), {} report(s) into {} in {} ms",
+                        stats.pages,
+                        stats.reports,
+                        output.display(),
+                        started.elapsed().as_millis()
+                    );
+                    Ok(0)
+                }
+                Err(cmd::build::BuildCmdError::Content(_)) => {
+                    eprintln!(
+                        "error: {} error(s) found: nothing was built; {} was left untouched",
+                        tally.errors,
+                        output.display()
+                    );
+                    Ok(1)
+                }
+                Err(cmd::build::BuildCmdError::Build(gongkai::render::pages::BuildError::Render(e))) => {
+                    // A template error is an error in the site, like a content error.
+                    eprintln!("error: {e}\nnothing was built; {} was left untouched", output.display());
+                    Ok(1)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Init { dir } => {
+            cmd::init::init(&dir)?;
+            println!("created a new site in {}: run `gongkai --root {} build`", dir.display(), dir.display());
+            Ok(0)
         }
         Command::New { what } => {
             let path = match what {

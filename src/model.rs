@@ -88,9 +88,29 @@ impl Decimal {
         Some(Decimal { units, scale: frac.len() as u8 })
     }
 
+    /// The digits at a larger `scale` (same value).
+    fn rescaled(self, scale: u8) -> i128 {
+        self.units * 10i128.pow(u32::from(scale.saturating_sub(self.scale)))
+    }
+
+    /// The value multiplied by 10,000 (万元 to 元), exact.
+    pub fn times_10000(self) -> Decimal {
+        Decimal { units: self.units * 10_000, scale: self.scale }
+    }
+
     /// The value as a float, for totals and charts.
     pub fn to_f64(self) -> f64 {
         self.units as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+
+    /// The exact sum, at the larger scale of the two.
+    fn add(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal { units: self.rescaled(scale) + other.rescaled(scale), scale }
     }
 }
 
@@ -330,6 +350,21 @@ pub struct Agency {
     pub parent_pos: Pos,
 }
 
+/// A plain page (`content/pages/<slug>.md`): 信息公开指南, 信息公开制度 …
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// File stem, used in the URL.
+    pub slug: String,
+    /// Title from front matter, or the first heading.
+    pub title: String,
+    /// Markdown body.
+    pub body: String,
+    /// Position in menus (front matter `order`, then title).
+    pub order: i64,
+    /// The file.
+    pub file: Arc<PathBuf>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,6 +382,7 @@ mod tests {
         let d = Decimal::parse("96171.6").unwrap();
         assert_eq!(d.to_string(), "96171.6");
         assert_eq!(Decimal::parse("0.05").unwrap().to_string(), "0.05");
+        assert_eq!((Decimal::parse("1.25").unwrap() + Decimal::parse("2.5").unwrap()).to_string(), "3.75");
         assert!(Decimal::parse("1.").is_none() && Decimal::parse("-1").is_none() && Decimal::parse("1,0").is_none());
     }
 }

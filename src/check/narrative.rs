@@ -28,6 +28,14 @@ fn split_numeral(text: &str) -> (Option<String>, String) {
     }
 }
 
+/// The section (0-based) a heading stands for: by its title's key phrases,
+/// else by its numeral.
+pub fn match_section(form: &crate::form::Form, heading: &str) -> Option<usize> {
+    let (numeral, rest) = split_numeral(heading);
+    let by_title = form.sections.iter().position(|s| s.r#match.iter().any(|m| rest.contains(&normalize(m))));
+    by_title.or_else(|| numeral.as_deref().and_then(|n| form.sections.iter().position(|s| s.numeral == n)))
+}
+
 /// FMT-SECT: the six sections present, in order, each with its numeral.
 pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
     let form = &report.form;

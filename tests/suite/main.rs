@@ -1,5 +1,6 @@
 //! gongkai's integration tests, in one test binary to keep builds lean.
 
+mod build;
 mod check_example;
 mod check_inputs;
 mod check_rules;

@@ -1,0 +1,60 @@
+//! `gongkai init DIR`: a new site that builds at once.
+
+use super::new::{NewError, new_agency, new_report};
+use crate::form::Forms;
+use std::path::Path;
+
+/// The example guide and rules pages, shipped with gongkai.
+const PAGES: [(&str, &str); 2] = [
+    ("guide.md", include_str!("../../content/pages/guide.md")),
+    ("rules.md", include_str!("../../content/pages/rules.md")),
+];
+
+/// The current year, from the system clock (UTC).
+pub fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Civil-from-days (Howard Hinnant's algorithm), year only.
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+/// Creates a site in `dir`: settings, one agency, last year's report, the guide and rules pages.
+pub fn init(dir: &Path) -> Result<(), NewError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| NewError::Io { path, source }
+    };
+    let config = dir.join("site.toml");
+    if config.exists() {
+        return Err(NewError::Exists(config));
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::write(
+        &config,
+        "# gongkai site settings\ntitle = \"政府信息公开工作年度报告\"\ndescription = \"\"\nbase_url = \"https://www.example.gov.cn/xxgk/\"   # where the site is published (feed, sitemap)\ntheme = \"default\"\n\n[deadlines]   # MM-DD of the year after the report year\ndepartment = \"01-31\"\ntownship = \"01-31\"\nsubdistrict = \"01-31\"\ngovernment = \"03-31\"\n",
+    )
+    .map_err(io(&config))?;
+    let pages = dir.join("content/pages");
+    std::fs::create_dir_all(&pages).map_err(io(&pages))?;
+    for (name, text) in PAGES {
+        std::fs::write(pages.join(name), text).map_err(io(&pages.join(name)))?;
+    }
+    new_agency(dir, "example", "示例机构", "部门")?;
+    new_report(dir, &Forms::builtin(), "example", current_year() - 1)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_year_is_plausible() {
+        let y = super::current_year();
+        assert!((2025..2200).contains(&y), "{y}");
+    }
+}

@@ -1,0 +1,795 @@
+//! Every page of the site: contexts for the templates, rendered and written.
+//!
+//! Reports are rendered in parallel in chunks, each chunk's share of the
+//! site-wide data appended in order, so memory stays flat however many
+//! reports a portal holds and two builds write identical bytes.
+
+use super::chart::{self, ChartRow};
+use super::data;
+use super::feeds;
+use super::tables::{esc, table_html};
+use super::templates::Templates;
+use super::{RenderError, urls};
+use crate::check::narrative::match_section;
+use crate::form::{CellKind, Form, TableSpec, resolve_cells};
+use crate::markdown::{self, MdOptions, TocEntry};
+use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData};
+use crate::site::Site;
+use crate::write::{Sink, WriteError};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::Context;
+use thiserror::Error;
+
+/// Why a build failed after checking.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The output could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// Reports rendered together before their data is appended.
+const CHUNK: usize = 256;
+
+/// What a build produced.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Reports published.
+    pub reports: usize,
+}
+
+/// The site as the templates see it.
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+}
+
+/// A link to a plain page.
+#[derive(Serialize, Clone)]
+struct PageLink {
+    slug: String,
+    title: String,
+    url: String,
+}
+
+/// `<link rel="alternate">` of a page.
+#[derive(Serialize)]
+struct Alternate {
+    r#type: &'static str,
+    href: String,
+    title: &'static str,
+}
+
+/// Page metadata.
+#[derive(Serialize)]
+struct PageCtx {
+    title: String,
+    canonical: String,
+    description: String,
+    alternates: Vec<Alternate>,
+}
+
+/// A label and value (key figures).
+#[derive(Serialize, Clone)]
+struct Figure {
+    label: String,
+    value: String,
+}
+
+/// A year link.
+#[derive(Serialize, Clone)]
+struct YearLink {
+    year: i32,
+    url: String,
+}
+
+/// A precomputed view of the site for rendering indexes.
+struct Index<'a> {
+    site: &'a Site,
+    /// Reports (indices into `content.reports`) by agency, oldest first.
+    by_agency: BTreeMap<&'a str, Vec<usize>>,
+    /// Reports by year, in agency order.
+    by_year: BTreeMap<i32, Vec<usize>>,
+    /// Key figures in use: (key, label), in form order.
+    figure_keys: Vec<(String, String)>,
+    /// Plain pages for menus.
+    pages: Vec<PageLink>,
+    /// Markdown options.
+    md: MdOptions,
+}
+
+impl<'a> Index<'a> {
+    fn new(site: &'a Site) -> Index<'a> {
+        let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        let mut figure_keys: Vec<(String, String)> = Vec::new();
+        for (i, r) in site.content.reports.iter().enumerate() {
+            by_agency.entry(&r.agency).or_default().push(i);
+            by_year.entry(r.year).or_default().push(i);
+            for k in &r.form.key_figures {
+                if !figure_keys.iter().any(|(key, _)| *key == k.key) {
+                    figure_keys.push((k.key.clone(), k.label.clone()));
+                }
+            }
+        }
+        let pages = site
+            .content
+            .pages
+            .iter()
+            .map(|p| PageLink { slug: p.slug.clone(), title: p.title.clone(), url: urls::page(&p.slug) })
+            .collect();
+        Index {
+            site,
+            by_agency,
+            by_year,
+            figure_keys,
+            pages,
+            md: MdOptions { unsafe_html: site.config.unsafe_html, id_prefix: "" },
+        }
+    }
+
+    fn agency(&self, slug: &str) -> Option<&'a Agency> {
+        self.site.content.agencies.get(slug)
+    }
+
+    fn report(&self, i: usize) -> &'a Report {
+        &self.site.content.reports[i]
+    }
+
+    fn agency_name(&self, r: &Report) -> &'a str {
+        self.agency(&r.agency).map_or("", |a| a.name.as_str())
+    }
+
+    /// The common context of every page.
+    fn context(&self, path: &str, title: String, nav: &str, alternates: Vec<Alternate>) -> Context {
+        let c = &self.site.config;
+        let mut ctx = Context::new();
+        ctx.insert("site", &SiteCtx { title: &c.title, description: &c.description, base_url: &c.base_url });
+        ctx.insert("root", &urls::root_prefix(path));
+        ctx.insert(
+            "page",
+            &PageCtx { title, canonical: urls::absolute(&c.base_url, path), description: String::new(), alternates },
+        );
+        ctx.insert("pages", &self.pages);
+        ctx.insert("nav_section", nav);
+        ctx.insert("generator", concat!("gongkai ", env!("CARGO_PKG_VERSION")));
+        ctx
+    }
+
+    /// The site-wide data, as alternates of index pages.
+    fn site_alternates(path: &str) -> Vec<Alternate> {
+        let root = urls::root_prefix(path);
+        vec![
+            Alternate {
+                r#type: "application/atom+xml", href: format!("{root}feed.xml"), title: "最新报告（Atom）"
+            },
+            Alternate {
+                r#type: "application/json",
+                href: format!("{root}data/reports.json"),
+                title: "全部报告数据（JSON）",
+            },
+            Alternate {
+                r#type: "text/csv", href: format!("{root}data/cells.csv"), title: "全部表格数据（CSV）"
+            },
+        ]
+    }
+}
+
+/// The value of a key figure of a report, if its form has it.
+fn figure_value(r: &Report, key: &str) -> Option<f64> {
+    let k = r.form.key_figures.iter().find(|k| k.key == key)?;
+    let (spec, data) = r.table(&k.table)?;
+    let cells = resolve_cells(spec, &k.value).ok()?;
+    Some(cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
+}
+
+fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
+    index
+        .figure_keys
+        .iter()
+        .map(|(key, label)| Figure {
+            label: label.clone(),
+            value: figure_value(r, key).map_or_else(|| "—".into(), chart::fmt_num),
+        })
+        .collect()
+}
+
+/// The narrative with each form table placed under its section.
+fn report_body(r: &Report, md: MdOptions) -> (String, Vec<TocEntry>) {
+    let form = &r.form;
+    let rendered = markdown::render(&r.body, markdown::section_level(&r.body), md);
+    let mut html = String::with_capacity(r.body.len() * 2 + 16_384);
+    let mut toc = rendered.toc;
+    let mut placed = [false; 6];
+    let tables_of = |k: usize, html: &mut String| {
+        for (i, spec) in form.tables.iter().enumerate().filter(|(_, t)| t.section == k + 1) {
+            html.push_str(&table_html(spec, &r.tables[i], &format!("t-{}", spec.key)));
+        }
+    };
+    for part in rendered.parts {
+        html.push_str(&part.html);
+        if let Some(k) = part.heading.as_deref().and_then(|h| match_section(form, h)).filter(|&k| !placed[k]) {
+            placed[k] = true;
+            tables_of(k, &mut html);
+        }
+    }
+    // Tables whose section heading the narrative lacks still appear, under the form's heading.
+    for (k, sec) in form.sections.iter().enumerate() {
+        if !placed[k] && form.tables.iter().any(|t| t.section == k + 1) {
+            let id = format!("section-{}", k + 1);
+            html.push_str(&format!("<h2 id=\"{id}\">{}、{}</h2>\n", esc(&sec.numeral), esc(&sec.title)));
+            toc.push(TocEntry { level: 2, id, text: format!("{}、{}", sec.numeral, sec.title) });
+            tables_of(k, &mut html);
+        }
+    }
+    (html, toc)
+}
+
+#[derive(Serialize)]
+struct AgencyRef<'a> {
+    slug: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    url: String,
+}
+
+fn agency_ref(a: &Agency) -> AgencyRef<'_> {
+    AgencyRef { slug: &a.slug, name: &a.name, kind: a.kind.name(), url: urls::agency(&a.slug) }
+}
+
+#[derive(Serialize)]
+struct FormRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    issued_by: &'a str,
+}
+
+#[derive(Serialize)]
+struct DataLinks {
+    json: &'static str,
+    csv: &'static str,
+}
+
+#[derive(Serialize)]
+struct ReportCtx<'a> {
+    title: String,
+    year: i32,
+    published: Option<String>,
+    agency: AgencyRef<'a>,
+    form: FormRef<'a>,
+    toc: Vec<TocEntry>,
+    body_html: String,
+    figures: Vec<Figure>,
+    prev: Option<YearLink>,
+    next: Option<YearLink>,
+    data: DataLinks,
+}
+
+/// A report summary in `data/reports.json`.
+#[derive(Serialize)]
+struct Summary<'a> {
+    agency: &'a str,
+    agency_name: &'a str,
+    agency_kind: &'a str,
+    year: i32,
+    title: String,
+    published: Option<String>,
+    form: &'a str,
+    url: String,
+    json: String,
+    csv: String,
+    figures: BTreeMap<&'a str, f64>,
+}
+
+/// Renders one report's page and data files; returns its CSV rows and JSON summary for the site data.
+fn render_report(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    i: usize,
+    prev: Option<i32>,
+    next: Option<i32>,
+) -> Result<(String, String), BuildError> {
+    let r = index.report(i);
+    let Some(agency) = index.agency(&r.agency) else { return Ok((String::new(), String::new())) };
+    let dir = urls::report_dir(&r.agency, r.year);
+    let path = urls::report(&r.agency, r.year);
+    let record = data::record(r, agency);
+    let json = serde_json::to_string_pretty(&record).unwrap_or_default();
+    sink.put(&format!("{dir}report.json"), json.as_bytes())?;
+    let rows = data::csv_rows(&record);
+    sink.put(&format!("{dir}report.csv"), format!("\u{feff}{}{rows}", data::CSV_HEADER).as_bytes())?;
+
+    let (body_html, toc) = report_body(r, index.md);
+    let title = r.display_title(&agency.name);
+    let alternates = vec![
+        Alternate { r#type: "application/json", href: "report.json".into(), title: "本报告数据（JSON）" },
+        Alternate { r#type: "text/csv", href: "report.csv".into(), title: "本报告数据（CSV）" },
+    ];
+    let mut ctx = index.context(&path, title.clone(), "report", alternates);
+    let link = |y: i32| YearLink { year: y, url: urls::report(&r.agency, y) };
+    ctx.insert(
+        "report",
+        &ReportCtx {
+            title: title.clone(),
+            year: r.year,
+            published: r.published.map(|d| d.to_string()),
+            agency: agency_ref(agency),
+            form: FormRef { id: &r.form.id, name: &r.form.name, issued_by: &r.form.issued_by },
+            toc,
+            body_html,
+            figures: figures(index, r),
+            prev: prev.map(link),
+            next: next.map(link),
+            data: DataLinks { json: "report.json", csv: "report.csv" },
+        },
+    );
+    let html = templates.render("report.html", &ctx, &path)?;
+    sink.put(&path, html.as_bytes())?;
+
+    let summary = Summary {
+        agency: &agency.slug,
+        agency_name: &agency.name,
+        agency_kind: agency.kind.name(),
+        year: r.year,
+        title,
+        published: r.published.map(|d| d.to_string()),
+        form: &r.form.id,
+        url: path,
+        json: format!("{dir}report.json"),
+        csv: format!("{dir}report.csv"),
+        figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
+    };
+    let short_rows = rows;
+    Ok((short_rows, serde_json::to_string(&summary).unwrap_or_default()))
+}
+
+/// Renders and writes the whole site.
+pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
+    let index = Index::new(site);
+    let mut stats = Stats::default();
+    for s in &templates.statics {
+        sink.put(&s.path, &s.bytes)?;
+    }
+
+    // Reports, with the site-wide data appended chunk by chunk.
+    let order: Vec<(usize, Option<i32>, Option<i32>)> = index
+        .by_agency
+        .values()
+        .flat_map(|list| {
+            list.iter().enumerate().map(|(k, &i)| {
+                let prev = k.checked_sub(1).map(|p| site.content.reports[list[p]].year);
+                let next = list.get(k + 1).map(|&n| site.content.reports[n].year);
+                (i, prev, next)
+            })
+        })
+        .collect();
+    sink.put("data/cells.csv", format!("\u{feff}{}", data::CSV_HEADER).as_bytes())?;
+    sink.put("data/reports.json", b"[")?;
+    let mut first = true;
+    for chunk in order.chunks(CHUNK) {
+        let results: Vec<Result<(String, String), BuildError>> =
+            chunk.par_iter().map(|&(i, prev, next)| render_report(&index, templates, sink, i, prev, next)).collect();
+        let mut csv = String::new();
+        let mut json = String::new();
+        for res in results {
+            let (rows, summary) = res?;
+            csv.push_str(&rows);
+            if !summary.is_empty() {
+                json.push_str(if first { "\n" } else { ",\n" });
+                json.push_str(&summary);
+                first = false;
+            }
+        }
+        sink.append("data/cells.csv", csv.as_bytes())?;
+        sink.append("data/reports.json", json.as_bytes())?;
+        stats.reports += chunk.len();
+    }
+    sink.append("data/reports.json", b"\n]\n")?;
+    stats.pages += stats.reports;
+
+    let mut html_paths: Vec<String> =
+        vec!["index.html".into(), "agencies/index.html".into(), "years/index.html".into()];
+    stats.pages += render_agencies(&index, templates, sink, &mut html_paths)?;
+    stats.pages += render_years(&index, templates, sink, &mut html_paths)?;
+    stats.pages += render_pages(&index, templates, sink, &mut html_paths)?;
+    stats.pages += render_home(&index, templates, sink)?;
+    render_not_found(&index, templates, sink)?;
+    stats.pages += 1;
+    for &(i, _, _) in &order {
+        let r = index.report(i);
+        html_paths.push(urls::report(&r.agency, r.year));
+    }
+    html_paths.sort();
+    render_feeds(&index, sink, &html_paths)?;
+    Ok(stats)
+}
+
+#[derive(Serialize)]
+struct AgencyListItem<'a> {
+    slug: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    url: String,
+    report_count: usize,
+    latest_year: Option<i32>,
+}
+
+fn agency_list<'a>(index: &Index<'a>) -> Vec<AgencyListItem<'a>> {
+    index
+        .site
+        .content
+        .agencies
+        .values()
+        .map(|a| {
+            let list = index.by_agency.get(a.slug.as_str());
+            AgencyListItem {
+                slug: &a.slug,
+                name: &a.name,
+                kind: a.kind.name(),
+                url: urls::agency(&a.slug),
+                report_count: list.map_or(0, Vec::len),
+                latest_year: list.and_then(|l| l.last()).map(|&i| index.report(i).year),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct YearListItem {
+    year: i32,
+    url: String,
+    report_count: usize,
+}
+
+fn year_list(index: &Index<'_>) -> Vec<YearListItem> {
+    index
+        .by_year
+        .iter()
+        .rev()
+        .map(|(&year, list)| YearListItem { year, url: urls::year(year), report_count: list.len() })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ReportListItem<'a> {
+    year: i32,
+    title: String,
+    url: String,
+    published: Option<String>,
+    figures: Vec<Figure>,
+    agency: AgencyRef<'a>,
+}
+
+fn report_item<'a>(index: &Index<'a>, i: usize) -> Option<ReportListItem<'a>> {
+    let r = index.report(i);
+    let a = index.agency(&r.agency)?;
+    Some(ReportListItem {
+        year: r.year,
+        title: r.display_title(&a.name),
+        url: urls::report(&r.agency, r.year),
+        published: r.published.map(|d| d.to_string()),
+        figures: figures(index, r),
+        agency: agency_ref(a),
+    })
+}
+
+fn figure_labels<'i>(index: &'i Index<'_>) -> Vec<&'i str> {
+    index.figure_keys.iter().map(|(_, l)| l.as_str()).collect()
+}
+
+#[derive(Serialize)]
+struct ParentRef<'a> {
+    name: &'a str,
+    url: String,
+}
+
+fn render_agencies(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    paths: &mut Vec<String>,
+) -> Result<usize, BuildError> {
+    let path = "agencies/index.html";
+    let mut ctx = index.context(path, "机构列表".into(), "agencies", Index::site_alternates(path));
+    ctx.insert("agencies", &agency_list(index));
+    sink.put(path, templates.render("agencies.html", &ctx, path)?.as_bytes())?;
+    let agencies: Vec<&Agency> = index.site.content.agencies.values().collect();
+    let results: Vec<Result<String, BuildError>> = agencies
+        .par_iter()
+        .map(|a| {
+            let path = urls::agency(&a.slug);
+            let list = index.by_agency.get(a.slug.as_str()).cloned().unwrap_or_default();
+            let mut ctx = index.context(&path, a.name.clone(), "agency", Index::site_alternates(&path));
+            ctx.insert("agency", &AgencyCtx::new(index, a));
+            ctx.insert("figure_labels", &figure_labels(index));
+            let reports: Vec<ReportListItem<'_>> = list.iter().rev().filter_map(|&i| report_item(index, i)).collect();
+            ctx.insert("reports", &reports);
+            let rows: Vec<ChartRow> = list
+                .iter()
+                .map(|&i| {
+                    let r = index.report(i);
+                    ChartRow {
+                        year: r.year,
+                        received: figure_value(r, "received").unwrap_or(0.0),
+                        handled: figure_value(r, "handled").unwrap_or(0.0),
+                    }
+                })
+                .collect();
+            ctx.insert("chart_svg", &chart::bars(&rows, "chart"));
+            ctx.insert("chart_rows", &rows);
+            sink.put(&path, templates.render("agency.html", &ctx, &path)?.as_bytes())?;
+            Ok(path)
+        })
+        .collect();
+    let mut n = 1;
+    for r in results {
+        paths.push(r?);
+        n += 1;
+    }
+    Ok(n)
+}
+
+#[derive(Serialize)]
+struct ContactCtx<'a> {
+    office: Option<&'a str>,
+    address: Option<&'a str>,
+    postcode: Option<&'a str>,
+    phone: Option<&'a str>,
+    fax: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AgencyCtx<'a> {
+    slug: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    url: String,
+    parent: Option<ParentRef<'a>>,
+    contact: ContactCtx<'a>,
+}
+
+impl<'a> AgencyCtx<'a> {
+    fn new(index: &Index<'a>, a: &'a Agency) -> AgencyCtx<'a> {
+        let c = &a.contact;
+        AgencyCtx {
+            slug: &a.slug,
+            name: &a.name,
+            kind: a.kind.name(),
+            url: urls::agency(&a.slug),
+            parent: a
+                .parent
+                .as_deref()
+                .and_then(|p| index.agency(p))
+                .map(|p| ParentRef { name: &p.name, url: urls::agency(&p.slug) }),
+            contact: ContactCtx {
+                office: c.office.as_deref(),
+                address: c.address.as_deref(),
+                postcode: c.postcode.as_deref(),
+                phone: c.phone.as_deref(),
+                fax: c.fax.as_deref(),
+                email: c.email.as_deref(),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TotalCtx<'a> {
+    form: FormRef<'a>,
+    report_count: usize,
+    html: String,
+}
+
+/// Sums one table over several reports: counts, deltas and decimals add up;
+/// amounts with units are summed in 元; a table with unit-less amounts is left out.
+fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
+    let first = datas.first()?;
+    let mut cells: Vec<Cell> =
+        first.cells.iter().map(|c| Cell { value: c.value.clone(), source: Source::Given, pos: c.pos }).collect();
+    for (k, cell) in cells.iter_mut().enumerate() {
+        let (r, c) = (k / first.cols, k % first.cols);
+        cell.value = match spec.kind(r, c) {
+            CellKind::Count | CellKind::Delta => CellValue::Int(datas.iter().map(|d| d.cells[k].value.int()).sum()),
+            CellKind::Decimal => {
+                CellValue::Decimal(datas.iter().fold(Decimal::default(), |acc, d| match d.cells[k].value {
+                    CellValue::Decimal(x) => acc + x,
+                    _ => acc,
+                }))
+            }
+            CellKind::Money => {
+                let mut sum = Decimal::default();
+                for d in datas {
+                    match &d.cells[k].value {
+                        CellValue::Money(x, Some(u)) if u == "万元" => sum = sum + x.times_10000(),
+                        CellValue::Money(x, Some(_)) => sum = sum + *x,
+                        _ => return None,
+                    }
+                }
+                CellValue::Money(sum, Some("元".into()))
+            }
+        };
+    }
+    Some(TableData { cells, cols: first.cols, pos: first.pos, given: true })
+}
+
+fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
+    let mut by_form: Vec<(&'a Form, Vec<&'a Report>)> = Vec::new();
+    for &i in list {
+        let r = index.report(i);
+        match by_form.iter_mut().find(|(f, _)| f.id == r.form.id) {
+            Some((_, v)) => v.push(r),
+            None => by_form.push((&r.form, vec![r])),
+        }
+    }
+    by_form
+        .into_iter()
+        .map(|(form, reports)| {
+            let mut html = String::new();
+            for (t, spec) in form.tables.iter().enumerate() {
+                let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).collect();
+                if let Some(sum) = sum_table(spec, &datas) {
+                    html.push_str(&table_html(spec, &sum, &format!("total-{}-{}", form.id, spec.key)));
+                }
+            }
+            TotalCtx {
+                form: FormRef { id: &form.id, name: &form.name, issued_by: &form.issued_by },
+                report_count: reports.len(),
+                html,
+            }
+        })
+        .collect()
+}
+
+fn render_years(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    paths: &mut Vec<String>,
+) -> Result<usize, BuildError> {
+    let path = "years/index.html";
+    let mut ctx = index.context(path, "年度列表".into(), "years", Index::site_alternates(path));
+    ctx.insert("years", &year_list(index));
+    sink.put(path, templates.render("years.html", &ctx, path)?.as_bytes())?;
+    let years: Vec<(&i32, &Vec<usize>)> = index.by_year.iter().collect();
+    let results: Vec<Result<String, BuildError>> = years
+        .par_iter()
+        .enumerate()
+        .map(|(k, (year, list))| {
+            let path = urls::year(**year);
+            let mut ctx = index.context(&path, format!("{year}年度报告"), "year", Index::site_alternates(&path));
+            ctx.insert("year", year);
+            let link = |y: &i32| YearLink { year: *y, url: urls::year(*y) };
+            ctx.insert("prev_year", &k.checked_sub(1).map(|p| link(years[p].0)));
+            ctx.insert("next_year", &years.get(k + 1).map(|n| link(n.0)));
+            ctx.insert("figure_labels", &figure_labels(index));
+            let reports: Vec<ReportListItem<'_>> = list.iter().filter_map(|&i| report_item(index, i)).collect();
+            ctx.insert("reports", &reports);
+            ctx.insert("totals", &year_totals(index, list));
+            sink.put(&path, templates.render("year.html", &ctx, &path)?.as_bytes())?;
+            Ok(path)
+        })
+        .collect();
+    let mut n = 1;
+    for r in results {
+        paths.push(r?);
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn render_pages(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    paths: &mut Vec<String>,
+) -> Result<usize, BuildError> {
+    for p in &index.site.content.pages {
+        let path = urls::page(&p.slug);
+        let (html, toc) = markdown::render_html(&p.body, index.md);
+        let mut ctx = index.context(&path, p.title.clone(), "page", Vec::new());
+        ctx.insert("content_html", &html);
+        ctx.insert("toc", &toc);
+        sink.put(&path, templates.render("page.html", &ctx, &path)?.as_bytes())?;
+        paths.push(path);
+    }
+    Ok(index.site.content.pages.len())
+}
+
+#[derive(Serialize)]
+struct LatestItem<'a> {
+    title: String,
+    url: String,
+    agency_name: &'a str,
+    year: i32,
+    published: Option<String>,
+}
+
+/// Reports newest first: by publication date, else by year.
+fn newest(index: &Index<'_>) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..index.site.content.reports.len()).collect();
+    all.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let r = index.report(i);
+            (
+                r.published.map_or((r.year + 1, 0, 0), |d| (d.year, d.month, d.day)),
+                r.year,
+                std::cmp::Reverse(r.agency.clone()),
+            )
+        };
+        key(b).cmp(&key(a))
+    });
+    all
+}
+
+fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<usize, BuildError> {
+    let path = "index.html";
+    let mut ctx = index.context(path, index.site.config.title.clone(), "home", Index::site_alternates(path));
+    let latest: Vec<LatestItem<'_>> = newest(index)
+        .into_iter()
+        .take(20)
+        .map(|i| {
+            let r = index.report(i);
+            let name = index.agency_name(r);
+            LatestItem {
+                title: r.display_title(name),
+                url: urls::report(&r.agency, r.year),
+                agency_name: name,
+                year: r.year,
+                published: r.published.map(|d| d.to_string()),
+            }
+        })
+        .collect();
+    ctx.insert("latest", &latest);
+    ctx.insert("agencies", &agency_list(index));
+    ctx.insert("years", &year_list(index));
+    sink.put(path, templates.render("index.html", &ctx, path)?.as_bytes())?;
+    Ok(1)
+}
+
+/// The 404 page is served at any depth, so its links are absolute paths from `base_url`.
+fn render_not_found(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+    let path = "404.html";
+    let mut ctx = index.context(path, "页面未找到".into(), "404", Vec::new());
+    ctx.insert("root", &urls::base_path(&index.site.config.base_url));
+    sink.put(path, templates.render("404.html", &ctx, path)?.as_bytes())?;
+    Ok(())
+}
+
+/// Entries in the feed.
+const FEED_ENTRIES: usize = 100;
+
+fn render_feeds(index: &Index<'_>, sink: &dyn Sink, html_paths: &[String]) -> Result<(), WriteError> {
+    let c = &index.site.config;
+    let entries: Vec<feeds::Entry> = newest(index)
+        .into_iter()
+        .take(FEED_ENTRIES)
+        .map(|i| {
+            let r = index.report(i);
+            let name = index.agency_name(r);
+            // Atom requires a date: a report without `published` is dated at the end of its year.
+            let date = r.published.map_or_else(|| format!("{}-12-31", r.year), |d| d.to_string());
+            feeds::Entry {
+                title: r.display_title(name),
+                path: urls::report(&r.agency, r.year),
+                date,
+                author: name.to_owned(),
+            }
+        })
+        .collect();
+    sink.put("feed.xml", feeds::atom(&c.title, &c.base_url, &entries).as_bytes())?;
+    for (name, xml) in feeds::sitemaps(&c.base_url, html_paths) {
+        sink.put(&name, xml.as_bytes())?;
+    }
+    sink.put("robots.txt", feeds::robots(&c.base_url).as_bytes())
+}

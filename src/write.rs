@@ -1,0 +1,228 @@
+//! Writing the output atomically.
+//!
+//! A build writes into a fresh folder beside the output (`.public.gongkai-new`)
+//! and swaps it in only when every file is written: on Linux with
+//! `renameat2(RENAME_EXCHANGE)`, one atomic step; elsewhere with two renames.
+//! An error, a crash or `kill -9` at any moment leaves the previous output
+//! whole; the next build removes the leftover folder.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use thiserror::Error;
+
+/// An output problem.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    /// A file or folder could not be written, renamed or removed.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// Where.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A path that would leave the output folder.
+    #[error("refusing to write `{0}` outside the output folder")]
+    Escape(String),
+}
+
+/// Where rendered files go: a staging folder, or memory in tests and serve.
+pub trait Sink: Sync {
+    /// Writes one file at `path` (relative, `/`-separated).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError>;
+
+    /// Appends to a file (site-wide data written in pieces, to keep memory flat).
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError>;
+}
+
+/// Whether `rel` is a plain relative path inside the output.
+pub fn is_inside(rel: &str) -> bool {
+    !rel.is_empty() && Path::new(rel).components().all(|c| matches!(c, Component::Normal(_))) && !rel.contains('\\')
+}
+
+/// A build in progress: files go into a folder beside the output.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    files: AtomicUsize,
+    committed: bool,
+}
+
+fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> WriteError + 'p {
+    move |source| WriteError::Io { action, path: path.to_path_buf(), source }
+}
+
+impl Staging {
+    /// Starts a build of `target`, clearing what an interrupted build left.
+    pub fn new(target: &Path) -> Result<Staging, WriteError> {
+        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io("cannot create", &parent))?;
+        let dir = parent.join(format!(".{name}.gongkai-new"));
+        let old = parent.join(format!(".{name}.gongkai-old"));
+        for leftover in [&dir, &old] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover).map_err(io("cannot remove the leftover", leftover))?;
+            }
+        }
+        std::fs::create_dir(&dir).map_err(io("cannot create", &dir))?;
+        Ok(Staging { target: target.to_path_buf(), dir, files: AtomicUsize::new(0), committed: false })
+    }
+
+    /// Number of files written so far.
+    pub fn count(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// Swaps the finished build in place of the target.
+    pub fn commit(mut self) -> Result<usize, WriteError> {
+        let parent = self.dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let name = self.target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let old = parent.join(format!(".{name}.gongkai-old"));
+        if self.target.exists() {
+            if !self.target.is_dir() {
+                return Err(WriteError::Io {
+                    action: "the output is not a folder:",
+                    path: self.target.clone(),
+                    source: std::io::Error::other("refusing to replace a file"),
+                });
+            }
+            if exchange(&self.dir, &self.target).is_ok() {
+                // The previous output is now at the staging path.
+                std::fs::rename(&self.dir, &old).map_err(io("cannot move aside", &self.dir))?;
+            } else {
+                std::fs::rename(&self.target, &old).map_err(io("cannot move aside", &self.target))?;
+                std::fs::rename(&self.dir, &self.target).map_err(io("cannot move into place", &self.dir))?;
+            }
+            self.committed = true;
+            std::fs::remove_dir_all(&old).map_err(io("cannot remove the previous output", &old))?;
+        } else {
+            std::fs::rename(&self.dir, &self.target).map_err(io("cannot move into place", &self.dir))?;
+            self.committed = true;
+        }
+        Ok(self.count())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        }
+        std::fs::write(&path, bytes).map_err(io("cannot write", &path))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        use std::io::Write as _;
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        }
+        let mut f =
+            std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(io("cannot open", &path))?;
+        f.write_all(bytes).map_err(io("cannot write", &path))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Atomically exchanges two paths (Linux); an error elsewhere.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
+    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this platform"))
+}
+
+/// An in-memory sink (tests, and the preview server's incremental builds).
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Files written, by path.
+    pub files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl Sink for Memory {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(rel.to_owned())
+            .or_default()
+            .extend_from_slice(bytes);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_outside_the_output_are_refused() {
+        assert!(is_inside("reports/a/2024/index.html"));
+        for bad in ["", "../x", "a/../../x", "/etc/passwd", "a\\..\\b"] {
+            assert!(!is_inside(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn commit_swaps_and_dropping_leaves_the_old_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+        {
+            let s = Staging::new(&target).unwrap();
+            s.put("new.html", b"new").unwrap();
+            // Dropped without commit: an error happened.
+        }
+        assert!(target.join("old.html").exists() && !target.join("new.html").exists());
+        let s = Staging::new(&target).unwrap();
+        s.put("a/new.html", b"new").unwrap();
+        assert_eq!(s.commit().unwrap(), 1);
+        assert!(target.join("a/new.html").exists() && !target.join("old.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+}

@@ -1,0 +1,349 @@
+//! `gongkai build`: the published pages, their tables, links, data and safety.
+
+use crate::fixture::{TempSite, copy_dir, repo, report_2021, tables_2021, unbalanced};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Builds the example site into `out`, asserting success.
+fn build_example(out: &Path) -> TempSite {
+    let site = TempSite::example();
+    let (code, _, err) = site.run(&["build", "--output", out.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{err}");
+    site
+}
+
+/// Every file of a folder, by relative path.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).expect("prefix").to_path_buf(), std::fs::read(e.path()).expect("read")))
+        .collect()
+}
+
+/// The text content of the `<td>`s of each `<tr>` of the table with this id.
+fn table_rows(html: &str, id: &str) -> Vec<Vec<String>> {
+    let start =
+        html.find(&format!("<table class=\"form-table\" id=\"{id}\">")).unwrap_or_else(|| panic!("no table {id}"));
+    let end = start + html[start..].find("</table>").expect("table end");
+    let body = &html[start..end];
+    let body = &body[body.find("<tbody>").expect("tbody")..];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let content = &cell[cell.find('>').expect(">") + 1..];
+                    content[..content.find("</td>").expect("</td>")].to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The figures of a front-matter table as written: each row's list.
+fn front_matter_rows(report: &str, table: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(repo().join(report)).expect("read");
+    let mut rows = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if !line.starts_with(' ') {
+            inside = line.starts_with(&format!("{table}:"));
+            continue;
+        }
+        if inside {
+            let code = line.split('#').next().unwrap_or("");
+            let value = code.split_once(':').expect("key: value").1.trim();
+            let items = value.trim_start_matches('[').trim_end_matches(']');
+            rows.push(items.split(',').map(|s| s.trim().to_owned()).collect());
+        }
+    }
+    rows
+}
+
+#[test]
+fn report_pages_show_every_figure_in_its_row_and_column() {
+    let out = tempfile::tempdir().expect("tmp");
+    build_example(out.path());
+    for (report, page, tables) in [
+        (
+            "content/reports/baibu/2020.md",
+            "reports/baibu/2020/index.html",
+            vec!["regulations", "licensing", "enforcement", "fees", "procurement", "applications", "appeals"],
+        ),
+        (
+            "content/reports/huaian/2024.md",
+            "reports/huaian/2024/index.html",
+            vec!["regulations", "licensing", "enforcement", "fees", "applications", "appeals"],
+        ),
+    ] {
+        let html = std::fs::read_to_string(out.path().join(page)).expect("page");
+        for t in tables {
+            let expected = front_matter_rows(report, t);
+            let mut shown = table_rows(&html, &format!("t-{t}"));
+            if t == "appeals" {
+                // One row of 15 on the page; three groups of 5 in the front matter.
+                shown = shown[0].chunks(5).map(<[String]>::to_vec).collect();
+            }
+            assert_eq!(shown, expected, "{page} table {t}");
+        }
+    }
+}
+
+#[test]
+fn sections_come_in_order_with_tables_under_sections_two_to_four() {
+    let out = tempfile::tempdir().expect("tmp");
+    build_example(out.path());
+    let html = std::fs::read_to_string(out.path().join("reports/baibu/2020/index.html")).expect("page");
+    let pos = |s: &str| html.find(s).unwrap_or_else(|| panic!("missing {s}"));
+    let order = [
+        pos(">一、2020年工作完成总体情况</h2>"),
+        pos("栏目名称"),
+        pos(">二、主动公开政府信息情况</h2>"),
+        pos("id=\"t-regulations\""),
+        pos("id=\"t-procurement\""),
+        pos(">三、收到和处理政府信息公开申请情况</h2>"),
+        pos("id=\"t-applications\""),
+        pos(">四、政府信息公开行政复议、行政诉讼情况</h2>"),
+        pos("id=\"t-appeals\""),
+        pos(">存在的主要问题及改进情况</h2>"),
+        pos(">六、其他需要报告的事项</h2>"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(html.contains("<strong>（一）主动公开情况。</strong>今年以来"), "CJK bold");
+    assert!(html.contains("<td headers=") && html.contains("scope=\"rowgroup\""));
+    assert!(html.contains("<td>汤振杰</td>"), "the staff table");
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_every_internal_link_resolves() {
+    let (a, b) = (tempfile::tempdir().expect("tmp"), tempfile::tempdir().expect("tmp"));
+    build_example(a.path());
+    build_example(b.path());
+    let (ta, tb) = (tree(a.path()), tree(b.path()));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (k, v) in &ta {
+        assert!(tb[k] == *v, "{} differs between builds", k.display());
+    }
+    let mut links = 0;
+    for (path, bytes) in &ta {
+        if path.extension().is_none_or(|e| e != "html") || path == Path::new("404.html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let url = &piece[..piece.find('"').expect("closing quote")];
+                assert!(
+                    !url.starts_with('/') && !url.starts_with("//"),
+                    "{}: root-absolute link {url}",
+                    path.display()
+                );
+                if url.starts_with("http")
+                    || url.starts_with("mailto:")
+                    || url.starts_with('#')
+                    || url.starts_with("data:")
+                {
+                    continue;
+                }
+                let target = url.split('#').next().unwrap_or("");
+                let resolved = path.parent().unwrap_or(Path::new("")).join(target);
+                let normal: PathBuf = resolved.components().fold(PathBuf::new(), |mut p, c| {
+                    match c {
+                        std::path::Component::ParentDir => {
+                            assert!(p.pop(), "{}: {url} leaves the site", path.display());
+                        }
+                        std::path::Component::Normal(n) => p.push(n),
+                        _ => {}
+                    }
+                    p
+                });
+                assert!(ta.contains_key(&normal), "{}: broken link {url}", path.display());
+                links += 1;
+            }
+        }
+    }
+    assert!(links > 100, "only {links} links checked");
+    let html = String::from_utf8_lossy(&ta[Path::new("index.html")]);
+    assert!(!html.contains("<script"), "no script in build output");
+}
+
+#[test]
+fn open_data_has_every_cell_with_labels() {
+    let out = tempfile::tempdir().expect("tmp");
+    build_example(out.path());
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("reports/baibu/2020/report.json")).expect("json"))
+            .expect("valid json");
+    let t3 =
+        json["tables"].as_array().expect("tables").iter().find(|t| t["key"] == "applications").expect("applications");
+    assert_eq!(t3["cells"].as_array().expect("cells").len(), 23 * 7);
+    let cell = &t3["cells"][3 * 7];
+    assert_eq!(
+        (cell["row"].as_str(), cell["column"].as_str(), cell["value"].as_i64()),
+        (Some("partial"), Some("natural"), Some(2))
+    );
+    assert_eq!(cell["row_label"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+    let csv = std::fs::read_to_string(out.path().join("data/cells.csv")).expect("csv");
+    assert!(csv.starts_with("\u{feff}agency,agency_name,year"));
+    assert_eq!(csv.lines().count(), 1 + (6 + 6 + 6 + 2 + 2 + 23 * 7 + 15) + (6 + 1 + 2 + 1 + 25 * 7 + 15));
+    assert!(csv.contains("baibu,百步镇人民政府,2020,cn-2019,procurement,第二十条第（九）项,central,政府集中采购,amount,采购总金额,1054900,元,given"), "money keeps its unit");
+    let all: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("data/reports.json")).expect("json"))
+            .expect("valid json");
+    assert_eq!(all.as_array().map(Vec::len), Some(2));
+    let html = std::fs::read_to_string(out.path().join("reports/huaian/2024/index.html")).expect("page");
+    assert!(html.contains("<link rel=\"alternate\" type=\"application/json\" href=\"report.json\""));
+    assert!(html.contains("href=\"report.csv\""));
+}
+
+#[test]
+fn a_report_with_an_error_never_reaches_the_output() {
+    let site = TempSite::example();
+    let out = site.path().join("public");
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    let before = tree(&out);
+    site.write("content/reports/huaian/2025.md", report_2021(2025, &unbalanced(), ""));
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("error[T3-KJ]") && err.contains("nothing was built"), "{err}");
+    assert_eq!(tree(&out), before, "the previous output is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .expect("ls")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("gongkai"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn template_errors_name_the_template_and_leave_the_output() {
+    let site = TempSite::example();
+    let out = site.path().join("public");
+    assert_eq!(site.run(&["build"]).0, 0);
+    let before = tree(&out);
+    site.write(
+        "templates/report.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ report.titel }}</p>\n{% endblock content %}\n",
+    );
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("templates/report.html") && err.contains("titel") && err.contains(":3:"), "{err}");
+    assert_eq!(tree(&out), before);
+    site.write(
+        "templates/report.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% if %}{% endblock content %}\n",
+    );
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("templates/report.html"), "{err}");
+    // A site template overrides the theme's one, and the theme fills in the rest.
+    site.write(
+        "templates/report.html",
+        "{% extends \"base.html\" %}\n{% block content %}<p id=\"mine\">{{ report.title }}</p>{% endblock content %}\n",
+    );
+    assert_eq!(site.run(&["build"]).0, 0);
+    let page = std::fs::read_to_string(out.join("reports/baibu/2020/index.html")).expect("page");
+    assert!(
+        page.contains("<p id=\"mine\">百步镇人民政府2020年度政府信息公开工作年度报告</p>")
+            && page.contains("skip-link"),
+        "{page}"
+    );
+}
+
+#[test]
+fn content_is_escaped_and_raw_html_sanitised_unless_allowed() {
+    let site = TempSite::new();
+    site.write("content/reports/x/agency.yaml", "name: <script>alert(1)</script>局\nkind: 部门\n");
+    let body = "<img src=x onerror=alert(1)>\n\n[点击](javascript:alert(2))\n";
+    site.write(
+        "content/reports/x/2024.md",
+        report_2021(2024, &format!("title: \"<b>标题</b>\"\n{}", tables_2021(0, 1, 0)), body),
+    );
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(site.path().join("public/reports/x/2024/index.html")).expect("page");
+    assert!(!page.contains("<script>alert") && page.contains("&lt;script&gt;"), "agency name escaped");
+    assert!(!page.contains("<b>标题</b>") && page.contains("&lt;b&gt;标题"), "title escaped");
+    assert!(!page.contains("onerror") && !page.contains("javascript:"), "raw HTML sanitised");
+    site.write("site.toml", "title = \"t\"\nunsafe_html = true\n");
+    assert_eq!(site.run(&["build"]).0, 0);
+    let page = std::fs::read_to_string(site.path().join("public/reports/x/2024/index.html")).expect("page");
+    assert!(page.contains("onerror"), "unsafe_html lets raw HTML through");
+}
+
+#[test]
+fn a_killed_build_leaves_the_previous_output_whole() {
+    let site = TempSite::example();
+    let out = site.path().join("public");
+    assert_eq!(site.run(&["build"]).0, 0);
+    let before = tree(&out);
+    // Enough reports that the build takes a while, then kill it at several moments.
+    for i in 0..300 {
+        let slug = format!("a{i:03}");
+        site.agency(&slug, "部门");
+        site.write(
+            &format!("content/reports/{slug}/2024.md"),
+            report_2021(2024, &tables_2021(0, 3, 0), "本年度无其他需要报告的事项。\n"),
+        );
+    }
+    for delay_ms in [5, 20, 60, 120] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .arg("--root")
+            .arg(site.path())
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        let now = tree(&out);
+        if status.success() {
+            // Finished before the kill: the output is the new site, whole.
+            assert!(now.contains_key(Path::new("reports/a299/2024/index.html")));
+            return;
+        }
+        assert_eq!(now, before, "killed after {delay_ms} ms: the output changed");
+    }
+}
+
+#[test]
+fn init_creates_a_site_that_builds_at_once() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("new-site");
+    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("init").arg(&dir).output().expect("run");
+    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .arg("--root")
+        .arg(&dir)
+        .arg("build")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&st.stderr);
+    assert!(st.status.success(), "{err}");
+    assert!(err.contains("0 error(s), 0 warning(s)"), "{err}");
+    assert!(dir.join("public/pages/guide/index.html").exists());
+    assert!(dir.join("public/agencies/example/index.html").exists());
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("init").arg(&dir).output().expect("run");
+    assert_eq!(again.status.code(), Some(2), "init refuses to overwrite");
+}
+
+#[test]
+fn the_theme_is_built_in_for_sites_without_a_themes_folder() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    std::fs::copy(repo().join("site.toml"), tmp.path().join("site.toml")).expect("copy");
+    assert!(!tmp.path().join("themes").exists());
+    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .arg("--root")
+        .arg(tmp.path())
+        .arg("build")
+        .output()
+        .expect("run");
+    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    assert!(tmp.path().join("public/css/site.css").exists());
+}
