@@ -129,6 +129,11 @@ pub struct Leaf {
     pub group: Option<String>,
 }
 
+/// Serde default for flags that are on unless a form says otherwise.
+fn yes() -> bool {
+    true
+}
+
 /// One statistical table of a form.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,6 +152,9 @@ pub struct TableSpec {
     /// How the figures are written in front matter.
     #[serde(default)]
     pub input: InputShape,
+    /// Whether the printed form shows row headers (表四 has none).
+    #[serde(default = "yes")]
+    pub row_headers: bool,
     /// Column header tree.
     pub columns: Vec<HeaderNode>,
     /// Row header tree.

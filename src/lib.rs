@@ -10,6 +10,7 @@
 //! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
 //! - [`write`]: the output folder, swapped in atomically;
 //! - [`site`]: load, parse and check in one call, for every command;
+//! - [`serve`]: the preview server wrapping it all (watch → rebuild → reload);
 //! - [`cmd`]: the subcommands.
 
 pub mod check;
@@ -22,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;

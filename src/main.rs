@@ -40,6 +40,21 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve {
+        /// Port (a free one is used when it is taken).
+        #[arg(long, default_value_t = 8420)]
+        port: u16,
+        /// Address to listen on. Only change it on a trusted network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the browser.
+        #[arg(long)]
+        open: bool,
+        /// Watch by polling (network drives, WSL, or when the inotify limit is reached).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Create a new site in DIR that builds at once.
     Init {
         /// The folder to create.
@@ -132,6 +147,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 }
                 Err(e) => Err(e.into()),
             }
+        }
+        Command::Serve { port, bind, open, poll } => {
+            gongkai::serve::serve(root, &gongkai::serve::Options { bind, port, open, poll })?;
+            Ok(0)
         }
         Command::Init { dir } => {
             cmd::init::init(&dir)?;

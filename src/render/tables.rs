@@ -76,8 +76,8 @@ fn header_ids<'p>(placed: &'p [Placed<'_>], leaf: usize) -> Vec<&'p str> {
 pub fn table_html(spec: &TableSpec, data: &TableData, id: &str) -> String {
     let (cols, col_depth) = place(&spec.columns, &format!("{id}-c"));
     let (rows, row_depth) = place(&spec.rows, &format!("{id}-r"));
-    // A one-row table (表四) has no row header column, as on the printed form.
-    let row_cols = if spec.row_leaves.len() > 1 { row_depth } else { 0 };
+    // 表四 has no row header column on the printed form.
+    let row_cols = if spec.row_headers { row_depth } else { 0 };
     let mut h = String::with_capacity(4096 + data.cells.len() * 64);
     let _ = write!(
         h,

@@ -6,3 +6,4 @@ mod check_inputs;
 mod check_rules;
 mod fixture;
 mod new;
+mod serve;

@@ -1,0 +1,268 @@
+//! `gongkai serve`: live rebuilds, reload events, the error overlay, safe paths.
+
+use crate::fixture::TempSite;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A running `gongkai serve` and its address.
+struct Preview {
+    child: Child,
+    addr: String,
+    log: mpsc::Receiver<String>,
+}
+
+impl Preview {
+    #[allow(clippy::zombie_processes)] // Waited for in Drop.
+    fn start(site: &TempSite) -> Preview {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .arg("--root")
+            .arg(site.path())
+            .args(["serve", "--port", "0"])
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("spawn serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let line =
+                rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("serve prints its address");
+            if let Some(rest) = line.split(" at http://").nth(1) {
+                let addr = rest.split('/').next().expect("host:port").to_owned();
+                return Preview { child, addr, log: rx };
+            }
+        }
+    }
+
+    /// GET `path`: (status, body).
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read");
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+        (status, body)
+    }
+
+    /// Opens the event stream as a page of generation `g` would.
+    fn events(&self, g: u64) -> mpsc::Receiver<(String, String)> {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        write!(s, "GET /__gongkai/events?g={g} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if let Some(e) = line.strip_prefix("event: ") {
+                    event = e.to_owned();
+                } else if let Some(d) = line.strip_prefix("data: ")
+                    && tx.send((event.clone(), d.to_owned())).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        rx
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn next_event(rx: &mpsc::Receiver<(String, String)>) -> (String, String) {
+    rx.recv_timeout(Duration::from_secs(15)).expect("an event within 15 s")
+}
+
+/// The generation of the page, from its injected script.
+fn generation(html: &str) -> u64 {
+    let g = html.split("reload.js?g=").nth(1).expect("reload script injected");
+    g[..g.find('"').expect("quote")].parse().expect("number")
+}
+
+#[test]
+fn edits_rebuild_and_reload_errors_show_and_clear() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (status, page) = preview.get("/reports/baibu/2020/");
+    assert_eq!(status, 200);
+    assert!(page.contains("百步镇人民政府2020年度政府信息公开工作年度报告"));
+    let events = preview.events(generation(&page));
+
+    // A valid edit: rebuilt, reload sent, new figure served.
+    let file = site.path().join("content/reports/baibu/2020.md");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let edited = original.replace("  central: [60, 1054900元]", "  central: [61, 1054900元]");
+    assert_ne!(edited, original);
+    std::fs::write(&file, &edited).expect("write");
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "reload");
+    let (_, page) = preview.get("/reports/baibu/2020/");
+    assert_eq!(generation(&page).to_string(), data);
+    assert!(page.contains("<td headers=\"t-procurement-c0 t-procurement-r0\">61</td>"), "new figure served");
+
+    // A broken sum: the overlay event with file, line and message; the last good page still served.
+    std::fs::write(
+        &file,
+        edited.replace("  new:             [3, 0, 0, 0, 0, 0, 3]", "  new:             [4, 0, 0, 0, 0, 0, 4]"),
+    )
+    .expect("write");
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "failed");
+    assert!(data.contains("T3-KJ") && data.contains("content/reports/baibu/2020.md:24"), "{data}");
+    assert_eq!(preview.get("/reports/baibu/2020/").0, 200);
+    // A page opened now learns of the failure at once.
+    let late = preview.events(generation(&page));
+    assert_eq!(next_event(&late).0, "failed");
+
+    // Broken YAML: still running, still failing.
+    std::fs::write(&file, edited.replace("year: 2020", "year: [2020")).expect("write");
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "failed");
+    assert!(data.contains("IN-YAML"), "{data}");
+
+    // Fixed: reload, overlay gone.
+    std::fs::write(&file, &edited).expect("write");
+    assert_eq!(next_event(&events).0, "reload");
+
+    // A template error is shown the same way, and fixing it reloads.
+    site.write(
+        "templates/report.html",
+        "{% extends \"base.html\" %}{% block content %}{{ nope }}{% endblock content %}",
+    );
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "failed");
+    assert!(data.contains("templates/report.html"), "{data}");
+    std::fs::remove_file(site.path().join("templates/report.html")).expect("rm");
+    assert_eq!(next_event(&events).0, "reload");
+}
+
+#[test]
+fn the_served_site_equals_a_clean_build_after_many_edits_renames_and_deletes() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (_, page) = preview.get("/index.html");
+    let events = preview.events(generation(&page));
+    let dir = site.path().join("content/reports/huaian");
+    let file = dir.join("2024.md");
+    let original = std::fs::read_to_string(&file).expect("read");
+    // Rapid edits, atomic saves (temp file renamed over the original) and editor droppings.
+    for i in 0..200 {
+        let text = original.replace("  permit: 447228", &format!("  permit: {}", 447_000 + i));
+        if i % 2 == 0 {
+            std::fs::write(&file, text).expect("write");
+        } else {
+            let tmp = dir.join(".2024.md.tmp");
+            std::fs::write(&tmp, text).expect("write tmp");
+            std::fs::rename(&tmp, &file).expect("rename");
+            std::fs::write(dir.join("2024.md~"), "backup").expect("backup");
+            std::fs::write(dir.join("4913"), "vim probe").expect("probe");
+            let _ = std::fs::remove_file(dir.join("4913"));
+        }
+    }
+    // A new agency, then renamed; a report deleted.
+    site.agency("newtown", "乡镇");
+    std::fs::copy(
+        site.path().join("content/reports/baibu/2020.md"),
+        site.path().join("content/reports/newtown/2020.md"),
+    )
+    .expect("copy");
+    std::fs::rename(site.path().join("content/reports/newtown"), site.path().join("content/reports/oldtown"))
+        .expect("rename dir");
+    std::fs::remove_file(site.path().join("content/reports/baibu/2020.md")).expect("rm");
+    // Wait until the changes settle: events stop for a while.
+    let mut last = Instant::now();
+    while last.elapsed() < Duration::from_millis(1500) {
+        if events.recv_timeout(Duration::from_millis(200)).is_ok() {
+            last = Instant::now();
+        }
+    }
+    let clean = tempfile::tempdir().expect("tmp");
+    let out = clean.path().join("public");
+    let (code, _, err) = site.run(&["build", "--output", out.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let rel = entry.path().strip_prefix(&out).expect("prefix").to_string_lossy().replace('\\', "/");
+        let (status, mut body) = preview.get(&format!("/{rel}"));
+        assert_eq!(status, 200, "{rel}");
+        if let Some(start) = body.find("<script src=\"/__gongkai/reload.js") {
+            let end = start + body[start..].find("</script>\n").expect("script end") + "</script>\n".len();
+            body.replace_range(start..end, "");
+        }
+        assert!(
+            body.as_bytes() == std::fs::read(entry.path()).expect("read").as_slice(),
+            "{rel} differs from a clean build"
+        );
+        compared += 1;
+    }
+    assert!(compared > 20);
+    assert_eq!(preview.get("/reports/baibu/2020/").0, 404, "a deleted report disappears");
+    assert_eq!(preview.get("/agencies/oldtown/").0, 200);
+    assert_eq!(preview.get("/agencies/newtown/").0, 404);
+    let (_, home) = preview.get("/index.html");
+    assert!(!home.contains("reports/baibu/2020/"), "and from every index");
+}
+
+#[test]
+fn only_files_of_the_build_are_served_with_their_types() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    for (path, ctype) in [
+        ("/", "text/html"),
+        ("/css/site.css", "text/css"),
+        ("/feed.xml", "application/xml"),
+        ("/data/reports.json", "application/json"),
+        ("/data/cells.csv", "text/csv"),
+        ("/__gongkai/reload.js", "text/javascript"),
+    ] {
+        let mut s = TcpStream::connect(&preview.addr).expect("connect");
+        write!(s, "HEAD {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        let mut head = String::new();
+        s.read_to_string(&mut head).expect("read");
+        assert!(head.starts_with("HTTP/1.1 200") && head.contains(&format!("Content-Type: {ctype}")), "{path}: {head}");
+    }
+    for bad in [
+        "/../site.toml",
+        "/%2e%2e/site.toml",
+        "/reports/%2e%2e/%2e%2e/%2e%2e/site.toml",
+        "/..%2f..%2fsite.toml",
+        "/content/reports/baibu/2020.md",
+        "/nope.html",
+    ] {
+        let (status, body) = preview.get(bad);
+        assert_eq!(status, 404, "{bad}");
+        assert!(body.contains("页面未找到"), "{bad}: the theme's 404 page");
+    }
+    let (status, _) = preview.get("/agencies");
+    assert_eq!(status, 301);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_removes_the_preview_folder() {
+    let site = TempSite::example();
+    let mut preview = Preview::start(&site);
+    let work = std::env::temp_dir().join(format!("gongkai-serve-{}", preview.child.id()));
+    assert!(work.exists());
+    let status = Command::new("kill").args(["-INT", &preview.child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let code = preview.child.wait().expect("wait");
+    assert!(code.success(), "{code:?}");
+    assert!(!work.exists(), "preview folder removed");
+    assert!(!site.path().join("public").exists(), "serve never writes public/");
+    let _ = preview.log.try_recv();
+}
