@@ -71,11 +71,28 @@ fn is_cjk(c: char) -> bool {
         0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF | 0x2018..=0x201F)
 }
 
-/// Renders Markdown, split into parts at headings of `section_level`.
-pub fn render(source: &str, section_level: u8, opts: MdOptions) -> Rendered {
+/// Moves every heading by `shift` levels (within 1–6).
+fn shift_heading(e: Event<'_>, shift: i8) -> Event<'_> {
+    let moved = |l: HeadingLevel| HeadingLevel::try_from(((l as i8) + shift).clamp(1, 6) as usize).unwrap_or(l);
+    match e {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: moved(level), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level))),
+        e => e,
+    }
+}
+
+/// Renders Markdown, split into parts at section headings.
+///
+/// The section level (see [`section_level`]) is moved to `h2`, so a text
+/// written with `#` sections never competes with the page's own `h1`.
+pub fn render(source: &str, opts: MdOptions) -> Rendered {
+    let shift = 2 - section_level(source) as i8;
+    let section_level = 2;
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source, options()).into_offset_iter().collect();
     let events = pair_cjk_emphasis(source, events);
-    let mut events: Vec<Event<'_>> = events.into_iter().map(|(e, _)| safe_links(e)).collect();
+    let mut events: Vec<Event<'_>> = events.into_iter().map(|(e, _)| shift_heading(safe_links(e), shift)).collect();
     let toc = assign_heading_ids(&mut events, opts.id_prefix);
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let sanitize = has_raw_html && !opts.unsafe_html;
@@ -105,7 +122,7 @@ pub fn render(source: &str, section_level: u8, opts: MdOptions) -> Rendered {
 
 /// Renders a whole document as one HTML string (plain pages).
 pub fn render_html(source: &str, opts: MdOptions) -> (String, Vec<TocEntry>) {
-    let r = render(source, 0, opts);
+    let r = render(source, opts);
     (r.parts.into_iter().map(|p| p.html).collect(), r.toc)
 }
 
@@ -299,18 +316,17 @@ fn pair_cjk_emphasis<'a>(source: &str, events: Vec<(Event<'a>, Range<usize>)>) -
     out
 }
 
-/// The level of section headings: 2 when the text has `##` headings, else its top level.
+/// The level of section headings: the top heading level of the text (2 when
+/// it has none). The checker uses the same rule, so what it calls section
+/// 五 is what the page shows as section 五.
 pub fn section_level(source: &str) -> u8 {
-    let mut min = 7;
-    for e in Parser::new_ext(source, options()) {
-        if let Event::Start(Tag::Heading { level, .. }) = e {
-            if level == HeadingLevel::H2 {
-                return 2;
-            }
-            min = min.min(level as u8);
-        }
-    }
-    if min == 7 { 2 } else { min }
+    Parser::new_ext(source, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2)
 }
 
 #[cfg(test)]
@@ -365,9 +381,13 @@ mod tests {
 
     #[test]
     fn documents_split_at_section_headings() {
-        let r = render("前言\n\n## 一、总体情况\n\n内容\n\n## 二、主动公开\n", 2, MdOptions::default());
+        let r = render("前言\n\n## 一、总体情况\n\n内容\n\n## 二、主动公开\n", MdOptions::default());
         assert_eq!(r.parts.len(), 3);
         assert_eq!(r.parts[0].heading, None);
         assert_eq!(r.parts[2].heading.as_deref(), Some("二、主动公开"));
+        // `#` sections become h2, below the page's own h1.
+        let r = render("# 一、总体情况\n\n## 小节\n\n# 二、主动公开\n", MdOptions::default());
+        assert_eq!(r.parts.len(), 2);
+        assert!(r.parts[0].html.starts_with("<h2") && r.parts[0].html.contains("<h3"), "{:?}", r.parts);
     }
 }

@@ -73,6 +73,8 @@ struct Alternate {
 #[derive(Serialize)]
 struct PageCtx {
     title: String,
+    /// The page's path relative to the site root (compare with menu `url`s).
+    path: String,
     canonical: String,
     description: String,
     alternates: Vec<Alternate>,
@@ -157,7 +159,13 @@ impl<'a> Index<'a> {
         ctx.insert("root", &urls::root_prefix(path));
         ctx.insert(
             "page",
-            &PageCtx { title, canonical: urls::absolute(&c.base_url, path), description: String::new(), alternates },
+            &PageCtx {
+                title,
+                path: path.to_owned(),
+                canonical: urls::absolute(&c.base_url, path),
+                description: String::new(),
+                alternates,
+            },
         );
         ctx.insert("pages", &self.pages);
         ctx.insert("nav_section", nav);
@@ -206,7 +214,7 @@ fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
 /// The narrative with each form table placed under its section.
 fn report_body(r: &Report, md: MdOptions) -> (String, Vec<TocEntry>) {
     let form = &r.form;
-    let rendered = markdown::render(&r.body, markdown::section_level(&r.body), md);
+    let rendered = markdown::render(&r.body, md);
     let mut html = String::with_capacity(r.body.len() * 2 + 16_384);
     let mut toc = rendered.toc;
     let mut placed = [false; 6];
@@ -272,6 +280,12 @@ struct ReportCtx<'a> {
     prev: Option<YearLink>,
     next: Option<YearLink>,
     data: DataLinks,
+    /// The year's page, relative to the site root.
+    year_url: String,
+    /// Whether a table shows totals gongkai computed (for the legend).
+    has_computed: bool,
+    /// Whether a table shows cells left blank in the original.
+    has_blank: bool,
 }
 
 /// A report summary in `data/reports.json`.
@@ -331,6 +345,9 @@ fn render_report(
             prev: prev.map(link),
             next: next.map(link),
             data: DataLinks { json: "report.json", csv: "report.csv" },
+            year_url: urls::year(r.year),
+            has_computed: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Computed)),
+            has_blank: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Blank)),
         },
     );
     let html = templates.render("report.html", &ctx, &path)?;
@@ -526,7 +543,15 @@ fn render_agencies(
                 })
                 .collect();
             ctx.insert("chart_svg", &chart::bars(&rows, "chart"));
-            ctx.insert("chart_rows", &rows);
+            let table: Vec<ChartTableRow> = rows
+                .iter()
+                .map(|r| ChartTableRow {
+                    year: r.year,
+                    received: chart::fmt_num(r.received),
+                    handled: chart::fmt_num(r.handled),
+                })
+                .collect();
+            ctx.insert("chart_rows", &table);
             sink.put(&path, templates.render("agency.html", &ctx, &path)?.as_bytes())?;
             Ok(path)
         })
@@ -537,6 +562,14 @@ fn render_agencies(
         n += 1;
     }
     Ok(n)
+}
+
+/// A row of the table beside the chart, figures already formatted.
+#[derive(Serialize)]
+struct ChartTableRow {
+    year: i32,
+    received: String,
+    handled: String,
 }
 
 #[derive(Serialize)]

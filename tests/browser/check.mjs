@@ -409,6 +409,34 @@ async function checkLinks(browser) {
     if (missing.length === 0) pass(name);
     else fail(name, missing.map((m) => `not linked: ${m}`));
   }
+  // 404.html is served at any address, so its links cannot be relative: they are root-absolute
+  // under the path of base_url (site.toml). Each must stay under that path and, moved to the
+  // test's sub-path, name an existing page.
+  if (productionBase) {
+    const prodPath = new URL(productionBase).pathname;
+    const name = `404.html links stay under base_url's path ${prodPath} and reach existing pages`;
+    const problems = [];
+    await page.goto(new URL('404.html', BASE).href, { waitUntil: 'domcontentloaded' });
+    const raws = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href], link[href], img[src], script[src]')].map((e) =>
+        e.getAttribute(e.hasAttribute('href') ? 'href' : 'src'),
+      ),
+    );
+    for (const raw of raws) {
+      if (/^(data:|mailto:|tel:|#)/.test(raw)) continue;
+      const u = new URL(raw, productionBase);
+      if (u.origin !== new URL(productionBase).origin) continue;
+      if (!u.pathname.startsWith(prodPath)) {
+        problems.push(`"${raw}" leaves ${prodPath}`);
+        continue;
+      }
+      const moved = new URL(u.pathname.slice(prodPath.length), BASE).href;
+      const r = await request.get(moved, { maxRedirects: 0, failOnStatusCode: false });
+      if (r.status() !== 200) problems.push(`"${raw}" → ${rel(moved)}: HTTP ${r.status()}`);
+    }
+    if (problems.length === 0) pass(name, `${raws.length} link(s)`);
+    else fail(name, problems);
+  }
   // The server's own 404: a missing page and a path outside the sub-path.
   for (const u of [new URL('no-such-page/', BASE).href, new URL('/', BASE).href]) {
     const name = `HTTP 404 with the site's 404 page for ${u}`;

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# run.sh — builds the example site and checks it in a real browser:
+#   1. cargo build --release, then gongkai --root . build --output <tmp>/site
+#   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
+#   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
+#   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
+#      the link crawl
+# The last line is "N passed, M failed" (vnu counts one check per HTML file; build is one check).
+# Exit 0 only if everything passed.
+#
+#   bash tests/browser/run.sh            (from anywhere; needs what .ci/run installs:
+#                                         chromium, fonts-noto-cjk, java >= 11, node >= 20)
+# Environment: GONGKAI_BROWSER_DEPS  where the npm packages are installed
+#                                     (default ~/.cache/gongkai-browser-tests; installed with
+#                                     `npm ci --prefix` if missing or out of date)
+#              KEEP=1                 keep the temporary folder (site, logs)
+#              CHROMIUM               browser binary (default /usr/bin/chromium)
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+DEPS=${GONGKAI_BROWSER_DEPS:-${XDG_CACHE_HOME:-$HOME/.cache}/gongkai-browser-tests}
+export GONGKAI_BROWSER_DEPS=$DEPS
+PREFIX=/portal/zfxxgk/
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-browser-XXXXXX")
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then
+    kill -- "-$SERVER_PID" 2>/dev/null || kill "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && exit 0 || exit 1
+}
+die() { # a prerequisite is missing: nothing could be checked
+  echo "run.sh: $*" >&2
+  failed=$((failed + 1))
+  finish
+}
+
+# ---------------------------------------------------------------- prerequisites
+command -v node >/dev/null || die "no node (Node.js >= 20 is needed)"
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' ||
+  die "node $(node --version) is too old: playwright-core 1.65 needs Node >= 20"
+java -version >/dev/null 2>&1 || die "no java (>= 11) for the Nu Html Checker: apt-get install -y default-jre-headless"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || die "no ${CHROMIUM:-/usr/bin/chromium}: apt-get install -y chromium"
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || die "no CJK font (Chinese would render as boxes): apt-get install -y fonts-noto-cjk"
+
+# npm packages: outside the repository, reinstalled when the lock file changes.
+if ! cmp -s "$HERE/package-lock.json" "$DEPS/package-lock.json" || [ ! -d "$DEPS/node_modules/playwright-core" ]; then
+  echo "== installing the browser test packages into $DEPS"
+  mkdir -p "$DEPS"
+  cp "$HERE/package.json" "$HERE/package-lock.json" "$DEPS/"
+  npm ci --prefix "$DEPS" --no-audit --no-fund --ignore-scripts || die "npm ci --prefix $DEPS failed"
+fi
+VNU_JAR=$DEPS/node_modules/vnu-jar/build/dist/vnu.jar
+[ -f "$VNU_JAR" ] || die "no $VNU_JAR"
+
+# ---------------------------------------------------------------- 1. build
+echo "== building the example site"
+SITE=$WORK/site
+if (cd "$REPO" && cargo build --release && target/release/gongkai --root . build --output "$SITE") 2>&1; then
+  passed=$((passed + 1))
+  echo "ok   build into $SITE"
+else
+  failed=$((failed + 1))
+  echo "FAIL build"
+  finish
+fi
+
+# ---------------------------------------------------------------- 2. Nu Html Checker
+echo "== Nu Html Checker $(java -jar "$VNU_JAR" --version 2>/dev/null) on every HTML file"
+mapfile -t HTML < <(cd "$SITE" && find . -name '*.html' | sed 's|^\./||' | sort)
+java -jar "$VNU_JAR" --Werror --skip-non-html --format gnu "$SITE" > "$WORK/vnu.log" 2>&1
+vnu_rc=$?
+sed "s|\"file:$SITE/|\"|" "$WORK/vnu.log"
+if [ "${#HTML[@]}" -eq 0 ]; then
+  failed=$((failed + 1)); echo "FAIL vnu: no HTML file in $SITE"
+fi
+bad_files=0
+for f in "${HTML[@]}"; do
+  if grep -qF "\"file:$SITE/$f\"" "$WORK/vnu.log"; then
+    failed=$((failed + 1)); bad_files=$((bad_files + 1))
+    echo "FAIL vnu $f: $(grep -cF "\"file:$SITE/$f\"" "$WORK/vnu.log") message(s)"
+  else
+    passed=$((passed + 1))
+    echo "ok   vnu $f"
+  fi
+done
+if [ "$vnu_rc" -ne 0 ] && [ "$bad_files" -eq 0 ]; then
+  failed=$((failed + 1)); echo "FAIL vnu exited $vnu_rc (see the messages above)"
+fi
+
+# ---------------------------------------------------------------- 3. server
+# setsid: own process group, so the trap stops the server and anything it started.
+setsid node "$HERE/serve.mjs" "$SITE" --prefix "$PREFIX" > "$WORK/serve.out" 2> "$WORK/serve.err" &
+SERVER_PID=$!
+BASE=
+for _ in $(seq 100); do
+  BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*/[^ ]*' "$WORK/serve.out" 2>/dev/null | head -1)
+  [ -n "$BASE" ] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$BASE" ]; then
+  cat "$WORK/serve.err" >&2
+  die "the server did not start"
+fi
+echo "== browser checks against $BASE"
+
+# ---------------------------------------------------------------- 4. browser checks
+node "$HERE/check.mjs" "$BASE" --dir "$SITE" 2>&1 | tee "$WORK/check.log"
+check_rc=${PIPESTATUS[0]}
+summary=$(tail -n 1 "$WORK/check.log")
+if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  if [ "$check_rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+    failed=$((failed + 1)); echo "FAIL check.mjs exited $check_rc"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL check.mjs exited $check_rc without its summary line"
+fi
+
+echo "== total"
+finish
