@@ -100,6 +100,10 @@ pub struct HeaderNode {
     /// Marks a 总计 row or column: may be left out and is then computed.
     #[serde(default)]
     pub total: bool,
+    /// Marks a stock (现行有效件数, 上一年项目数量) rather than a flow of the year:
+    /// it may rightly repeat last year's value.
+    #[serde(default)]
+    pub stock: bool,
     /// Overrides the table's cell kind for this row or column.
     #[serde(default)]
     pub kind: Option<CellKind>,
@@ -121,6 +125,8 @@ pub struct Leaf {
     pub path: Vec<String>,
     /// 总计 row/column.
     pub total: bool,
+    /// A stock, carried from year to year.
+    pub stock: bool,
     /// Kind override.
     pub kind: Option<CellKind>,
     /// Unit to display.
@@ -339,6 +345,9 @@ pub struct OldLabel {
     pub old: String,
     /// What this form says instead.
     pub new: String,
+    /// Longer terms containing the old label that are still correct (党内规范性文件).
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 /// A headline figure shown on agency and year pages and charted over the years.
@@ -568,6 +577,7 @@ fn flatten(nodes: &[HeaderNode], groups: bool) -> Vec<Leaf> {
                     label: n.label.clone(),
                     path: labels.clone(),
                     total: n.total,
+                    stock: n.stock,
                     kind: n.kind,
                     unit: n.unit.clone(),
                     group: if groups { keys.last().cloned() } else { None },

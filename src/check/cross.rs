@@ -64,7 +64,9 @@ fn copied_text(prev: &Report, this: &Report, threshold: f64, diags: &mut Vec<Dia
     }
 }
 
-/// X-STALE: every figure identical to last year's (a copied report).
+/// X-STALE: every figure identical to last year's (a copied report). Stocks
+/// (现行有效件数) may rightly repeat, so at least one flow of the year must
+/// be non-zero for two equal reports to look copied.
 fn copied_figures(prev: &Report, this: &Report, diags: &mut Vec<Diagnostic>) {
     let mut compared = 0usize;
     let mut nonzero = false;
@@ -83,7 +85,7 @@ fn copied_figures(prev: &Report, this: &Report, diags: &mut Vec<Diagnostic>) {
                     return;
                 }
                 compared += 1;
-                nonzero |= a.to_f64() != 0.0;
+                nonzero |= a.to_f64() != 0.0 && !row.stock && !col.stock;
             }
         }
     }

@@ -139,6 +139,9 @@ pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Characters that join the two ends of a date range.
+const RANGE_MARKS: &[char] = &['至', '到', '—', '-', '~', '－', '～'];
+
 /// A four-digit year written before 年, with its byte range in the line.
 struct YearMention {
     year: i32,
@@ -173,7 +176,12 @@ pub fn check_years(report: &Report, diags: &mut Vec<Diagnostic>) {
         for m in years_in(line) {
             let after = line[m.end..].trim_start_matches(' ');
             let pos = report.body_pos(&index, offset + m.start, m.end - m.start);
-            if after.starts_with("1月1日") || after.starts_with("1 月 1 日") {
+            // Only a range (…1月1日至… / …至…12月31日) is the statistical period;
+            // other dates in those months are events of the year.
+            let compact_after: String = after.chars().filter(|c| *c != ' ').take(8).collect();
+            let starts_period = compact_after.strip_prefix("1月1日").is_some_and(|r| r.starts_with(RANGE_MARKS));
+            let ends_period = line[..m.start].trim_end_matches(' ').ends_with(RANGE_MARKS);
+            if starts_period {
                 if m.year != year {
                     diags.push(
                         Diagnostic::warning(
@@ -188,8 +196,7 @@ pub fn check_years(report: &Report, diags: &mut Vec<Diagnostic>) {
                 }
                 continue;
             }
-            let compact: String = after.chars().filter(|c| *c != ' ').take(7).collect();
-            if let Some(rest) = compact.strip_prefix("12月") {
+            if let Some(rest) = compact_after.strip_prefix("12月").filter(|_| ends_period) {
                 let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 if rest[day.len()..].starts_with('日') && (m.year != year || day != "31") {
                     diags.push(
@@ -253,6 +260,10 @@ const STOPS: &[char] = &['。', '；', ';', '，', ',', '：', ':', '！', '？'
 /// Longest gap, in characters.
 const GAP_MAX: usize = 24;
 
+/// A gap may not cross these: they introduce a part of the figure (其中…,
+/// 结果维持 2 件), not the figure itself.
+const GAP_STOP_WORDS: &[&str] = &["其中", "中", "结果", "维持", "纠正", "审结", "驳回", "含"];
+
 fn compile_pattern(p: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut lit = Vec::new();
@@ -294,7 +305,12 @@ fn match_at(
             match_at(line, i + l.len(), rest, num)
         }
         Token::Gap => (0..=GAP_MAX).find_map(|g| {
-            if line.get(at..at + g)?.iter().any(|c| STOPS.contains(c)) {
+            let gap = line.get(at..at + g)?;
+            if gap.iter().any(|c| STOPS.contains(c)) {
+                return None;
+            }
+            let text: String = gap.iter().collect();
+            if GAP_STOP_WORDS.iter().any(|w| text.contains(w)) {
                 return None;
             }
             match_at(line, at + g, rest, num)
@@ -391,6 +407,7 @@ pub fn check_old_labels(report: &Report, diags: &mut Vec<Diagnostic>) {
     for old in &form.old_labels {
         let covering: Vec<(usize, usize)> = current
             .iter()
+            .chain(old.except.iter().map(String::as_str).collect::<Vec<_>>().iter())
             .filter(|l| l.contains(old.old.as_str()) && **l != old.old)
             .flat_map(|l| body.match_indices(*l).map(|(i, m)| (i, i + m.len())))
             .collect();
@@ -502,11 +519,18 @@ mod tests {
         assert_eq!(d[0].message, "the narrative states 本年新收申请 5, but the table gives 3");
         assert_eq!((d[0].pos.line, d[0].pos.col, d[0].pos.len), (9, 8, 1));
         assert!(d[1].message.contains("结转下年度 2"));
+        // A part of a figure (结果维持 1 件) is not the figure.
+        let parts = report(2024, front, "行政复议案件中结果维持1件。\n");
+        assert!(run(check_claims, &parts).is_empty(), "{:#?}", run(check_claims, &parts));
     }
 
     #[test]
     fn old_labels_are_flagged_but_not_inside_new_ones() {
-        let r = report(2024, "", "本年制发行政规范性文件3件，清理规范性文件2件。\n");
+        let r = report(
+            2024,
+            "",
+            "本年制发行政规范性文件3件，清理规范性文件2件。党内规范性文件另行公开，政府集中采购信息及时公开。\n",
+        );
         let d = run(check_old_labels, &r);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].pos.col, 17);

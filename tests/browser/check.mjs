@@ -8,7 +8,8 @@
 //     never runs experimental rules), at 1280 px and at 390 px; the report pages again with the
 //     「大字号 高对比」 mode switched on. Any violation fails, printed with id, impact, target, summary.
 // (b) no sideways scrolling at 360 px on the report, agency and year pages
-//     (document.documentElement.scrollWidth <= clientWidth).
+//     (document.documentElement.scrollWidth <= clientWidth), and on the report pages in the
+//     large-text mode too.
 // (c) a breadth-first crawl from the home page of every href/src of a, link, img and script:
 //     every internal URL must answer 200 and stay inside the sub-path; a #fragment must name an
 //     id on its target page. With --dir, every built HTML page (but 404.html) must be reached.
@@ -236,10 +237,13 @@ async function checkAxe(browser, axeSource) {
 
 async function checkLayout(browser) {
   const { context, page } = await newPage(browser, 360, 800);
-  for (const p of NO_SIDEWAYS) {
-    const name = `no sideways scroll at 360px ${p}`;
+  const runs = NO_SIDEWAYS.map((p) => ({ p, large: false }));
+  for (const [kind, p] of PAGES) if (kind === 'report') runs.push({ p, large: true });
+  for (const { p, large } of runs) {
+    const name = `no sideways scroll at 360px ${large ? `「${LARGE_LABEL}」 ` : ''}${p}`;
     try {
       await open(page, new URL(p, BASE).href);
+      if (large) await switchLargeText(page);
       const m = await page.evaluate(() => {
         const de = document.documentElement;
         const cw = de.clientWidth;

@@ -14,6 +14,7 @@
 #                                     (default ~/.cache/gongkai-browser-tests; installed with
 #                                     `npm ci --prefix` if missing or out of date)
 #              KEEP=1                 keep the temporary folder (site, logs)
+#              SITE_DIR               check this already built folder instead of building
 #              CHROMIUM               browser binary (default /usr/bin/chromium)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -65,9 +66,13 @@ VNU_JAR=$DEPS/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$VNU_JAR" ] || die "no $VNU_JAR"
 
 # ---------------------------------------------------------------- 1. build
-echo "== building the example site"
 SITE=$WORK/site
-if (cd "$REPO" && cargo build --release && target/release/gongkai --root . build --output "$SITE") 2>&1; then
+if [ -n "${SITE_DIR:-}" ]; then
+  echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
+  SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
+  passed=$((passed + 1))
+elif echo "== building the example site" &&
+  (cd "$REPO" && cargo build --release && target/release/gongkai --root . build --output "$SITE") 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"
 else

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# gongkai benchmark: builds the release binary, generates corpora with bench/gen_corpus.py and
+# times `gongkai --root DIR check` (and `gongkai --root DIR build --output DIR/public` once the
+# binary has a `build` command) on a RAM disk and on the normal disk.
+#
+#   bash bench/run.sh [--full] [--repeat R] [--seed S] [--drop-caches] [--keep] [--no-build]
+#
+#   --full         also N = 100000 (default: 1000 and 10000)
+#   --repeat R     timed runs per measurement (default 3)
+#   --seed S       corpus seed (default 1)
+#   --drop-caches  root only: `sync; echo 3 > /proc/sys/vm/drop_caches` before every disk run,
+#                  so disk runs read cold (default: warm page cache, like a rebuild after an edit)
+#   --keep         keep the corpora afterwards (default: delete them)
+#   --no-build     skip `cargo build --release` and time the existing target/release/gongkai
+#
+# Locations (override with BENCH_SHM_DIR / BENCH_DISK_DIR; BENCH_BASH_TIME=1 forces the fallback):
+#   RAM disk  /dev/shm/gongkai-bench/<N>
+#   disk      <repo>/target/bench/<N>
+#
+# Generation is not timed. Each corpus is validated once, untimed, with `check --deny-warnings`
+# (this also warms the cache); then every timed run is reported: wall time, reports/s, CPU time,
+# peak RSS (from /usr/bin/time -v), exit code and (build) the output size, and a Markdown table
+# closes the output. A build is skipped when the previous size's output per report, scaled up,
+# would not fit in the free space of the location (or, on the RAM disk, in available memory).
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root" || exit 2
+
+full=0 repeat=3 seed=1 drop=0 keep=0 build=1
+while (($#)); do
+    case $1 in
+        --full) full=1 ;;
+        --repeat) repeat=${2:?--repeat needs a number}; shift ;;
+        --seed) seed=${2:?--seed needs a number}; shift ;;
+        --drop-caches) drop=1 ;;
+        --keep) keep=1 ;;
+        --no-build) build=0 ;;
+        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+shm_base=${BENCH_SHM_DIR:-/dev/shm/gongkai-bench}
+disk_base=${BENCH_DISK_DIR:-$root/target/bench}
+sizes=(1000 10000)
+((full)) && sizes+=(100000)
+
+log() { printf '%s\n' "$*" >&2; }
+
+# ---- build -------------------------------------------------------------------------------
+bin=$root/target/release/gongkai
+if ((build)); then
+    log "== cargo build --release"
+    cargo build --release || { log "cargo build failed (use --no-build to time the existing binary)"; exit 2; }
+else
+    log "== --no-build: timing the existing $bin ($(date -r "$bin" '+%F %T' 2>/dev/null || echo missing))"
+fi
+[[ -x $bin ]] || { log "no binary at $bin"; exit 2; }
+
+# ---- timing tool -------------------------------------------------------------------------
+timev=0
+if [[ -n ${BENCH_BASH_TIME:-} ]]; then
+    :   # testing aid: force the bash `time` fallback
+elif [[ -x /usr/bin/time ]]; then
+    timev=1
+elif [[ $EUID -eq 0 && -z ${CI:-} ]]; then
+    log "== /usr/bin/time missing: apt-get install -y time"
+    if apt-get install -y time >&2 && [[ -x /usr/bin/time ]]; then timev=1; fi
+fi
+((timev)) || log "!! /usr/bin/time unavailable: falling back to bash time; peak memory unknown"
+
+has_build=0
+if "$bin" --help 2>/dev/null | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then has_build=1; fi
+
+if ((drop)) && [[ $EUID -ne 0 ]]; then
+    log "!! --drop-caches needs root: disk runs stay warm"
+    drop=0
+fi
+
+shm_ok=1
+if [[ ! -d /dev/shm || ! -w /dev/shm ]] && [[ -z ${BENCH_SHM_DIR:-} ]]; then
+    log "!! /dev/shm is not writable: RAM-disk runs skipped"
+    shm_ok=0
+fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')
+log "== $($bin --version) ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')), $(nproc) CPU(s)${cpu:+: $cpu}"
+log "== build command: $( ((has_build)) && echo yes || echo 'no (only check is timed)')"
+log "== disk of $disk_base: $(df -P "$(dirname "$disk_base")" 2>/dev/null | awk 'NR==2{print $1" ("$6")"}')"
+
+log "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+
+rows=()   # Markdown table rows
+bytes_per_report=0   # measured by the last build, to foresee the next one's output
+
+# build_fits N DIR LOC: whether a build of N reports is expected to fit where DIR is.
+build_fits() {
+    local n=$1 dir=$2 loc=$3
+    ((bytes_per_report > 0)) || return 0
+    local need=$((bytes_per_report * n * 3 / 2))
+    local free=$(($(df -Pk "$dir" | awk 'NR==2{print $4}') * 1024))
+    if [[ $loc == shm ]]; then
+        local mem=$(($(awk '/MemAvailable/{print $2}' /proc/meminfo) * 1024 * 7 / 10))
+        ((mem < free)) && free=$mem
+    fi
+    if ((need > free)); then
+        log "!! build N=$n on $loc skipped: ~$((need >> 30)) GiB of output expected, $((free >> 30)) GiB usable"
+        rows+=("| $n | $loc | build | — | skipped: ~$((need >> 30)) GiB output, $((free >> 30)) GiB usable | | | | | |")
+        return 1
+    fi
+}
+
+# measure LABEL_N LOCATION COMMAND_NAME RUN -- argv...
+measure() {
+    local n=$1 loc=$2 what=$3 run=$4
+    shift 5
+    local tf out err start end rc wall rss cpu_s
+    tf=$(mktemp) out=$(mktemp) err=$(mktemp)
+    if ((timev)); then
+        start=$(date +%s%N)
+        /usr/bin/time -v -o "$tf" "$@" >"$out" 2>"$err"
+        rc=$?
+        end=$(date +%s%N)
+        rss=$(awk -F': ' '/Maximum resident set size/{printf "%.1f", $2/1024}' "$tf")
+        cpu_s=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{printf "%.2f", u+s}' "$tf")
+    else
+        local TIMEFORMAT='%U %S'
+        start=$(date +%s%N)
+        { time "$@" >"$out" 2>"$err"; } 2>"$tf"
+        rc=$?
+        end=$(date +%s%N)
+        rss=unknown
+        cpu_s=$(awk 'END{printf "%.2f", $1+$2}' "$tf")
+    fi
+    wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+    local rps
+    rps=$(awk -v n="$n" -v w="$wall" 'BEGIN{ if (w > 0) printf "%.0f", n/w; else print "inf" }')
+    local summary
+    summary=$(tail -n1 "$out" | tr -d '\n')
+    [[ -s $err ]] && summary="$summary $(head -c 200 "$err" | tr '\n' ' ')"
+    local out_mb="—"
+    if [[ $what == build && -d $dir/public ]]; then
+        local bytes
+        bytes=$(du -sb "$dir/public" | cut -f1)
+        out_mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
+        bytes_per_report=$((bytes / n))
+    fi
+    log "   $what N=$n $loc run $run: wall ${wall}s, ${rps} reports/s, cpu ${cpu_s}s, peak ${rss} MiB, exit $rc, output ${out_mb} MiB  [$summary]"
+    rows+=("| $n | $loc | $what | $run | $wall | $rps | $cpu_s | $rss | $rc | $out_mb |")
+    rm -f "$tf" "$out" "$err"
+}
+
+declare -a made_dirs=()
+for n in "${sizes[@]}"; do
+    locs=()
+    ((shm_ok)) && locs+=("shm:$shm_base/$n")
+    locs+=("disk:$disk_base/$n")
+    first=""
+    for spec in "${locs[@]}"; do
+        loc=${spec%%:*} dir=${spec#*:}
+        rm -rf "$dir"
+        mkdir -p "$(dirname "$dir")"
+        made_dirs+=("$dir")
+        if [[ -z $first ]]; then
+            log "== generating N=$n into $dir (untimed)"
+            python3 "$here/gen_corpus.py" --reports "$n" --out "$dir" --seed "$seed" || { log "generation failed"; exit 2; }
+            first=$dir
+        else
+            log "== copying the N=$n corpus to $dir (untimed)"
+            cp -a "$first" "$dir"
+        fi
+        log "== validating $dir: check --deny-warnings (untimed)"
+        vout=$("$bin" --root "$dir" check --deny-warnings 2>&1)
+        vrc=$?
+        log "   exit $vrc: $(tail -n1 <<<"$vout")"
+        ((vrc == 0)) || log "!! the corpus is not clean: $(head -n5 <<<"$vout")"
+        for ((r = 1; r <= repeat; r++)); do
+            if [[ $loc == disk ]] && ((drop)); then sync; echo 3 >/proc/sys/vm/drop_caches; fi
+            measure "$n" "$loc" check "$r" -- "$bin" --root "$dir" check
+        done
+        if ((has_build)) && build_fits "$n" "$dir" "$loc"; then
+            for ((r = 1; r <= repeat; r++)); do
+                rm -rf "$dir/public"
+                if [[ $loc == disk ]] && ((drop)); then sync; echo 3 >/proc/sys/vm/drop_caches; fi
+                measure "$n" "$loc" build "$r" -- "$bin" --root "$dir" build --output "$dir/public"
+            done
+            rm -rf "$dir/public"
+        fi
+    done
+done
+
+if ((!keep)); then
+    for d in "${made_dirs[@]}"; do rm -rf "$d"; done
+    rmdir "$shm_base" "$disk_base" 2>/dev/null || true
+fi
+
+log "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cache_note="warm page cache"
+((drop)) && cache_note="disk runs with dropped page cache (cold)"
+echo
+echo "gongkai benchmark — $(nproc) CPU(s), seed $seed, $cache_note, /usr/bin/time: $( ((timev)) && echo yes || echo 'no (peak memory unknown)')"
+echo
+echo "| N | location | command | run | wall s | reports/s | CPU s | peak MiB | exit | output MiB |"
+echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${rows[@]}"
