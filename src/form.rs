@@ -280,6 +280,9 @@ pub struct Term {
     pub prev: bool,
     /// A constant (`>= 0`) instead of a cell; `id` is then empty.
     pub constant: Option<i64>,
+    /// The row (`each: column`) or column (`each: row`) index of `id` in this
+    /// form's table, resolved once when the form is compiled.
+    pub index: usize,
 }
 
 /// A rule as written in the data file.
@@ -625,7 +628,7 @@ fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Result<Rule, S
                 "+" => sign = 1,
                 "-" => sign = -1,
                 id if id.parse::<i64>().is_ok() => {
-                    terms.push(Term { sign, id: String::new(), prev: false, constant: id.parse().ok() });
+                    terms.push(Term { sign, id: String::new(), prev: false, constant: id.parse().ok(), index: 0 });
                     sign = 1;
                 }
                 id => {
@@ -636,19 +639,19 @@ fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Result<Rule, S
                     if prev && !cross {
                         return Err(format!("rule {}: `prev.` is only allowed in cross_year rules", r.code));
                     }
-                    let exists = match r.each {
-                        Each::Column => t.row(id).is_some(),
-                        Each::Row => t.col(id).is_some(),
+                    let index = match r.each {
+                        Each::Column => t.row(id),
+                        Each::Row => t.col(id),
                     };
-                    if !exists {
+                    let Some(index) = index else {
                         return Err(format!(
                             "rule {}: table `{}` has no {} `{id}`",
                             r.code,
                             t.key,
                             if r.each == Each::Column { "row" } else { "column" }
                         ));
-                    }
-                    terms.push(Term { sign, id: id.to_owned(), prev, constant: None });
+                    };
+                    terms.push(Term { sign, id: id.to_owned(), prev, constant: None, index });
                     sign = 1;
                 }
             }

@@ -464,11 +464,11 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
         );
         return;
     };
-    let place = format!("{} / {}", spec.row_leaves[row].label, spec.col_leaves[col].label);
+    let place = || format!("{} / {}", spec.row_leaves[row].label, spec.col_leaves[col].label);
     match parse_value(text, kind) {
         Ok(v) => {
             if let CellValue::Money(_, None) = v {
-                ctx.warning("T2-2019", node.pos, format!("{place}: the amount `{text}` has no unit")).help =
+                ctx.warning("T2-2019", node.pos, format!("{}: the amount `{text}` has no unit", place())).help =
                     Some(format!("write the unit as printed, e.g. `{text}元` or `{text}万元`"));
             }
             let cell = data.cell_mut(row, col);
@@ -476,7 +476,7 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
             cell.source = Source::Given;
         }
         Err(BadNumber { code, message, help }) => {
-            let d = ctx.error(code, node.pos, format!("{place}: {message}"));
+            let d = ctx.error(code, node.pos, format!("{}: {message}", place()));
             d.help = help;
         }
     }

@@ -6,55 +6,76 @@ use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
 use std::collections::HashSet;
 
-/// Runs every cross-year check of `this` against `prev` (the year before).
-pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec<Diagnostic>) {
+/// Runs every cross-year check of `this` against `prev` (the year before);
+/// `prints` are their narratives' [`fingerprint`]s.
+pub fn check_pair(
+    prev: &Report,
+    this: &Report,
+    prints: (&[Sentence], &[Sentence]),
+    similarity: f64,
+    diags: &mut Vec<Diagnostic>,
+) {
     let form = &this.form;
     for rule in form.cross_year.iter().filter(|r| r.from_year.is_none_or(|y| this.year >= y)) {
         let spec = &form.tables[rule.table];
         let (Some(a), Some(b)) = (Side::of(this, &spec.key), Side::of(prev, &spec.key)) else {
             continue;
         };
-        let title = spec.title(form);
-        diags.extend(check_rule(rule, a, Some(b), &title));
+        diags.extend(check_rule(rule, form, a, Some(b)));
     }
-    copied_text(prev, this, similarity, diags);
+    copied_text(prev, this, prints, similarity, diags);
     copied_figures(prev, this, diags);
 }
 
+/// A sentence of a narrative: a hash of its normalised text, and its length in characters.
+pub type Sentence = (u64, u32);
+
 /// The sentences of a narrative, normalised so that a copy with updated
-/// figures or years still counts as a copy: digits become `0`, Markdown
-/// markup and white space go. Headings (fixed by the form) and short
-/// fragments (无) are skipped.
-fn sentences(body: &str) -> Vec<String> {
-    body.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(|l| l.split(['。', '！', '？', '；']))
-        .map(|s| {
-            s.chars()
-                .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '#' | '|' | '>' | '-' | '_'))
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect::<String>()
-        })
-        .filter(|s| s.chars().count() >= 8)
-        .collect()
+/// figures or years still counts as a copy: digits count as `0`, Markdown
+/// markup and white space are dropped. Headings (fixed by the form) and
+/// short fragments (无) are skipped. Hashed (FNV-1a) rather than kept as
+/// text: a portal compares thousands of pairs.
+pub fn fingerprint(body: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for line in body.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        for sentence in line.split(['。', '！', '？', '；']) {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut len = 0u32;
+            for c in sentence.chars().filter(|c| !c.is_whitespace() && !matches!(c, '*' | '#' | '|' | '>' | '-' | '_'))
+            {
+                let c = if c.is_ascii_digit() { '0' } else { c };
+                hash = (hash ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+                len += 1;
+            }
+            if len >= 8 {
+                out.push((hash, len));
+            }
+        }
+    }
+    out
 }
 
 /// The share of `this`'s narrative (by characters) made of sentences that
 /// also appear in `prev`'s.
-pub fn copied_share(prev: &str, this: &str) -> f64 {
-    let before: HashSet<String> = sentences(prev).into_iter().collect();
-    let now = sentences(this);
-    let total: usize = now.iter().map(|s| s.chars().count()).sum();
+pub fn copied_share(prev: &[Sentence], this: &[Sentence]) -> f64 {
+    let before: HashSet<u64> = prev.iter().map(|s| s.0).collect();
+    let total: u64 = this.iter().map(|s| u64::from(s.1)).sum();
     if total == 0 {
         return 0.0;
     }
-    let copied: usize = now.iter().filter(|s| before.contains(*s)).map(|s| s.chars().count()).sum();
+    let copied: u64 = this.iter().filter(|s| before.contains(&s.0)).map(|s| u64::from(s.1)).sum();
     copied as f64 / total as f64
 }
 
 /// X-DUP (内容雷同): more than `threshold` of the narrative repeats last year's.
-fn copied_text(prev: &Report, this: &Report, threshold: f64, diags: &mut Vec<Diagnostic>) {
-    let share = copied_share(&prev.body, &this.body);
+fn copied_text(
+    prev: &Report,
+    this: &Report,
+    prints: (&[Sentence], &[Sentence]),
+    threshold: f64,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let share = copied_share(prints.0, prints.1);
     if share > threshold {
         diags.push(
             Diagnostic::warning("X-DUP", &this.file, Pos::new(this.body_line, 1, 1), format!("{:.0}% of the narrative repeats the {} report word for word (内容雷同)", share * 100.0, prev.year))
@@ -111,7 +132,9 @@ mod tests {
     fn copies_with_new_figures_still_count() {
         let prev = "2019年，我镇主动公开信息156条，较上年增长10%。\n\n本年度无其他需要报告的事项。\n";
         let this = "2020年，我镇主动公开信息278条，较上年增长78%。\n\n本年度无其他需要报告的事项。\n";
-        assert!(copied_share(prev, this) > 0.99);
-        assert!(copied_share(prev, "完全不同的一段新的叙述文字。另一段不同内容的说明。") < 0.01);
+        assert!(copied_share(&fingerprint(prev), &fingerprint(this)) > 0.99);
+        assert!(
+            copied_share(&fingerprint(prev), &fingerprint("完全不同的一段新的叙述文字。另一段不同内容的说明。")) < 0.01
+        );
     }
 }

@@ -38,11 +38,14 @@ pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
         })
         .collect();
     // Reports are sorted by agency then year: neighbours are consecutive years.
-    let pairs: Vec<_> =
-        content.reports.windows(2).filter(|w| w[0].agency == w[1].agency && w[0].year + 1 == w[1].year).collect();
-    diags.par_extend(pairs.into_par_iter().flat_map_iter(|w| {
+    let reports = &content.reports;
+    let prints: Vec<Vec<cross::Sentence>> = reports.par_iter().map(|r| cross::fingerprint(&r.body)).collect();
+    let pairs: Vec<usize> = (1..reports.len())
+        .filter(|&i| reports[i - 1].agency == reports[i].agency && reports[i - 1].year + 1 == reports[i].year)
+        .collect();
+    diags.par_extend(pairs.into_par_iter().flat_map_iter(|i| {
         let mut d = Vec::new();
-        cross::check_pair(&w[0], &w[1], config.check.similarity, &mut d);
+        cross::check_pair(&reports[i - 1], &reports[i], (&prints[i - 1], &prints[i]), config.check.similarity, &mut d);
         d
     }));
     diags

@@ -262,7 +262,13 @@ const GAP_MAX: usize = 24;
 
 /// A gap may not cross these: they introduce a part of the figure (其中…,
 /// 结果维持 2 件), not the figure itself.
-const GAP_STOP_WORDS: &[&str] = &["其中", "中", "结果", "维持", "纠正", "审结", "驳回", "含"];
+const GAP_STOP_WORDS: &[&[char]] =
+    &[&['中'], &['结', '果'], &['维', '持'], &['纠', '正'], &['审', '结'], &['驳', '回'], &['含']];
+
+/// Whether a stop word ends at `end` within `line[start..end]`.
+fn stop_word_ends_at(line: &[char], start: usize, end: usize) -> bool {
+    GAP_STOP_WORDS.iter().any(|w| end >= start + w.len() && line[end - w.len()..end] == **w)
+}
 
 fn compile_pattern(p: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -304,17 +310,17 @@ fn match_at(
             (line.get(i..i + l.len())? == l.as_slice()).then_some(())?;
             match_at(line, i + l.len(), rest, num)
         }
-        Token::Gap => (0..=GAP_MAX).find_map(|g| {
-            let gap = line.get(at..at + g)?;
-            if gap.iter().any(|c| STOPS.contains(c)) {
-                return None;
+        Token::Gap => {
+            for g in 0..=GAP_MAX.min(line.len().saturating_sub(at)) {
+                if g > 0 && (STOPS.contains(&line[at + g - 1]) || stop_word_ends_at(line, at, at + g)) {
+                    return None;
+                }
+                if let Some(found) = match_at(line, at + g, rest, num) {
+                    return Some(found);
+                }
             }
-            let text: String = gap.iter().collect();
-            if GAP_STOP_WORDS.iter().any(|w| text.contains(w)) {
-                return None;
-            }
-            match_at(line, at + g, rest, num)
-        }),
+            None
+        }
         Token::Num => {
             let mut i = at;
             while line.get(i) == Some(&' ') {
@@ -338,17 +344,58 @@ fn match_at(
 
 /// Every figure in `line` that `pattern` finds: (char start, char end, value).
 fn find_figures(line: &[char], tokens: &[Token]) -> Vec<(usize, usize, i64)> {
-    (0..line.len()).filter_map(|at| match_at(line, at, tokens, None)).collect()
+    // A match starts with the first literal when the pattern does.
+    let first = match tokens.first() {
+        Some(Token::Lit(l)) => l.first().copied(),
+        _ => None,
+    };
+    (0..line.len())
+        .filter(|&at| first.is_none_or(|c| line[at] == c))
+        .filter_map(|at| match_at(line, at, tokens, None))
+        .collect()
+}
+
+/// A pattern compiled once per form: its tokens and the literals a line
+/// must contain for the pattern to match anywhere in it.
+struct Compiled {
+    tokens: Vec<Token>,
+    literals: Vec<String>,
+}
+
+impl Compiled {
+    fn new(pattern: &str) -> Compiled {
+        let tokens = compile_pattern(pattern);
+        let literals = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Lit(l) => Some(l.iter().collect()),
+                _ => None,
+            })
+            .collect();
+        Compiled { tokens, literals }
+    }
+
+    /// Cheap test on the line's text before any character matching.
+    fn may_match(&self, line: &str) -> bool {
+        self.literals.iter().all(|l| line.contains(l.as_str()))
+    }
 }
 
 /// TXT-NUM: figures stated in the narrative against the tables.
 pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
     let index = LineIndex::new(&report.body);
-    let compiled: Vec<(&Claim, Vec<Vec<Token>>)> =
-        report.form.text_claims.iter().map(|c| (c, c.patterns.iter().map(|p| compile_pattern(p)).collect())).collect();
+    let compiled: Vec<(&Claim, Vec<Compiled>)> =
+        report.form.text_claims.iter().map(|c| (c, c.patterns.iter().map(|p| Compiled::new(p)).collect())).collect();
     let mut seen: Vec<(Pos, &str)> = Vec::new();
-    let mut offset = 0;
+    let mut next = 0;
     for line in report.body.split_inclusive('\n') {
+        let offset = next;
+        next += line.len();
+        // Most lines state no figure: skip them before any character work
+        // (every figure pattern ends in a measure word such as 件).
+        if !line.contains('件') || !compiled.iter().any(|(_, ps)| ps.iter().any(|p| p.may_match(line))) {
+            continue;
+        }
         let chars: Vec<char> = line.chars().collect();
         let byte_at = |ci: usize| chars[..ci].iter().map(|c| c.len_utf8()).sum::<usize>();
         for (claim, patterns) in &compiled {
@@ -359,8 +406,8 @@ pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
                 continue;
             };
             let expected: i64 = cells.iter().map(|&(r, c)| data.cell(r, c).value.int()).sum();
-            for tokens in patterns {
-                for (s, e, value) in find_figures(&chars, tokens) {
+            for pattern in patterns.iter().filter(|p| p.may_match(line)) {
+                for (s, e, value) in find_figures(&chars, &pattern.tokens) {
                     let pos = report.body_pos(&index, offset + byte_at(s), byte_at(e) - byte_at(s));
                     if value == expected || seen.contains(&(pos, claim.name.as_str())) {
                         continue;
@@ -386,7 +433,6 @@ pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        offset += line.len();
     }
 }
 
@@ -404,7 +450,7 @@ pub fn check_old_labels(report: &Report, diags: &mut Vec<Diagnostic>) {
         .flat_map(|t| t.row_leaves.iter().chain(&t.col_leaves).map(|l| l.label.as_str()))
         .chain(form.old_labels.iter().map(|o| o.new.as_str()))
         .collect();
-    for old in &form.old_labels {
+    for old in form.old_labels.iter().filter(|o| body.contains(o.old.as_str())) {
         let covering: Vec<(usize, usize)> = current
             .iter()
             .chain(old.except.iter().map(String::as_str).collect::<Vec<_>>().iter())

@@ -26,13 +26,28 @@ impl<'a> Side<'a> {
     }
 }
 
-/// A resolved cell of a rule term.
+/// A resolved cell of a rule term. Labels are only written for failures.
 struct Value<'a> {
     sign: i64,
     value: i64,
-    pos: Pos,
+    /// The cell, or `None` for a constant.
+    cell: Option<(&'a crate::model::Cell, &'a str)>,
+    prev: bool,
     file: &'a Arc<PathBuf>,
-    label: String,
+}
+
+impl Value<'_> {
+    fn label(&self) -> String {
+        match self.cell {
+            Some((cell, name)) if self.prev => format!("上年 {name} = {}", cell.value),
+            Some((cell, name)) => format!("{name} = {}", cell.value),
+            None => String::new(),
+        }
+    }
+
+    fn pos(&self) -> Pos {
+        self.cell.map_or_else(Pos::default, |(c, _)| c.pos)
+    }
 }
 
 /// Fills omitted totals from the rules that define them, and warns about
@@ -45,6 +60,9 @@ pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
         for rule in form.rules.iter().filter(|r| r.computes && r.lhs.len() == 1 && r.op == crate::form::Op::Eq) {
             let spec = &form.tables[rule.table];
             let data = &mut report.tables[rule.table];
+            if !data.cells.iter().any(|c| c.source == Source::Omitted) {
+                continue;
+            }
             for (lhs, rhs) in iterations(rule, spec) {
                 let Some((r, c)) = lhs.first().copied() else {
                     continue;
@@ -159,16 +177,18 @@ fn iterations(rule: &Rule, spec: &TableSpec) -> Vec<Iteration> {
         .collect()
 }
 
-/// Checks `rule` on `this` table, with `prev` the same table of the previous
-/// year's report for cross-year rules. Returns one diagnostic per failing
-/// row or column.
-pub fn check_rule(rule: &Rule, this: Side<'_>, prev: Option<Side<'_>>, title: &str) -> Vec<Diagnostic> {
+/// Checks `rule` on `this` table of a report following `form`, with `prev`
+/// the same table of the previous year's report for cross-year rules.
+/// Returns one diagnostic per failing row or column.
+pub fn check_rule(rule: &Rule, form: &crate::form::Form, this: Side<'_>, prev: Option<Side<'_>>) -> Vec<Diagnostic> {
     let spec = this.spec;
     let mut out = Vec::new();
     let lines = match rule.each {
         Each::Column => spec.col_leaves.len(),
         Each::Row => spec.row_leaves.len(),
     };
+    let mut lhs: Vec<Value<'_>> = Vec::with_capacity(rule.lhs.len());
+    let mut rhs: Vec<Value<'_>> = Vec::with_capacity(rule.rhs.len());
     for line in 0..lines {
         let line_leaf = match rule.each {
             Each::Column => &spec.col_leaves[line],
@@ -176,40 +196,41 @@ pub fn check_rule(rule: &Rule, this: Side<'_>, prev: Option<Side<'_>>, title: &s
         };
         let resolve = |t: &Term| -> Option<Value<'_>> {
             if let Some(k) = t.constant {
-                return Some(Value {
-                    sign: t.sign,
-                    value: k,
-                    pos: Pos::default(),
-                    file: this.file,
-                    label: String::new(),
-                });
+                return Some(Value { sign: t.sign, value: k, cell: None, prev: false, file: this.file });
             }
             let side = if t.prev { prev? } else { this };
-            let (r, c) = match rule.each {
-                Each::Column => (side.spec.row(&t.id)?, side.spec.col(&line_leaf.id)?),
-                Each::Row => (side.spec.row(&line_leaf.id)?, side.spec.col(&t.id)?),
+            // This report's cells are found by index; last year's (maybe another form) by id.
+            let (r, c) = match (rule.each, t.prev) {
+                (Each::Column, false) => (t.index, line),
+                (Each::Row, false) => (line, t.index),
+                (Each::Column, true) => (side.spec.row(&t.id)?, side.spec.col(&line_leaf.id)?),
+                (Each::Row, true) => (side.spec.row(&line_leaf.id)?, side.spec.col(&t.id)?),
             };
             if !side.spec.kind(r, c).is_integer() {
                 return None;
             }
             let cell = side.data.cell(r, c);
             let name = match rule.each {
-                Each::Column => &side.spec.row_leaves[r].label,
-                Each::Row => &side.spec.col_leaves[c].label,
+                Each::Column => side.spec.row_leaves[r].label.as_str(),
+                Each::Row => side.spec.col_leaves[c].label.as_str(),
             };
-            let label =
-                if t.prev { format!("上年 {name} = {}", cell.value) } else { format!("{name} = {}", cell.value) };
-            Some(Value { sign: t.sign, value: cell.value.int(), pos: cell.pos, file: side.file, label })
+            Some(Value {
+                sign: t.sign,
+                value: cell.value.int(),
+                cell: Some((cell, name)),
+                prev: t.prev,
+                file: side.file,
+            })
         };
-        let Some(lhs) = rule.lhs.iter().map(resolve).collect::<Option<Vec<_>>>() else {
+        lhs.clear();
+        rhs.clear();
+        let complete = rule.lhs.iter().all(|t| resolve(t).map(|v| lhs.push(v)).is_some())
+            && rule.rhs.iter().all(|t| resolve(t).map(|v| rhs.push(v)).is_some());
+        if !complete {
             continue;
-        };
-        let Some(rhs) = rule.rhs.iter().map(resolve).collect::<Option<Vec<_>>>() else {
-            continue;
-        };
+        }
         let sum = |vs: &[Value<'_>]| vs.iter().map(|v| v.sign * v.value).sum::<i64>();
-        let (l, r) = (sum(&lhs), sum(&rhs));
-        if rule.op.holds(l, r) {
+        if rule.op.holds(sum(&lhs), sum(&rhs)) {
             continue;
         }
         let show = |vs: &[Value<'_>]| {
@@ -230,14 +251,20 @@ pub fn check_rule(rule: &Rule, this: Side<'_>, prev: Option<Side<'_>>, title: &s
             s
         };
         let place = if lines > 1 { format!(" for {}", line_leaf.label) } else { String::new() };
-        let message =
-            format!("{title}: {} fails{place}: {} {} {}", rule.text, show(&lhs), rule.op.failed_symbol(), show(&rhs));
-        let mut values = lhs.into_iter().chain(rhs);
+        let message = format!(
+            "{}: {} fails{place}: {} {} {}",
+            spec.title(form),
+            rule.text,
+            show(&lhs),
+            rule.op.failed_symbol(),
+            show(&rhs)
+        );
+        let mut values = lhs.iter().chain(rhs.iter());
         let Some(first) = values.next() else { continue };
-        let mut d =
-            Diagnostic::new(rule.severity, rule.code.clone(), first.file, first.pos, message).with_label(first.label);
-        for v in values.filter(|v| v.pos.line > 0) {
-            d = d.with_related(v.file, v.pos, v.label);
+        let mut d = Diagnostic::new(rule.severity, rule.code.clone(), first.file, first.pos(), message)
+            .with_label(first.label());
+        for v in values.filter(|v| v.cell.is_some()) {
+            d = d.with_related(v.file, v.pos(), v.label());
         }
         out.push(d);
     }
@@ -250,7 +277,7 @@ pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
     for rule in &form.rules {
         let spec = &form.tables[rule.table];
         let this = Side { spec, data: &report.tables[rule.table], file: &report.file };
-        diags.extend(check_rule(rule, this, None, &spec.title(form)));
+        diags.extend(check_rule(rule, form, this, None));
     }
 }
 
