@@ -7,30 +7,23 @@
 use crate::model::{Agency, CellValue, Report, Source};
 use serde::Serialize;
 
-/// A cell in the open data.
+/// A row or column in the open data.
 #[derive(Debug, Serialize)]
-pub struct CellRecord<'a> {
-    /// Row id (`new`, `denied_1`).
-    pub row: &'a str,
-    /// Official row label.
-    pub row_label: &'a str,
-    /// Labels from the outermost row group to the row.
-    pub row_path: &'a [String],
-    /// Column id (`natural`, `review.total`).
-    pub column: &'a str,
-    /// Official column label.
-    pub column_label: &'a str,
-    /// Labels from the outermost column group to the column.
-    pub column_path: &'a [String],
-    /// The figure (a number; `null` where it cannot be one).
-    pub value: serde_json::Value,
-    /// Unit written in the cell or fixed by the column (元, 万元), if any.
+pub struct AxisRecord<'a> {
+    /// Id (`new`, `denied_1`, `natural`, `review.total`).
+    pub id: &'a str,
+    /// Official label.
+    pub label: &'a str,
+    /// Labels from the outermost group to this row or column.
+    pub path: &'a [String],
+    /// Unit fixed by the row or column (万元), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<&'a str>,
-    /// How the cell got its value.
-    pub source: Source,
 }
 
-/// A table in the open data.
+/// A table in the open data: its rows and columns with ids and labels, and
+/// the figures as a matrix `values[row][column]`. A matrix, rather than one
+/// object per cell, keeps a report's data at a few kilobytes.
 #[derive(Debug, Serialize)]
 pub struct TableRecord<'a> {
     /// Front-matter key.
@@ -39,8 +32,17 @@ pub struct TableRecord<'a> {
     pub caption: &'a str,
     /// Section number 1–6.
     pub section: usize,
-    /// Cells, row by row.
-    pub cells: Vec<CellRecord<'a>>,
+    /// The rows, in order.
+    pub rows: Vec<AxisRecord<'a>>,
+    /// The columns, in order.
+    pub columns: Vec<AxisRecord<'a>>,
+    /// The figures (numbers; `null` where one cannot be a number).
+    pub values: Vec<Vec<serde_json::Value>>,
+    /// How each cell got its value: `given`, `blank`, `omitted` or `computed`.
+    pub sources: Vec<Vec<Source>>,
+    /// Units written in the cells (`元`, `万元`), for tables of amounts with units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<Vec<Option<&'a str>>>>,
 }
 
 /// Form metadata in the open data.
@@ -97,36 +99,41 @@ fn value_json(v: &CellValue) -> serde_json::Value {
     }
 }
 
+/// A row-major matrix of something of each cell.
+fn grid<'a, T>(
+    spec: &crate::form::TableSpec,
+    data: &'a crate::model::TableData,
+    f: impl Fn(&'a crate::model::Cell) -> T,
+) -> Vec<Vec<T>> {
+    (0..spec.row_leaves.len()).map(|r| (0..spec.col_leaves.len()).map(|c| f(data.cell(r, c))).collect()).collect()
+}
+
 /// The record of a report.
 pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
     let form = &report.form;
+    let axis =
+        |l: &'a crate::form::Leaf| AxisRecord { id: &l.id, label: &l.label, path: &l.path, unit: l.unit.as_deref() };
     let tables = form
         .tables
         .iter()
         .zip(&report.tables)
         .map(|(spec, data)| {
-            let mut cells = Vec::with_capacity(data.cells.len());
-            for (r, row) in spec.row_leaves.iter().enumerate() {
-                for (c, col) in spec.col_leaves.iter().enumerate() {
-                    let cell = data.cell(r, c);
-                    let unit = match &cell.value {
+            let has_money = data.cells.iter().any(|c| matches!(c.value, CellValue::Money(..)));
+            TableRecord {
+                key: &spec.key,
+                caption: &spec.caption,
+                section: spec.section,
+                rows: spec.row_leaves.iter().map(axis).collect(),
+                columns: spec.col_leaves.iter().map(axis).collect(),
+                values: grid(spec, data, |c| value_json(&c.value)),
+                sources: grid(spec, data, |c| c.source),
+                units: has_money.then(|| {
+                    grid(spec, data, |c| match &c.value {
                         CellValue::Money(_, u) => u.as_deref(),
-                        _ => col.unit.as_deref().or(row.unit.as_deref()),
-                    };
-                    cells.push(CellRecord {
-                        row: &row.id,
-                        row_label: &row.label,
-                        row_path: &row.path,
-                        column: &col.id,
-                        column_label: &col.label,
-                        column_path: &col.path,
-                        value: value_json(&cell.value),
-                        unit,
-                        source: cell.source,
-                    });
-                }
+                        _ => None,
+                    })
+                }),
             }
-            TableRecord { key: &spec.key, caption: &spec.caption, section: spec.section, cells }
         })
         .collect();
     ReportRecord {
@@ -141,50 +148,108 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
 }
 
 /// Quotes a CSV field when needed (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")).into() } else { s.into() }
 }
 
-/// The CSV header shared by `report.csv` and `data/cells.csv`.
+/// The header of `report.csv`: one row per cell, with labels.
 pub const CSV_HEADER: &str =
     "agency,agency_name,year,form,table,table_caption,row,row_label,column,column_label,value,unit,source\n";
 
-/// The CSV rows (no header) of a report: one row per cell.
+/// The header of the site-wide `data/cells.csv`: ids only (labels are in
+/// `data/labels.csv`), so the file stays a fraction of the size.
+pub const CELLS_HEADER: &str = "agency,year,form,table,row,column,value,unit,source\n";
+
+/// The header of `data/labels.csv`: the label of every row and column id.
+pub const LABELS_HEADER: &str = "form,table,table_caption,axis,id,label\n";
+
+fn source_name(s: Source) -> &'static str {
+    match s {
+        Source::Given => "given",
+        Source::Blank => "blank",
+        Source::Omitted => "omitted",
+        Source::Computed => "computed",
+    }
+}
+
+/// Visits every cell of a record: (table, row, column, value text, unit, source).
+fn each_cell(
+    rec: &ReportRecord<'_>,
+    mut f: impl FnMut(&TableRecord<'_>, &AxisRecord<'_>, &AxisRecord<'_>, String, &str, Source),
+) {
+    for t in &rec.tables {
+        for (r, row) in t.rows.iter().enumerate() {
+            for (c, col) in t.columns.iter().enumerate() {
+                let value = match &t.values[r][c] {
+                    serde_json::Value::Null => String::new(),
+                    v => v.to_string(),
+                };
+                let unit = t.units.as_ref().and_then(|u| u[r][c]).or(col.unit).or(row.unit).unwrap_or("");
+                f(t, row, col, value, unit, t.sources[r][c]);
+            }
+        }
+    }
+}
+
+/// The rows (no header) of `report.csv`.
 pub fn csv_rows(rec: &ReportRecord<'_>) -> String {
     let mut out = String::new();
-    for t in &rec.tables {
-        for c in &t.cells {
-            let value = match &c.value {
-                serde_json::Value::Null => String::new(),
-                v => v.to_string(),
-            };
-            let source = match c.source {
-                Source::Given => "given",
-                Source::Blank => "blank",
-                Source::Omitted => "omitted",
-                Source::Computed => "computed",
-            };
-            let fields = [
-                rec.agency.slug,
-                rec.agency.name,
-                &rec.year.to_string(),
-                rec.form.id,
-                t.key,
-                t.caption,
-                c.row,
-                c.row_label,
-                c.column,
-                c.column_label,
-                &value,
-                c.unit.unwrap_or(""),
-                source,
-            ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&line.join(","));
-            out.push('\n');
+    let year = rec.year.to_string();
+    each_cell(rec, |t, row, col, value, unit, source| {
+        let fields = [
+            rec.agency.slug,
+            rec.agency.name,
+            &year,
+            rec.form.id,
+            t.key,
+            t.caption,
+            row.id,
+            row.label,
+            col.id,
+            col.label,
+            &value,
+            unit,
+            source_name(source),
+        ];
+        push_csv_line(&mut out, &fields);
+    });
+    out
+}
+
+/// The rows (no header) of a report in `data/cells.csv`.
+pub fn cells_rows(rec: &ReportRecord<'_>) -> String {
+    let mut out = String::new();
+    let year = rec.year.to_string();
+    each_cell(rec, |t, row, col, value, unit, source| {
+        push_csv_line(
+            &mut out,
+            &[rec.agency.slug, &year, rec.form.id, t.key, row.id, col.id, &value, unit, source_name(source)],
+        );
+    });
+    out
+}
+
+/// The rows (no header) of `data/labels.csv` for one form.
+pub fn label_rows(form: &crate::form::Form) -> String {
+    let mut out = String::new();
+    for t in &form.tables {
+        for (axis, leaves) in [("row", &t.row_leaves), ("column", &t.col_leaves)] {
+            for l in leaves.iter() {
+                push_csv_line(&mut out, &[&form.id, &t.key, &t.caption, axis, &l.id, &l.path.join("/")]);
+            }
         }
     }
     out
+}
+
+fn push_csv_line(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(f));
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]

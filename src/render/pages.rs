@@ -220,7 +220,7 @@ fn report_body(r: &Report, md: MdOptions) -> (String, Vec<TocEntry>) {
     let mut placed = [false; 6];
     let tables_of = |k: usize, html: &mut String| {
         for (i, spec) in form.tables.iter().enumerate().filter(|(_, t)| t.section == k + 1) {
-            html.push_str(&table_html(spec, &r.tables[i], &format!("t-{}", spec.key)));
+            html.push_str(&table_html(spec, &r.tables[i], &format!("t-{}", spec.key), &format!("t{}", i + 1)));
         }
     };
     for part in rendered.parts {
@@ -318,7 +318,7 @@ fn render_report(
     let dir = urls::report_dir(&r.agency, r.year);
     let path = urls::report(&r.agency, r.year);
     let record = data::record(r, agency);
-    let json = serde_json::to_string_pretty(&record).unwrap_or_default();
+    let json = serde_json::to_string(&record).unwrap_or_default();
     sink.put(&format!("{dir}report.json"), json.as_bytes())?;
     let rows = data::csv_rows(&record);
     sink.put(&format!("{dir}report.csv"), format!("\u{feff}{}{rows}", data::CSV_HEADER).as_bytes())?;
@@ -366,8 +366,7 @@ fn render_report(
         csv: format!("{dir}report.csv"),
         figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
     };
-    let short_rows = rows;
-    Ok((short_rows, serde_json::to_string(&summary).unwrap_or_default()))
+    Ok((data::cells_rows(&record), serde_json::to_string(&summary).unwrap_or_default()))
 }
 
 /// Renders and writes the whole site.
@@ -390,7 +389,16 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Resul
             })
         })
         .collect();
-    sink.put("data/cells.csv", format!("\u{feff}{}", data::CSV_HEADER).as_bytes())?;
+    sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
+    let mut labels = format!("\u{feff}{}", data::LABELS_HEADER);
+    let mut forms_used: Vec<&str> = Vec::new();
+    for r in &site.content.reports {
+        if !forms_used.contains(&r.form.id.as_str()) {
+            forms_used.push(&r.form.id);
+            labels.push_str(&data::label_rows(&r.form));
+        }
+    }
+    sink.put("data/labels.csv", labels.as_bytes())?;
     sink.put("data/reports.json", b"[")?;
     let mut first = true;
     for chunk in order.chunks(CHUNK) {
@@ -672,7 +680,12 @@ fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
             for (t, spec) in form.tables.iter().enumerate() {
                 let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).collect();
                 if let Some(sum) = sum_table(spec, &datas) {
-                    html.push_str(&table_html(spec, &sum, &format!("total-{}-{}", form.id, spec.key)));
+                    html.push_str(&table_html(
+                        spec,
+                        &sum,
+                        &format!("total-{}-{}", form.id, spec.key),
+                        &format!("s{}-{}", form.id, t + 1),
+                    ));
                 }
             }
             TotalCtx {

@@ -72,10 +72,12 @@ fn header_ids<'p>(placed: &'p [Placed<'_>], leaf: usize) -> Vec<&'p str> {
     placed.iter().filter(|p| p.first <= leaf && leaf < p.first + p.span).map(|p| p.id.as_str()).collect()
 }
 
-/// Renders one table of a form. `id` must be unique on the page.
-pub fn table_html(spec: &TableSpec, data: &TableData, id: &str) -> String {
-    let (cols, col_depth) = place(&spec.columns, &format!("{id}-c"));
-    let (rows, row_depth) = place(&spec.rows, &format!("{id}-r"));
+/// Renders one table of a form. `id` must be unique on the page; `short`
+/// (unique too) prefixes the header ids, which every cell repeats in its
+/// `headers`, so it is kept short.
+pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> String {
+    let (cols, col_depth) = place(&spec.columns, &format!("{short}c"));
+    let (rows, row_depth) = place(&spec.rows, &format!("{short}r"));
     // 表四 has no row header column on the printed form.
     let row_cols = if spec.row_headers { row_depth } else { 0 };
     let mut h = String::with_capacity(4096 + data.cells.len() * 64);
@@ -189,7 +191,7 @@ mod tests {
                 pos: Default::default(),
             })
             .collect();
-        table_html(spec, &TableData { cells, cols, pos: Default::default(), given: true }, "t")
+        table_html(spec, &TableData { cells, cols, pos: Default::default(), given: true }, "t", "t-")
     }
 
     #[test]

@@ -5,7 +5,11 @@
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
 #      the link crawl
-# The last line is "N passed, M failed" (vnu counts one check per HTML file; build is one check).
+#   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits reload the
+#      open page (write → load latency printed), a broken report shows the error overlay, the fix
+#      reloads, SIGINT exits 0
+# The last line is "N passed, M failed" (vnu counts one check per HTML file; build is one check;
+# check.mjs and reload.mjs add their own counts).
 # Exit 0 only if everything passed.
 #
 #   bash tests/browser/run.sh            (from anywhere; needs what .ci/run installs:
@@ -14,7 +18,9 @@
 #                                     (default ~/.cache/gongkai-browser-tests; installed with
 #                                     `npm ci --prefix` if missing or out of date)
 #              KEEP=1                 keep the temporary folder (site, logs)
-#              SITE_DIR               check this already built folder instead of building
+#              SITE_DIR               check this already built folder instead of building (the
+#                                     reload test then uses an existing target/release/gongkai,
+#                                     and is skipped without one)
 #              CHROMIUM               browser binary (default /usr/bin/chromium)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -133,6 +139,31 @@ if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   fi
 else
   failed=$((failed + 1)); echo "FAIL check.mjs exited $check_rc without its summary line"
+fi
+
+# ---------------------------------------------------------------- 5. live reload
+# The preview on a copy of the example site's sources (the test edits them); TMPDIR inside $WORK,
+# so the preview folder of a crashed server goes away with the rest.
+GONGKAI=$REPO/target/release/gongkai
+if [ -n "${SITE_DIR:-}" ] && [ ! -x "$GONGKAI" ]; then
+  echo "== skipping the live reload test: no $GONGKAI (SITE_DIR: nothing was built)"
+else
+  RELOAD_SITE=$WORK/reload-site
+  mkdir -p "$RELOAD_SITE" "$WORK/tmp"
+  cp -R "$REPO/content" "$REPO/site.toml" "$RELOAD_SITE/"
+  echo "== live reload: gongkai serve on $RELOAD_SITE"
+  TMPDIR=$WORK/tmp node "$HERE/reload.mjs" "$GONGKAI" "$RELOAD_SITE" 2>&1 | tee "$WORK/reload.log"
+  reload_rc=${PIPESTATUS[0]}
+  summary=$(tail -n 1 "$WORK/reload.log")
+  if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+    if [ "$reload_rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+      failed=$((failed + 1)); echo "FAIL reload.mjs exited $reload_rc"
+    fi
+  else
+    failed=$((failed + 1)); echo "FAIL reload.mjs exited $reload_rc without its summary line"
+  fi
 fi
 
 echo "== total"

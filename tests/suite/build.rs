@@ -179,17 +179,26 @@ fn open_data_has_every_cell_with_labels() {
             .expect("valid json");
     let t3 =
         json["tables"].as_array().expect("tables").iter().find(|t| t["key"] == "applications").expect("applications");
-    assert_eq!(t3["cells"].as_array().expect("cells").len(), 23 * 7);
-    let cell = &t3["cells"][3 * 7];
+    assert_eq!(t3["rows"].as_array().map(Vec::len), Some(23));
+    assert_eq!(t3["columns"].as_array().map(Vec::len), Some(7));
     assert_eq!(
-        (cell["row"].as_str(), cell["column"].as_str(), cell["value"].as_i64()),
+        (t3["rows"][3]["id"].as_str(), t3["columns"][0]["id"].as_str(), t3["values"][3][0].as_i64()),
         (Some("partial"), Some("natural"), Some(2))
     );
-    assert_eq!(cell["row_label"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
-    let csv = std::fs::read_to_string(out.path().join("data/cells.csv")).expect("csv");
-    assert!(csv.starts_with("\u{feff}agency,agency_name,year"));
-    assert_eq!(csv.lines().count(), 1 + (6 + 6 + 6 + 2 + 2 + 23 * 7 + 15) + (6 + 1 + 2 + 1 + 25 * 7 + 15));
+    assert_eq!(t3["rows"][3]["label"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+    assert_eq!(t3["sources"][3][0], "given");
+    let csv = std::fs::read_to_string(out.path().join("reports/baibu/2020/report.csv")).expect("csv");
+    assert!(csv.contains("baibu,百步镇人民政府,2020,cn-2019,applications,收到和处理政府信息公开申请情况,partial,（二）部分公开（区分处理的，只计这一情形，不计其他情形）,natural,自然人,2,,given"), "{csv}");
     assert!(csv.contains("baibu,百步镇人民政府,2020,cn-2019,procurement,第二十条第（九）项,central,政府集中采购,amount,采购总金额,1054900,元,given"), "money keeps its unit");
+    let cells = std::fs::read_to_string(out.path().join("data/cells.csv")).expect("csv");
+    assert!(cells.starts_with("\u{feff}agency,year,form,table,row,column,value,unit,source"));
+    assert_eq!(cells.lines().count(), 1 + (6 + 6 + 6 + 2 + 2 + 23 * 7 + 15) + (6 + 1 + 2 + 1 + 25 * 7 + 15));
+    assert!(
+        cells.contains("\nhuaian,2024,cn-2021,fees,fees,amount,96171.6,万元,given\n"),
+        "decimal in its column's unit"
+    );
+    let labels = std::fs::read_to_string(out.path().join("data/labels.csv")).expect("labels");
+    assert!(labels.contains("cn-2021,applications,收到和处理政府信息公开申请情况,row,other_1,三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"), "{labels}");
     let all: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join("data/reports.json")).expect("json"))
             .expect("valid json");

@@ -1,0 +1,566 @@
+#!/usr/bin/env node
+// reload.mjs — the live reload of `gongkai serve` in a real browser.
+//
+//   node tests/browser/reload.mjs GONGKAI_BIN SITE_DIR [options]
+//
+// SITE_DIR is a site this test may modify (run.sh passes a fresh copy of the repository's
+// content/ and site.toml); the edited file is put back as it was once the server is stopped.
+//
+// (1) starts `GONGKAI_BIN --root SITE_DIR serve --port 0`, reads the address from the line
+//     "serving … at http://127.0.0.1:PORT/ (Ctrl-C to stop)" on its stderr and opens the page in
+//     Debian's headless Chromium;
+// (2) edits the report (the whole file is written, as an editor saves) --edits times (default 10):
+//     the procurement count `central: [N, …]` becomes N+1, N+2, N+1, … (a 2021-form report
+//     without procurement: its `permit: N` line). The time from the write to the page's next
+//     `load` event is measured (the wait is armed before the write), then the page must show the
+//     new figure in its table cell and carry a newer build generation. The figures are printed as
+//     "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits";
+// (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
+//     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
+//     name the check code (T3-KJ) and the file, and the page under it must be the last good
+//     build (same figure, no reload). Fixing the file must reload the page without the overlay;
+// (4) stops the server with SIGINT: it must exit 0 within 5 s and remove its preview folder.
+// The last line is exactly "N passed, M failed"; exit 0 if M is 0, 1 if not, 2 if the test could
+// not run at all (no browser, no server).
+//
+// Options (defaults: the example site's 百步镇 2020 report):
+//   --page PATH            page to open, relative to the server root (reports/baibu/2020/index.html)
+//   --edit-file FILE       report to edit, relative to SITE_DIR (content/reports/baibu/2020.md)
+//   --from STR --to STR    the edit, instead of detecting the procurement/permit line: odd edits
+//                          replace STR by STR', even edits put STR back
+//   --cell SELECTOR        with --from/--to: the element whose text to check, with
+//   --expect-from TEXT     its text while the file holds --from, and
+//   --expect-to TEXT       while it holds --to (without them only the reload is checked)
+//   --break-from STR --break-to STR   the breaking edit (default: the `new:` row, as above)
+//   --break-code CODE      check code the overlay must name (T3-KJ)
+//   --edits N              number of edits (10)
+//   --timeout-ms MS        longest wait for one reload (10000; a large site needs more)
+//   --overlay-timeout-ms MS  longest wait for the overlay after the breaking edit (5000)
+//   --start-timeout-ms MS  longest wait for the first build and the address (120000)
+//   --verbose              echo the server's stderr
+//
+// Dependencies: playwright-core, looked up like check.mjs does ($GONGKAI_BROWSER_DEPS/node_modules,
+// default ~/.cache/gongkai-browser-tests, then tests/browser/node_modules). Browser: $CHROMIUM or
+// /usr/bin/chromium; nothing is ever downloaded.
+import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+let passed = 0;
+let failed = 0;
+let server = null; // the gongkai child process
+const serverLog = [];
+const serverLogAt = []; // performance.now() when each line arrived
+
+// ---------------------------------------------------------------- results
+
+function pass(name, note = '') {
+  passed++;
+  console.log(`ok   ${name}${note ? `  ${note}` : ''}`);
+}
+function fail(name, lines = []) {
+  failed++;
+  console.log(`FAIL ${name}`);
+  for (const l of lines) console.log(`       ${l}`);
+}
+function fatal(msg, lines = []) {
+  console.error(`reload.mjs: ${msg}`);
+  for (const l of lines) console.error(`  ${l}`);
+  stopServerHard();
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(2);
+}
+const firstLine = (e) => String(e?.message || e).split('\n')[0];
+const serverTail = (n = 15) => serverLog.slice(-n).map((l) => `server: ${l}`);
+
+function stopServerHard() {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+}
+process.on('exit', stopServerHard);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    stopServerHard();
+    process.exit(130);
+  });
+}
+
+// ---------------------------------------------------------------- options
+
+function usage() {
+  console.log(
+    'usage: node reload.mjs GONGKAI_BIN SITE_DIR [--page PATH] [--edit-file FILE] [--from STR --to STR]\n' +
+      '         [--cell SELECTOR --expect-from TEXT --expect-to TEXT] [--break-from STR --break-to STR]\n' +
+      '         [--break-code CODE] [--edits N] [--timeout-ms MS] [--overlay-timeout-ms MS]\n' +
+      '         [--start-timeout-ms MS] [--verbose]',
+  );
+}
+const argv = process.argv.slice(2);
+const opt = {
+  page: 'reports/baibu/2020/index.html',
+  editFile: 'content/reports/baibu/2020.md',
+  from: null,
+  to: null,
+  cell: null,
+  expectFrom: null,
+  expectTo: null,
+  breakFrom: null,
+  breakTo: null,
+  breakCode: 'T3-KJ',
+  edits: 10,
+  timeoutMs: 10_000,
+  overlayTimeoutMs: 5_000,
+  startTimeoutMs: 120_000,
+  verbose: false,
+};
+const positional = [];
+const takes = {
+  '--page': 'page',
+  '--edit-file': 'editFile',
+  '--from': 'from',
+  '--to': 'to',
+  '--cell': 'cell',
+  '--expect-from': 'expectFrom',
+  '--expect-to': 'expectTo',
+  '--break-from': 'breakFrom',
+  '--break-to': 'breakTo',
+  '--break-code': 'breakCode',
+  '--edits': 'edits',
+  '--timeout-ms': 'timeoutMs',
+  '--overlay-timeout-ms': 'overlayTimeoutMs',
+  '--start-timeout-ms': 'startTimeoutMs',
+};
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '-h' || a === '--help') {
+    usage();
+    process.exit(0);
+  } else if (a === '--verbose') opt.verbose = true;
+  else if (a in takes) {
+    if (i + 1 >= argv.length) fatal(`${a} needs a value`);
+    opt[takes[a]] = argv[++i];
+  } else if (a.startsWith('--')) fatal(`unknown option ${a} (see --help)`);
+  else positional.push(a);
+}
+for (const k of ['edits', 'timeoutMs', 'overlayTimeoutMs', 'startTimeoutMs']) {
+  opt[k] = Number(opt[k]);
+  if (!Number.isInteger(opt[k]) || opt[k] < 1) fatal(`bad value for ${k}`);
+}
+if (positional.length !== 2) {
+  usage();
+  fatal('give the gongkai binary and the site folder');
+}
+if ((opt.from === null) !== (opt.to === null)) fatal('--from and --to go together');
+if ((opt.breakFrom === null) !== (opt.breakTo === null)) fatal('--break-from and --break-to go together');
+const bin = path.resolve(positional[0]);
+const site = path.resolve(positional[1]);
+if (!fs.existsSync(bin)) fatal(`no gongkai binary at ${bin}`);
+if (!fs.existsSync(path.join(site, 'site.toml'))) fatal(`${site} holds no site.toml`);
+const editPath = path.resolve(site, opt.editFile);
+const editRel = path.relative(site, editPath).split(path.sep).join('/');
+let original;
+try {
+  original = fs.readFileSync(editPath, 'utf8');
+} catch (e) {
+  fatal(`cannot read ${editPath}: ${firstLine(e)}`);
+}
+
+// ---------------------------------------------------------------- the edits
+
+// Returns [{text, expect}] for edits 1..n and the selector of the cell to check (or null).
+function planEdits(text, n) {
+  const plan = [];
+  if (opt.from !== null) {
+    if (!text.includes(opt.from)) fatal(`${editRel} does not contain --from ${JSON.stringify(opt.from)}`);
+    const changed = text.replace(opt.from, opt.to);
+    const check = opt.cell !== null && opt.expectFrom !== null && opt.expectTo !== null;
+    for (let i = 1; i <= n; i++) {
+      if (i % 2) plan.push({ text: changed, expect: check ? opt.expectTo : null });
+      else plan.push({ text, expect: check ? opt.expectFrom : null });
+    }
+    return { plan, cell: check ? opt.cell : null, what: `${JSON.stringify(opt.from)} ⇄ ${JSON.stringify(opt.to)}` };
+  }
+  // 2019 form: `central: [N, amount]` (政府集中采购, 采购项目数量); 2021 form: `permit: N` (行政许可).
+  const detectors = [
+    {
+      re: /^(\s*central:\s*\[\s*)(\d+)(\s*,.*)$/m,
+      cell: 'td[headers="t-procurement-c0 t-procurement-r0"]',
+      label: 'procurement',
+    },
+    {
+      re: /^(\s*permit:\s*)(\d+)(\s*(?:#.*)?)$/m,
+      cell: 'td[headers="t-licensing-c0 t-licensing-r0"]',
+      label: 'permit',
+    },
+  ];
+  for (const d of detectors) {
+    const m = text.match(d.re);
+    if (!m) continue;
+    const base = Number(m[2]);
+    for (let i = 1; i <= n; i++) {
+      const value = String(base + (i % 2 ? 1 : 2));
+      plan.push({ text: text.replace(d.re, (_, a, _n, c) => `${a}${value}${c}`), expect: value });
+    }
+    return { plan, cell: d.cell, what: `${d.label} ${base} → ${base + 1}/${base + 2}: ${m[0].trim()}` };
+  }
+  fatal(`no \`central: [N, …]\` nor \`permit: N\` line in ${editRel}: give --from and --to`);
+}
+
+// The breaking edit of `text` (the last good file).
+function planBreak(text) {
+  if (opt.breakFrom !== null) {
+    if (!text.includes(opt.breakFrom)) return null;
+    return { text: text.replace(opt.breakFrom, opt.breakTo), what: `${opt.breakFrom} → ${opt.breakTo}` };
+  }
+  const re = /^(\s*new:\s*\[)([^\]]*)(\].*)$/m;
+  const m = text.match(re);
+  if (!m) return null;
+  const cells = m[2].split(',');
+  const bump = (c) => c.replace(/\d+/, (d) => String(Number(d) + 1));
+  if (!cells.every((c) => /^\s*\d+\s*$/.test(c))) return null;
+  cells[0] = bump(cells[0]);
+  cells[cells.length - 1] = bump(cells[cells.length - 1]);
+  const broken = `${m[1]}${cells.join(',')}${m[3]}`;
+  const bare = (line) => line.trim().replace(/\s*#.*$/, '');
+  return { text: text.replace(re, () => broken), what: `${bare(m[0])} → ${bare(broken)}` };
+}
+
+// ---------------------------------------------------------------- modules
+
+function loadPlaywright() {
+  const deps =
+    process.env.GONGKAI_BROWSER_DEPS ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'gongkai-browser-tests');
+  for (const r of [path.join(deps, 'node_modules', 'noop.js'), new URL(import.meta.url).pathname]) {
+    try {
+      return createRequire(r)('playwright-core');
+    } catch {
+      /* next */
+    }
+  }
+  fatal(
+    `playwright-core not found in ${deps}/node_modules nor tests/browser/node_modules.\n` +
+      `  Install: cp tests/browser/package*.json ${deps}/ && npm ci --prefix ${deps} --ignore-scripts`,
+  );
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--log-level=3',
+];
+
+// ---------------------------------------------------------------- server
+
+// Waits until `pred(line)` holds for a line of the server's stderr written after `from`
+// (an index into serverLog); resolves with the line, or null after `ms`.
+const lineWaiters = new Set();
+function waitLine(pred, ms, from = 0) {
+  for (let i = from; i < serverLog.length; i++) if (pred(serverLog[i])) return Promise.resolve(serverLog[i]);
+  return new Promise((resolve) => {
+    const w = { pred, resolve };
+    w.timer = setTimeout(() => {
+      lineWaiters.delete(w);
+      resolve(null);
+    }, ms);
+    lineWaiters.add(w);
+  });
+}
+
+function startServer() {
+  const child = spawn(bin, ['--root', site, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let partial = '';
+  const onData = (chunk) => {
+    partial += chunk;
+    const lines = partial.split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      serverLog.push(line);
+      serverLogAt.push(performance.now());
+      if (opt.verbose) console.error(`server: ${line}`);
+      for (const w of [...lineWaiters]) {
+        if (w.pred(line)) {
+          clearTimeout(w.timer);
+          lineWaiters.delete(w);
+          w.resolve(line);
+        }
+      }
+    }
+  };
+  child.stderr.setEncoding('utf8').on('data', onData);
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  child.on('error', (e) => serverLog.push(`(spawn error: ${e.message})`));
+  return child;
+}
+
+// ---------------------------------------------------------------- page helpers
+
+// State of the open page: the figure in the cell, the build generation of its reload script,
+// whether the overlay is shown (and its text).
+async function pageState(page, cell) {
+  return page.evaluate((sel) => {
+    const script = document.querySelector('script[src^="/__gongkai/reload.js"]');
+    const overlay = document.getElementById('gongkai-overlay');
+    return {
+      value: sel ? (document.querySelector(sel)?.textContent ?? null)?.trim() ?? null : null,
+      generation: script ? Number(new URL(script.src).searchParams.get('g')) : null,
+      overlay: overlay ? overlay.innerText : null,
+    };
+  }, cell);
+}
+
+// Promise of the next response of the page's event stream (the page is then live).
+function nextEventStream(page, ms) {
+  return page
+    .waitForResponse((r) => new URL(r.url()).pathname === '/__gongkai/events', { timeout: ms })
+    .then((r) => r.status(), () => null);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${Math.round(x)} ms`;
+
+// ---------------------------------------------------------------- main
+
+const playwright = loadPlaywright();
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!fs.existsSync(executablePath)) fatal(`no browser at ${executablePath}: apt-get install -y chromium`);
+const { plan, cell, what } = planEdits(original, opt.edits);
+
+// (1) the server
+const t0 = performance.now();
+server = startServer();
+const serving = await Promise.race([
+  waitLine((l) => /^serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)$/.test(l), opt.startTimeoutMs),
+  server.exited.then(() => null),
+]);
+if (!serving) {
+  fatal(
+    server.exitCode !== null || server.signalCode !== null
+      ? `gongkai serve exited (${server.exitCode ?? server.signalCode}) before serving`
+      : `no "serving … at http://127.0.0.1:PORT/" line within ${opt.startTimeoutMs} ms`,
+    serverTail(30),
+  );
+}
+const base = serving.match(/http:\/\/127\.0\.0\.1:\d+\//)[0];
+const pageUrl = new URL(opt.page, base).href;
+const built = serverLog.find((l) => /^built in \d+ ms$/.test(l));
+pass(`gongkai serve --port 0 on ${site}`, `${base}, ${built || 'first build'} (${ms(performance.now() - t0)} to the address)`);
+
+let browser;
+try {
+  browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+} catch (e) {
+  fatal(`cannot start ${executablePath}: ${firstLine(e)}`);
+}
+console.log(`     ${executablePath} ${browser.version()}; ${editRel}: ${what}; reload timeout ${opt.timeoutMs} ms`);
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+context.setDefaultTimeout(30_000);
+const page = await context.newPage();
+let loads = 0;
+page.on('load', () => loads++);
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(firstLine(e)));
+
+let state = null;
+try {
+  const live = nextEventStream(page, opt.timeoutMs);
+  const res = await page.goto(pageUrl, { waitUntil: 'load', timeout: opt.timeoutMs });
+  if (!res || res.status() !== 200) throw new Error(`HTTP ${res ? res.status() : 'no response'} for ${pageUrl}`);
+  const stream = await live;
+  state = await pageState(page, cell);
+  const problems = [];
+  if (state.generation === null) problems.push('no /__gongkai/reload.js script in the page');
+  if (stream !== 200) problems.push(`the event stream /__gongkai/events did not answer 200 (${stream})`);
+  if (cell && state.value === null) problems.push(`no element ${cell}`);
+  if (state.overlay !== null) problems.push(`overlay shown: ${state.overlay.slice(0, 200)}`);
+  if (problems.length) fail(`open ${opt.page}`, problems);
+  else pass(`open ${opt.page}`, `generation ${state.generation}${cell ? `, ${cell} = ${state.value}` : ''}, event stream open`);
+} catch (e) {
+  fail(`open ${opt.page}`, [firstLine(e), ...serverTail()]);
+}
+
+// (2) edits: write → load
+const latencies = [];
+const rebuilds = [];
+let current = original; // last good content written
+let lastValue = state?.value ?? null;
+if (state)
+  for (let i = 0; i < plan.length; i++) {
+    const { text, expect } = plan[i];
+    const name = `edit ${i + 1}/${plan.length}: ${cell ? `${lastValue} → ${expect}` : `write ${editRel}`}`;
+    const before = await pageState(page, cell).catch(() => state);
+    const logFrom = serverLog.length;
+    const loaded = page.waitForEvent('load', { timeout: opt.timeoutMs }).then(
+      () => performance.now(),
+      (e) => e,
+    );
+    const live = nextEventStream(page, opt.timeoutMs);
+    const t = performance.now();
+    fs.writeFileSync(editPath, text);
+    current = text;
+    const at = await loaded;
+    if (at instanceof Error) {
+      fail(name, [`no page load within ${opt.timeoutMs} ms of the write (${firstLine(at)})`, ...serverTail()]);
+      continue;
+    }
+    const latency = at - t;
+    await live;
+    const rebuilt = await waitLine((l) => /^rebuilt in \d+ ms$/.test(l), 2_000, logFrom);
+    const rebuildMs = rebuilt ? Number(rebuilt.match(/\d+/)[0]) : null;
+    // Where the time went, from the arrival of the server's lines: "changed: …" is printed when
+    // the debounced burst ends (the rebuild starts), "rebuilt in" after the reload was broadcast.
+    const changedAt = serverLog.findIndex((l, k) => k >= logFrom && l.startsWith('changed: '));
+    const rebuiltAt = serverLog.findIndex((l, k) => k >= logFrom && /^rebuilt in \d+ ms$/.test(l));
+    const split =
+      changedAt >= 0 && rebuiltAt >= 0
+        ? `detect ${ms(serverLogAt[changedAt] - t)}, rebuild ${rebuildMs} ms, ` +
+          `broadcast → load ${ms(at - serverLogAt[rebuiltAt])}`
+        : rebuilt || 'no "rebuilt in" line';
+    const after = await pageState(page, cell);
+    const problems = [];
+    if (cell && after.value !== expect) problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${expect}`);
+    if (!(after.generation > before.generation)) problems.push(`build generation ${after.generation}, was ${before.generation}`);
+    if (after.overlay !== null) problems.push(`overlay shown: ${after.overlay.slice(0, 200)}`);
+    const rebuildsLines = serverLog.slice(logFrom).filter((l) => /^rebuilt in/.test(l)).length;
+    if (rebuildsLines > 1) problems.push(`${rebuildsLines} rebuilds for one write`);
+    latencies.push(latency);
+    if (rebuildMs !== null) rebuilds.push(rebuildMs);
+    const note = `write → load ${ms(latency)} (${split}), generation ${after.generation}`;
+    if (problems.length) fail(name, [note, ...problems, ...serverTail(8)]);
+    else pass(name, note);
+    if (cell) lastValue = after.value;
+    state = after;
+  }
+if (latencies.length) {
+  console.log(
+    `reload latency (write → load): min ${ms(Math.min(...latencies))}, median ${ms(median(latencies))}, ` +
+      `max ${ms(Math.max(...latencies))} over ${latencies.length} edits`,
+  );
+  console.log(`     all: ${latencies.map((x) => Math.round(x)).join(', ')} ms`);
+}
+if (rebuilds.length) {
+  console.log(
+    `     gongkai's own "rebuilt in": min ${Math.min(...rebuilds)} ms, median ${median(rebuilds)} ms, ` +
+      `max ${Math.max(...rebuilds)} ms`,
+  );
+}
+
+// (3) a failed rebuild shows the overlay over the last good page; the fix reloads it.
+const broken = planBreak(current);
+const overlayName =
+  `a failed rebuild shows #gongkai-overlay within ${opt.overlayTimeoutMs / 1000} s, ` +
+  `naming ${opt.breakCode} and ${path.basename(editPath)}`;
+if (!state) {
+  fail(overlayName, ['the page could not be opened']);
+} else if (!broken) {
+  fail(overlayName, [
+    opt.breakFrom !== null
+      ? `${editRel} (as last written) does not contain --break-from ${JSON.stringify(opt.breakFrom)}`
+      : `no \`new: [...]\` row to break in ${editRel} (give --break-from and --break-to)`,
+  ]);
+} else {
+  console.log(`     breaking ${editRel}: ${broken.what}`);
+  const loadsBefore = loads;
+  const before = await pageState(page, cell);
+  const t = performance.now();
+  fs.writeFileSync(editPath, broken.text);
+  let shown = false;
+  try {
+    await page.waitForSelector('#gongkai-overlay', { state: 'attached', timeout: opt.overlayTimeoutMs });
+    shown = true;
+  } catch (e) {
+    fail(overlayName, [`no overlay within ${opt.overlayTimeoutMs} ms (${firstLine(e)})`, ...serverTail()]);
+  }
+  if (shown) {
+    const dt = performance.now() - t;
+    const after = await pageState(page, cell);
+    const problems = [];
+    if (!after.overlay.includes(opt.breakCode)) problems.push(`the overlay does not name ${opt.breakCode}`);
+    if (!after.overlay.includes(path.basename(editPath))) problems.push(`the overlay does not name ${path.basename(editPath)}`);
+    const visible = await page.locator('#gongkai-overlay').isVisible();
+    if (!visible) problems.push('the overlay is not visible');
+    if (problems.length) fail(overlayName, [...problems, `overlay text: ${after.overlay.slice(0, 600)}`]);
+    else pass(overlayName, `after ${ms(dt)}: ${after.overlay.split('\n')[0]}`);
+
+    const good = cell ? `${cell} = ${lastValue}` : `generation ${before.generation}`;
+    const under = `under the overlay, the last good page (${good}, no reload)`;
+    // Give a wrong reload the time to happen before judging.
+    await page.waitForTimeout(300);
+    const now = await pageState(page, cell);
+    const p2 = [];
+    if (loads !== loadsBefore) p2.push(`the page reloaded ${loads - loadsBefore} time(s) after the failed rebuild`);
+    if (cell && now.value !== lastValue) p2.push(`${cell} shows ${JSON.stringify(now.value)}, not ${lastValue}`);
+    if (now.generation !== before.generation) p2.push(`generation ${now.generation}, was ${before.generation}`);
+    if (now.overlay === null) p2.push('the overlay went away by itself');
+    if (p2.length) fail(under, p2);
+    else pass(under);
+  }
+
+  // The fix: back to the last good file.
+  const fixName = 'fixing the file reloads the page without the overlay';
+  const loaded = page.waitForEvent('load', { timeout: opt.timeoutMs }).then(
+    () => performance.now(),
+    (e) => e,
+  );
+  const live = nextEventStream(page, opt.timeoutMs);
+  const tf = performance.now();
+  fs.writeFileSync(editPath, current);
+  const at = await loaded;
+  if (at instanceof Error) {
+    fail(fixName, [`no page load within ${opt.timeoutMs} ms of the fix (${firstLine(at)})`, ...serverTail()]);
+  } else {
+    const stream = await live;
+    // A wrong overlay would come with the first events of the new page's stream.
+    await page.waitForTimeout(300);
+    const after = await pageState(page, cell);
+    const problems = [];
+    if (after.overlay !== null) problems.push(`overlay still shown: ${after.overlay.slice(0, 300)}`);
+    if (cell && after.value !== lastValue) problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${lastValue}`);
+    if (!(after.generation > before.generation)) problems.push(`generation ${after.generation}, was ${before.generation}`);
+    if (stream !== 200) problems.push(`the event stream did not reconnect (${stream})`);
+    if (problems.length) fail(fixName, [...problems, ...serverTail(8)]);
+    else pass(fixName, `write → load ${ms(at - tf)}, generation ${after.generation}`);
+  }
+}
+if (pageErrors.length) fail('no JavaScript error in the page', pageErrors.slice(0, 10));
+else pass('no JavaScript error in the page');
+
+// (4) Ctrl-C
+{
+  const name = 'SIGINT stops gongkai serve with exit code 0 within 5 s';
+  const work = path.join(os.tmpdir(), `gongkai-serve-${server.pid}`);
+  const existed = fs.existsSync(work);
+  const t = performance.now();
+  server.kill('SIGINT');
+  const exit = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r(null), 5_000))]);
+  if (!exit) fail(name, ['still running 5 s after SIGINT', ...serverTail()]);
+  else if (exit.code !== 0) fail(name, [`exit code ${exit.code}, signal ${exit.signal}`, ...serverTail()]);
+  else pass(name, `after ${ms(performance.now() - t)}`);
+  const gone = `the preview folder ${work} is removed`;
+  if (!existed) fail(gone, ['it did not exist while serving (is the temporary folder elsewhere?)']);
+  else if (!exit) fail(gone, ['the server did not stop']);
+  else if (fs.existsSync(work)) fail(gone, ['still there after the exit']);
+  else pass(gone);
+}
+await browser.close().catch(() => {});
+
+// Leave the site as it was.
+fs.writeFileSync(editPath, original);
+console.log(`     took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
