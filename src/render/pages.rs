@@ -95,7 +95,7 @@ struct YearLink {
 }
 
 /// A precomputed view of the site for rendering indexes.
-struct Index<'a> {
+pub struct Index<'a> {
     site: &'a Site,
     /// Reports (indices into `content.reports`) by agency, oldest first.
     by_agency: BTreeMap<&'a str, Vec<usize>>,
@@ -110,7 +110,8 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(site: &'a Site) -> Index<'a> {
+    /// Indexes the site's reports by agency and year.
+    pub fn new(site: &'a Site) -> Index<'a> {
         let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut figure_keys: Vec<(String, String)> = Vec::new();
@@ -304,17 +305,42 @@ struct Summary<'a> {
     figures: BTreeMap<&'a str, f64>,
 }
 
-/// Renders one report's page and data files; returns its CSV rows and JSON summary for the site data.
-fn render_report(
-    index: &Index<'_>,
-    templates: &Templates,
-    sink: &dyn Sink,
-    i: usize,
-    prev: Option<i32>,
-    next: Option<i32>,
-) -> Result<(String, String), BuildError> {
+/// The same agency's previous and next report years.
+fn neighbours(index: &Index<'_>, i: usize) -> (Option<i32>, Option<i32>) {
     let r = index.report(i);
-    let Some(agency) = index.agency(&r.agency) else { return Ok((String::new(), String::new())) };
+    let list = index.by_agency.get(r.agency.as_str()).map_or(&[][..], Vec::as_slice);
+    let k = list.iter().position(|&j| j == i).unwrap_or(0);
+    (k.checked_sub(1).map(|p| index.report(list[p]).year), list.get(k + 1).map(|&n| index.report(n).year))
+}
+
+/// A report's share of the site-wide data: its `data/cells.csv` rows and its
+/// `data/reports.json` entry.
+pub fn report_data(index: &Index<'_>, i: usize) -> (String, String) {
+    let r = index.report(i);
+    let Some(agency) = index.agency(&r.agency) else { return (String::new(), String::new()) };
+    let record = data::record(r, agency);
+    let dir = urls::report_dir(&r.agency, r.year);
+    let summary = Summary {
+        agency: &agency.slug,
+        agency_name: &agency.name,
+        agency_kind: agency.kind.name(),
+        year: r.year,
+        title: r.display_title(&agency.name),
+        published: r.published.map(|d| d.to_string()),
+        form: &r.form.id,
+        url: urls::report(&r.agency, r.year),
+        json: format!("{dir}report.json"),
+        csv: format!("{dir}report.csv"),
+        figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
+    };
+    (data::cells_rows(&record), serde_json::to_string(&summary).unwrap_or_default())
+}
+
+/// Renders one report's page and data files.
+pub fn render_report(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, i: usize) -> Result<(), BuildError> {
+    let r = index.report(i);
+    let Some(agency) = index.agency(&r.agency) else { return Ok(()) };
+    let (prev, next) = neighbours(index, i);
     let dir = urls::report_dir(&r.agency, r.year);
     let path = urls::report(&r.agency, r.year);
     let record = data::record(r, agency);
@@ -334,7 +360,7 @@ fn render_report(
     ctx.insert(
         "report",
         &ReportCtx {
-            title: title.clone(),
+            title,
             year: r.year,
             published: r.published.map(|d| d.to_string()),
             agency: agency_ref(agency),
@@ -352,58 +378,50 @@ fn render_report(
     );
     let html = templates.render("report.html", &ctx, &path)?;
     sink.put(&path, html.as_bytes())?;
-
-    let summary = Summary {
-        agency: &agency.slug,
-        agency_name: &agency.name,
-        agency_kind: agency.kind.name(),
-        year: r.year,
-        title,
-        published: r.published.map(|d| d.to_string()),
-        form: &r.form.id,
-        url: path,
-        json: format!("{dir}report.json"),
-        csv: format!("{dir}report.csv"),
-        figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
-    };
-    Ok((data::cells_rows(&record), serde_json::to_string(&summary).unwrap_or_default()))
+    Ok(())
 }
 
-/// Renders and writes the whole site.
-pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
-    let index = Index::new(site);
-    let mut stats = Stats::default();
-    for s in &templates.statics {
-        sink.put(&s.path, &s.bytes)?;
-    }
+/// The reports in build order: by agency, then year.
+fn report_order(index: &Index<'_>) -> Vec<usize> {
+    index.by_agency.values().flatten().copied().collect()
+}
 
-    // Reports, with the site-wide data appended chunk by chunk.
-    let order: Vec<(usize, Option<i32>, Option<i32>)> = index
-        .by_agency
-        .values()
-        .flat_map(|list| {
-            list.iter().enumerate().map(|(k, &i)| {
-                let prev = k.checked_sub(1).map(|p| site.content.reports[list[p]].year);
-                let next = list.get(k + 1).map(|&n| site.content.reports[n].year);
-                (i, prev, next)
-            })
-        })
-        .collect();
-    sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
+/// Writes `data/labels.csv` for the forms in use.
+fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), WriteError> {
     let mut labels = format!("\u{feff}{}", data::LABELS_HEADER);
     let mut forms_used: Vec<&str> = Vec::new();
-    for r in &site.content.reports {
+    for r in &index.site.content.reports {
         if !forms_used.contains(&r.form.id.as_str()) {
             forms_used.push(&r.form.id);
             labels.push_str(&data::label_rows(&r.form));
         }
     }
-    sink.put("data/labels.csv", labels.as_bytes())?;
+    sink.put("data/labels.csv", labels.as_bytes())
+}
+
+/// Writes the site-wide data of all reports, chunk by chunk; with `pages`,
+/// renders each report's page and files on the way (a full build).
+fn render_reports_and_data(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    pages: bool,
+) -> Result<usize, BuildError> {
+    sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
     sink.put("data/reports.json", b"[")?;
+    render_labels(index, sink)?;
+    let order = report_order(index);
     let mut first = true;
     for chunk in order.chunks(CHUNK) {
-        let results: Vec<Result<(String, String), BuildError>> =
-            chunk.par_iter().map(|&(i, prev, next)| render_report(&index, templates, sink, i, prev, next)).collect();
+        let results: Vec<Result<(String, String), BuildError>> = chunk
+            .par_iter()
+            .map(|&i| {
+                if pages {
+                    render_report(index, templates, sink, i)?;
+                }
+                Ok(report_data(index, i))
+            })
+            .collect();
         let mut csv = String::new();
         let mut json = String::new();
         for res in results {
@@ -417,26 +435,57 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Resul
         }
         sink.append("data/cells.csv", csv.as_bytes())?;
         sink.append("data/reports.json", json.as_bytes())?;
-        stats.reports += chunk.len();
     }
     sink.append("data/reports.json", b"\n]\n")?;
-    stats.pages += stats.reports;
+    Ok(order.len())
+}
 
-    let mut html_paths: Vec<String> =
-        vec!["index.html".into(), "agencies/index.html".into(), "years/index.html".into()];
-    stats.pages += render_agencies(&index, templates, sink, &mut html_paths)?;
-    stats.pages += render_years(&index, templates, sink, &mut html_paths)?;
-    stats.pages += render_pages(&index, templates, sink, &mut html_paths)?;
-    stats.pages += render_home(&index, templates, sink)?;
-    render_not_found(&index, templates, sink)?;
-    stats.pages += 1;
-    for &(i, _, _) in &order {
-        let r = index.report(i);
-        html_paths.push(urls::report(&r.agency, r.year));
+/// Writes only the site-wide data files (the preview writes them on demand).
+pub fn render_site_data(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+    render_reports_and_data(index, templates, sink, false).map(|_| ())
+}
+
+/// Every HTML page of the site except 404.html, sorted (for the sitemap).
+fn html_paths(index: &Index<'_>) -> Vec<String> {
+    let mut paths: Vec<String> = vec!["index.html".into(), "agencies/index.html".into(), "years/index.html".into()];
+    paths.extend(index.site.content.agencies.keys().map(|s| urls::agency(s)));
+    paths.extend(index.by_year.keys().map(|y| urls::year(*y)));
+    paths.extend(index.site.content.pages.iter().map(|p| urls::page(&p.slug)));
+    paths.extend(index.site.content.reports.iter().map(|r| urls::report(&r.agency, r.year)));
+    paths.sort();
+    paths
+}
+
+/// The pages that list everything: home, agencies, years; and the feeds.
+pub fn render_indexes(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+    let path = "agencies/index.html";
+    let mut ctx = index.context(path, "机构列表".into(), "agencies", Index::site_alternates(path));
+    ctx.insert("agencies", &agency_list(index));
+    sink.put(path, templates.render("agencies.html", &ctx, path)?.as_bytes())?;
+    let path = "years/index.html";
+    let mut ctx = index.context(path, "年度列表".into(), "years", Index::site_alternates(path));
+    ctx.insert("years", &year_list(index));
+    sink.put(path, templates.render("years.html", &ctx, path)?.as_bytes())?;
+    render_home(index, templates, sink)?;
+    render_feeds(index, sink, &html_paths(index))?;
+    Ok(())
+}
+
+/// Renders and writes the whole site.
+pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
+    let index = Index::new(site);
+    for s in &templates.statics {
+        sink.put(&s.path, &s.bytes)?;
     }
-    html_paths.sort();
-    render_feeds(&index, sink, &html_paths)?;
-    Ok(stats)
+    let reports = render_reports_and_data(&index, templates, sink, true)?;
+    let agencies: Vec<&Agency> = site.content.agencies.values().collect();
+    agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;
+    let years: Vec<i32> = index.by_year.keys().copied().collect();
+    years.par_iter().map(|&y| render_year(&index, templates, sink, y)).collect::<Result<Vec<()>, BuildError>>()?;
+    render_pages(&index, templates, sink)?;
+    render_indexes(&index, templates, sink)?;
+    render_not_found(&index, templates, sink)?;
+    Ok(Stats { pages: html_paths(&index).len() + 1, reports })
 }
 
 #[derive(Serialize)]
@@ -518,58 +567,38 @@ struct ParentRef<'a> {
     url: String,
 }
 
-fn render_agencies(
-    index: &Index<'_>,
-    templates: &Templates,
-    sink: &dyn Sink,
-    paths: &mut Vec<String>,
-) -> Result<usize, BuildError> {
-    let path = "agencies/index.html";
-    let mut ctx = index.context(path, "机构列表".into(), "agencies", Index::site_alternates(path));
-    ctx.insert("agencies", &agency_list(index));
-    sink.put(path, templates.render("agencies.html", &ctx, path)?.as_bytes())?;
-    let agencies: Vec<&Agency> = index.site.content.agencies.values().collect();
-    let results: Vec<Result<String, BuildError>> = agencies
-        .par_iter()
-        .map(|a| {
-            let path = urls::agency(&a.slug);
-            let list = index.by_agency.get(a.slug.as_str()).cloned().unwrap_or_default();
-            let mut ctx = index.context(&path, a.name.clone(), "agency", Index::site_alternates(&path));
-            ctx.insert("agency", &AgencyCtx::new(index, a));
-            ctx.insert("figure_labels", &figure_labels(index));
-            let reports: Vec<ReportListItem<'_>> = list.iter().rev().filter_map(|&i| report_item(index, i)).collect();
-            ctx.insert("reports", &reports);
-            let rows: Vec<ChartRow> = list
-                .iter()
-                .map(|&i| {
-                    let r = index.report(i);
-                    ChartRow {
-                        year: r.year,
-                        received: figure_value(r, "received").unwrap_or(0.0),
-                        handled: figure_value(r, "handled").unwrap_or(0.0),
-                    }
-                })
-                .collect();
-            ctx.insert("chart_svg", &chart::bars(&rows, "chart"));
-            let table: Vec<ChartTableRow> = rows
-                .iter()
-                .map(|r| ChartTableRow {
-                    year: r.year,
-                    received: chart::fmt_num(r.received),
-                    handled: chart::fmt_num(r.handled),
-                })
-                .collect();
-            ctx.insert("chart_rows", &table);
-            sink.put(&path, templates.render("agency.html", &ctx, &path)?.as_bytes())?;
-            Ok(path)
+/// Renders one agency's page.
+pub fn render_agency(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, a: &Agency) -> Result<(), BuildError> {
+    let path = urls::agency(&a.slug);
+    let list = index.by_agency.get(a.slug.as_str()).cloned().unwrap_or_default();
+    let mut ctx = index.context(&path, a.name.clone(), "agency", Index::site_alternates(&path));
+    ctx.insert("agency", &AgencyCtx::new(index, a));
+    ctx.insert("figure_labels", &figure_labels(index));
+    let reports: Vec<ReportListItem<'_>> = list.iter().rev().filter_map(|&i| report_item(index, i)).collect();
+    ctx.insert("reports", &reports);
+    let rows: Vec<ChartRow> = list
+        .iter()
+        .map(|&i| {
+            let r = index.report(i);
+            ChartRow {
+                year: r.year,
+                received: figure_value(r, "received").unwrap_or(0.0),
+                handled: figure_value(r, "handled").unwrap_or(0.0),
+            }
         })
         .collect();
-    let mut n = 1;
-    for r in results {
-        paths.push(r?);
-        n += 1;
-    }
-    Ok(n)
+    ctx.insert("chart_svg", &chart::bars(&rows, "chart"));
+    let table: Vec<ChartTableRow> = rows
+        .iter()
+        .map(|r| ChartTableRow {
+            year: r.year,
+            received: chart::fmt_num(r.received),
+            handled: chart::fmt_num(r.handled),
+        })
+        .collect();
+    ctx.insert("chart_rows", &table);
+    sink.put(&path, templates.render("agency.html", &ctx, &path)?.as_bytes())?;
+    Ok(())
 }
 
 /// A row of the table beside the chart, figures already formatted.
@@ -697,49 +726,24 @@ fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
         .collect()
 }
 
-fn render_years(
-    index: &Index<'_>,
-    templates: &Templates,
-    sink: &dyn Sink,
-    paths: &mut Vec<String>,
-) -> Result<usize, BuildError> {
-    let path = "years/index.html";
-    let mut ctx = index.context(path, "年度列表".into(), "years", Index::site_alternates(path));
-    ctx.insert("years", &year_list(index));
-    sink.put(path, templates.render("years.html", &ctx, path)?.as_bytes())?;
-    let years: Vec<(&i32, &Vec<usize>)> = index.by_year.iter().collect();
-    let results: Vec<Result<String, BuildError>> = years
-        .par_iter()
-        .enumerate()
-        .map(|(k, (year, list))| {
-            let path = urls::year(**year);
-            let mut ctx = index.context(&path, format!("{year}年度报告"), "year", Index::site_alternates(&path));
-            ctx.insert("year", year);
-            let link = |y: &i32| YearLink { year: *y, url: urls::year(*y) };
-            ctx.insert("prev_year", &k.checked_sub(1).map(|p| link(years[p].0)));
-            ctx.insert("next_year", &years.get(k + 1).map(|n| link(n.0)));
-            ctx.insert("figure_labels", &figure_labels(index));
-            let reports: Vec<ReportListItem<'_>> = list.iter().filter_map(|&i| report_item(index, i)).collect();
-            ctx.insert("reports", &reports);
-            ctx.insert("totals", &year_totals(index, list));
-            sink.put(&path, templates.render("year.html", &ctx, &path)?.as_bytes())?;
-            Ok(path)
-        })
-        .collect();
-    let mut n = 1;
-    for r in results {
-        paths.push(r?);
-        n += 1;
-    }
-    Ok(n)
+/// Renders one year's page.
+pub fn render_year(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, year: i32) -> Result<(), BuildError> {
+    let path = urls::year(year);
+    let list = index.by_year.get(&year).cloned().unwrap_or_default();
+    let mut ctx = index.context(&path, format!("{year}年度报告"), "year", Index::site_alternates(&path));
+    ctx.insert("year", &year);
+    let link = |y: &i32| YearLink { year: *y, url: urls::year(*y) };
+    ctx.insert("prev_year", &index.by_year.range(..year).next_back().map(|(y, _)| link(y)));
+    ctx.insert("next_year", &index.by_year.range(year + 1..).next().map(|(y, _)| link(y)));
+    ctx.insert("figure_labels", &figure_labels(index));
+    let reports: Vec<ReportListItem<'_>> = list.iter().filter_map(|&i| report_item(index, i)).collect();
+    ctx.insert("reports", &reports);
+    ctx.insert("totals", &year_totals(index, &list));
+    sink.put(&path, templates.render("year.html", &ctx, &path)?.as_bytes())?;
+    Ok(())
 }
 
-fn render_pages(
-    index: &Index<'_>,
-    templates: &Templates,
-    sink: &dyn Sink,
-    paths: &mut Vec<String>,
-) -> Result<usize, BuildError> {
+fn render_pages(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
     for p in &index.site.content.pages {
         let path = urls::page(&p.slug);
         let (html, toc) = markdown::render_html(&p.body, index.md);
@@ -747,9 +751,8 @@ fn render_pages(
         ctx.insert("content_html", &html);
         ctx.insert("toc", &toc);
         sink.put(&path, templates.render("page.html", &ctx, &path)?.as_bytes())?;
-        paths.push(path);
     }
-    Ok(index.site.content.pages.len())
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -778,7 +781,7 @@ fn newest(index: &Index<'_>) -> Vec<usize> {
     all
 }
 
-fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<usize, BuildError> {
+fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
     let path = "index.html";
     let mut ctx = index.context(path, index.site.config.title.clone(), "home", Index::site_alternates(path));
     let latest: Vec<LatestItem<'_>> = newest(index)
@@ -800,7 +803,7 @@ fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Res
     ctx.insert("agencies", &agency_list(index));
     ctx.insert("years", &year_list(index));
     sink.put(path, templates.render("index.html", &ctx, path)?.as_bytes())?;
-    Ok(1)
+    Ok(())
 }
 
 /// The 404 page is served at any depth, so its links are absolute paths from `base_url`.
