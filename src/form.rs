@@ -338,6 +338,12 @@ pub struct Claim {
     pub table: String,
     /// `row:col` cells joined by `+`.
     pub value: String,
+    /// Index of the table, resolved when the form is compiled.
+    #[serde(skip)]
+    pub table_index: usize,
+    /// The cells of `value`, resolved when the form is compiled.
+    #[serde(skip)]
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// A label of an older form that should not appear in a report of this one.
@@ -365,6 +371,12 @@ pub struct KeyFigure {
     pub table: String,
     /// `row:col` cells joined by `+`.
     pub value: String,
+    /// Index of the table, resolved when the form is compiled.
+    #[serde(skip)]
+    pub table_index: usize,
+    /// The cells of `value`, resolved when the form is compiled.
+    #[serde(skip)]
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// Cells that only agencies with rule-making power may fill (规章).
@@ -454,7 +466,7 @@ pub struct Form {
 impl Form {
     /// Parses and validates a form data file.
     pub fn compile(json: &str, path: &Path) -> Result<Form, FormError> {
-        let raw: RawForm = serde_json::from_str(json).map_err(|e| FormError::Json {
+        let mut raw: RawForm = serde_json::from_str(json).map_err(|e| FormError::Json {
             path: path.to_path_buf(),
             line: e.line(),
             column: e.column(),
@@ -505,22 +517,24 @@ impl Form {
         };
         let rules = compile_rules(raw.rules, false)?;
         let cross_year = compile_rules(raw.cross_year, true)?;
-        for c in &raw.text_claims {
+        for c in &mut raw.text_claims {
             let t = tables
                 .iter()
                 .find(|t| t.key == c.table)
                 .ok_or_else(|| invalid(&id, format!("claim `{}`: no table `{}`", c.name, c.table)))?;
-            resolve_cells(t, &c.value).map_err(|m| invalid(&id, format!("claim `{}`: {m}", c.name)))?;
+            c.cells = resolve_cells(t, &c.value).map_err(|m| invalid(&id, format!("claim `{}`: {m}", c.name)))?;
+            c.table_index = tables.iter().position(|x| x.key == c.table).unwrap_or(0);
             if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
                 return Err(invalid(&id, format!("claim `{}`: every pattern needs exactly one `N`", c.name)));
             }
         }
-        for k in &raw.key_figures {
+        for k in &mut raw.key_figures {
             let t = tables
                 .iter()
                 .find(|t| t.key == k.table)
                 .ok_or_else(|| invalid(&id, format!("key figure `{}`: no table `{}`", k.key, k.table)))?;
-            resolve_cells(t, &k.value).map_err(|m| invalid(&id, format!("key figure `{}`: {m}", k.key)))?;
+            k.cells = resolve_cells(t, &k.value).map_err(|m| invalid(&id, format!("key figure `{}`: {m}", k.key)))?;
+            k.table_index = tables.iter().position(|x| x.key == k.table).unwrap_or(0);
         }
         for a in &raw.authority_rows {
             let ok = tables.iter().any(|t| t.key == a.table && t.row(&a.row).is_some());

@@ -29,6 +29,8 @@ pub struct Content {
     pub diags: Vec<Diagnostic>,
     /// Number of report files seen (parsed or not).
     pub report_files: usize,
+    /// Report files seen per agency folder.
+    pub files_by_agency: HashMap<String, usize>,
     /// Plain pages, in menu order.
     pub pages: Vec<crate::model::Page>,
 }
@@ -141,7 +143,12 @@ pub fn load(root: &Path, forms: &Forms) -> Content {
     let mut content = Content::default();
     let reports_dir = root.join("content").join("reports");
     let entries = discover(&reports_dir, &mut content.diags);
-    content.report_files = entries.iter().filter(|e| matches!(e, Entry::Report(..))).count();
+    for e in &entries {
+        if let Entry::Report(agency, _) = e {
+            *content.files_by_agency.entry(agency.clone()).or_default() += 1;
+        }
+    }
+    content.report_files = content.files_by_agency.values().sum();
     let loaded: Vec<Loaded> = entries
         .into_par_iter()
         .map(|entry| match entry {
@@ -224,7 +231,7 @@ pub fn load(root: &Path, forms: &Forms) -> Content {
         }
     }
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
-    duplicates(&mut content);
+    duplicates(&mut content.reports, &mut content.diags);
     load_pages(&root.join("content").join("pages"), &mut content);
     content
 }
@@ -260,6 +267,37 @@ fn load_pages(dir: &Path, content: &mut Content) {
     content.pages.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
 }
 
+/// Re-reads the reports of one described agency (the preview's incremental
+/// path): its reports sorted by year, their diagnostics, and the number of
+/// report files found.
+pub fn load_agency_reports(root: &Path, forms: &Forms, slug: &str) -> (Vec<Report>, Vec<Diagnostic>, usize) {
+    let dir = root.join("content").join("reports").join(slug);
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    paths.retain(|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        p.is_file() && name.ends_with(".md") && !is_ignored(&name)
+    });
+    paths.sort();
+    let mut reports = Vec::new();
+    let mut diags = Vec::new();
+    for path in &paths {
+        let path = Arc::new(path.clone());
+        match read_text(&path) {
+            Ok(text) => {
+                if let Some(r) = parse::parse_report(&path, &text, slug, forms, &mut diags) {
+                    check_file_name(&r, &mut diags);
+                    reports.push(r);
+                }
+            }
+            Err(d) => diags.push(*d),
+        }
+    }
+    reports.sort_by_key(|r| r.year);
+    duplicates(&mut reports, &mut diags);
+    (reports, diags, paths.len())
+}
+
 /// A file named like a year must hold that year's report.
 fn check_file_name(r: &Report, diags: &mut Vec<Diagnostic>) {
     let stem = r.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -278,17 +316,17 @@ fn check_file_name(r: &Report, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Two reports of one agency for one year: both are refused.
-fn duplicates(content: &mut Content) {
+fn duplicates(reports: &mut Vec<Report>, diags: &mut Vec<Diagnostic>) {
     let mut by_key: HashMap<(String, i32), Vec<usize>> = HashMap::new();
-    for (i, r) in content.reports.iter().enumerate() {
+    for (i, r) in reports.iter().enumerate() {
         by_key.entry((r.agency.clone(), r.year)).or_default().push(i);
     }
     let mut drop = Vec::new();
     for ((agency, year), idx) in by_key.into_iter().filter(|(_, v)| v.len() > 1) {
-        let first = &content.reports[idx[0]];
+        let first = &reports[idx[0]];
         for &i in &idx[1..] {
-            let r = &content.reports[i];
-            content.diags.push(
+            let r = &reports[i];
+            diags.push(
                 Diagnostic::error(
                     "IN-DUP",
                     &r.file,
@@ -304,7 +342,7 @@ fn duplicates(content: &mut Content) {
     }
     drop.sort_unstable();
     for i in drop.into_iter().rev() {
-        content.reports.remove(i);
+        reports.remove(i);
     }
 }
 

@@ -51,6 +51,28 @@ impl Site {
         Tally::of(&self.diags)
     }
 
+    /// Re-reads and re-checks one agency's reports after an edit, leaving the
+    /// rest of the site as it was. Every check depends only on a report, its
+    /// agency and the same agency's other years, so the result equals a full
+    /// [`Site::load`]. Returns the report years before and after.
+    pub fn reload_agency(&mut self, slug: &str) -> (Vec<i32>, Vec<i32>) {
+        let dir = self.root.join("content").join("reports").join(slug);
+        let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
+        self.content.reports.retain(|r| r.agency != slug);
+        self.diags.retain(|d| !d.file.starts_with(&dir));
+        let (mut reports, mut diags, files) = load::load_agency_reports(&self.root, &self.forms, slug);
+        diags.extend(crate::check::check_reports(&mut reports, &self.content.agencies, &self.config));
+        let after: Vec<i32> = reports.iter().map(|r| r.year).collect();
+        self.content.files_by_agency.insert(slug.to_owned(), files);
+        self.content.report_files = self.content.files_by_agency.values().sum();
+        let at = self.content.reports.partition_point(|r| r.agency.as_str() < slug);
+        self.content.reports.splice(at..at, reports);
+        self.diags.extend(diags);
+        self.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.diags.dedup();
+        (before, after)
+    }
+
     /// Whether a report file has an error (such a report is never published).
     pub fn has_error(&self, file: &Path) -> bool {
         self.diags.iter().any(|d| d.severity == Severity::Error && d.file.as_path() == file)

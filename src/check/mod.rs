@@ -14,13 +14,22 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::load::Content;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// Checks every report of `content`, completing omitted totals in place.
 /// Returns the findings (parse diagnostics stay in `content.diags`).
 pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
-    let agencies = &content.agencies;
-    let mut diags: Vec<Diagnostic> = content
-        .reports
+    check_reports(&mut content.reports, &content.agencies, config)
+}
+
+/// Checks `reports` (sorted by agency, then year), each on its own and each
+/// against the same agency's previous year when it is among them.
+pub fn check_reports(
+    reports: &mut [crate::model::Report],
+    agencies: &BTreeMap<String, crate::model::Agency>,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let mut diags: Vec<Diagnostic> = reports
         .par_iter_mut()
         .flat_map_iter(|report| {
             let mut d = Vec::new();
@@ -38,7 +47,7 @@ pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
         })
         .collect();
     // Reports are sorted by agency then year: neighbours are consecutive years.
-    let reports = &content.reports;
+    let reports = &*reports;
     let prints: Vec<Vec<cross::Sentence>> = reports.par_iter().map(|r| cross::fingerprint(&r.body)).collect();
     let pairs: Vec<usize> = (1..reports.len())
         .filter(|&i| reports[i - 1].agency == reports[i].agency && reports[i - 1].year + 1 == reports[i].year)

@@ -11,7 +11,7 @@ use super::tables::{esc, table_html};
 use super::templates::Templates;
 use super::{RenderError, urls};
 use crate::check::narrative::match_section;
-use crate::form::{CellKind, Form, TableSpec, resolve_cells};
+use crate::form::{CellKind, Form, TableSpec};
 use crate::markdown::{self, MdOptions, TocEntry};
 use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData};
 use crate::site::Site;
@@ -98,9 +98,9 @@ struct YearLink {
 pub struct Index<'a> {
     site: &'a Site,
     /// Reports (indices into `content.reports`) by agency, oldest first.
-    by_agency: BTreeMap<&'a str, Vec<usize>>,
+    pub by_agency: BTreeMap<&'a str, Vec<usize>>,
     /// Reports by year, in agency order.
-    by_year: BTreeMap<i32, Vec<usize>>,
+    pub by_year: BTreeMap<i32, Vec<usize>>,
     /// Key figures in use: (key, label), in form order.
     figure_keys: Vec<(String, String)>,
     /// Plain pages for menus.
@@ -144,7 +144,8 @@ impl<'a> Index<'a> {
         self.site.content.agencies.get(slug)
     }
 
-    fn report(&self, i: usize) -> &'a Report {
+    /// The report at index `i` of `content.reports`.
+    pub fn report(&self, i: usize) -> &'a Report {
         &self.site.content.reports[i]
     }
 
@@ -196,9 +197,8 @@ impl<'a> Index<'a> {
 /// The value of a key figure of a report, if its form has it.
 fn figure_value(r: &Report, key: &str) -> Option<f64> {
     let k = r.form.key_figures.iter().find(|k| k.key == key)?;
-    let (spec, data) = r.table(&k.table)?;
-    let cells = resolve_cells(spec, &k.value).ok()?;
-    Some(cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
+    let data = r.tables.get(k.table_index)?;
+    Some(k.cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
 }
 
 fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
@@ -665,31 +665,34 @@ struct TotalCtx<'a> {
 /// amounts with units are summed in 元; a table with unit-less amounts is left out.
 fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
     let first = datas.first()?;
-    let mut cells: Vec<Cell> =
-        first.cells.iter().map(|c| Cell { value: c.value.clone(), source: Source::Given, pos: c.pos }).collect();
-    for (k, cell) in cells.iter_mut().enumerate() {
-        let (r, c) = (k / first.cols, k % first.cols);
-        cell.value = match spec.kind(r, c) {
-            CellKind::Count | CellKind::Delta => CellValue::Int(datas.iter().map(|d| d.cells[k].value.int()).sum()),
-            CellKind::Decimal => {
-                CellValue::Decimal(datas.iter().fold(Decimal::default(), |acc, d| match d.cells[k].value {
-                    CellValue::Decimal(x) => acc + x,
-                    _ => acc,
-                }))
+    let kinds: Vec<CellKind> = (0..first.cells.len()).map(|k| spec.kind(k / first.cols, k % first.cols)).collect();
+    let mut ints = vec![0i64; first.cells.len()];
+    let mut decimals = vec![Decimal::default(); first.cells.len()];
+    // Reports outside, cells inside: each report's cells are read in order.
+    for d in datas {
+        for (k, cell) in d.cells.iter().enumerate() {
+            match (&cell.value, kinds[k]) {
+                (CellValue::Int(n), _) => ints[k] += n,
+                (CellValue::Decimal(x), _) => decimals[k] = decimals[k] + *x,
+                (CellValue::Money(x, Some(u)), _) if u == "万元" => decimals[k] = decimals[k] + x.times_10000(),
+                (CellValue::Money(x, Some(_)), _) => decimals[k] = decimals[k] + *x,
+                (CellValue::Money(_, None), _) => return None,
             }
-            CellKind::Money => {
-                let mut sum = Decimal::default();
-                for d in datas {
-                    match &d.cells[k].value {
-                        CellValue::Money(x, Some(u)) if u == "万元" => sum = sum + x.times_10000(),
-                        CellValue::Money(x, Some(_)) => sum = sum + *x,
-                        _ => return None,
-                    }
-                }
-                CellValue::Money(sum, Some("元".into()))
-            }
-        };
+        }
     }
+    let cells = first
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let value = match kinds[k] {
+                CellKind::Count | CellKind::Delta => CellValue::Int(ints[k]),
+                CellKind::Decimal => CellValue::Decimal(decimals[k]),
+                CellKind::Money => CellValue::Money(decimals[k], Some("元".into())),
+            };
+            Cell { value, source: Source::Given, pos: c.pos }
+        })
+        .collect();
     Some(TableData { cells, cols: first.cols, pos: first.pos, given: true })
 }
 
@@ -766,18 +769,16 @@ struct LatestItem<'a> {
 
 /// Reports newest first: by publication date, else by year.
 fn newest(index: &Index<'_>) -> Vec<usize> {
+    let key = |i: usize| {
+        let r = index.report(i);
+        (
+            r.published.map_or((r.year + 1, 0, 0), |d| (d.year, d.month, d.day)),
+            r.year,
+            std::cmp::Reverse(r.agency.as_str()),
+        )
+    };
     let mut all: Vec<usize> = (0..index.site.content.reports.len()).collect();
-    all.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let r = index.report(i);
-            (
-                r.published.map_or((r.year + 1, 0, 0), |d| (d.year, d.month, d.day)),
-                r.year,
-                std::cmp::Reverse(r.agency.clone()),
-            )
-        };
-        key(b).cmp(&key(a))
-    });
+    all.sort_unstable_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
     all
 }
 

@@ -47,11 +47,13 @@ pub struct State {
 }
 
 /// The server: state and the open event streams.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Server {
     /// Current build.
     pub state: RwLock<State>,
     clients: Mutex<Vec<Sender<Event>>>,
+    /// Called before a `/data/` file is served, to write stale site-wide data.
+    data_hook: std::sync::OnceLock<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl Server {
@@ -59,6 +61,11 @@ impl Server {
     pub fn broadcast(&self, event: &Event) {
         let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
         clients.retain(|c| c.send(event.clone()).is_ok());
+    }
+
+    /// Sets the hook run before serving `/data/` files.
+    pub fn set_data_hook(&self, hook: Box<dyn Fn() + Send + Sync>) {
+        let _ = self.data_hook.set(hook);
     }
 
     /// Number of open event streams.
@@ -105,6 +112,11 @@ impl Server {
                 );
             }
             _ => {}
+        }
+        if path.starts_with("/data/")
+            && let Some(hook) = self.data_hook.get()
+        {
+            hook();
         }
         let (dir, generation) = {
             let s = self.state.read().unwrap_or_else(PoisonError::into_inner);

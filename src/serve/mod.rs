@@ -6,18 +6,14 @@
 //! diagnostics over every open page; the next good build reloads them.
 
 pub mod http;
+pub mod live;
 pub mod watch;
 
-use crate::diag::{Severity, render_human};
-use crate::load::Snippets;
-use crate::render::pages::render_site;
-use crate::render::templates::Templates;
-use crate::site::Site;
-use crate::write::Staging;
 use http::{Event, Server};
+use live::{Failure, Live};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 use thiserror::Error;
 
@@ -58,57 +54,6 @@ pub enum ServeError {
     Watch(#[from] notify::Error),
 }
 
-/// The outcome of one build for the preview.
-pub struct Outcome {
-    /// The built folder, when the build succeeded.
-    pub dir: Option<PathBuf>,
-    /// Diagnostics and errors as text, for the terminal.
-    pub report: String,
-    /// JSON for the overlay when the build failed.
-    pub failure: Option<String>,
-}
-
-/// Builds the site at `root` into `work/build-<generation>`.
-pub fn build_once(root: &Path, work: &Path, generation: u64) -> Outcome {
-    let fail = |summary: String, errors: Vec<String>, report: String| Outcome {
-        dir: None,
-        failure: Some(serde_json::json!({ "summary": summary, "errors": errors }).to_string()),
-        report,
-    };
-    let site = match Site::load(root) {
-        Ok(site) => site,
-        Err(e) => return fail("the site cannot be loaded".into(), vec![e.to_string()], format!("error: {e}\n")),
-    };
-    let snippets = Snippets::for_diagnostics(&site.diags);
-    let mut report = String::new();
-    let mut errors = Vec::new();
-    for d in &site.diags {
-        let text = render_human(d, &site.root, &snippets);
-        if d.severity == Severity::Error {
-            errors.push(text.clone());
-        }
-        report.push_str(&text);
-        report.push('\n');
-    }
-    report.push_str(&crate::cmd::check::summary(&site, site.tally()));
-    report.push('\n');
-    if !errors.is_empty() {
-        return fail(format!("{} error(s)", errors.len()), errors, report);
-    }
-    let rendered =
-        Templates::load(&site.root, &site.config.theme).map_err(crate::render::pages::BuildError::from).and_then(|t| {
-            let target = work.join(format!("build-{generation}"));
-            let staging = Staging::new(&target)?;
-            render_site(&site, &t, &staging)?;
-            staging.commit()?;
-            Ok(target)
-        });
-    match rendered {
-        Ok(dir) => Outcome { dir: Some(dir), report, failure: None },
-        Err(e) => fail("template or output error".into(), vec![e.to_string()], format!("{report}error: {e}\n")),
-    }
-}
-
 /// Binds `bind:port`, or a free port of `bind` when that one is taken.
 fn listen(bind: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     let addr = SocketAddr::new(bind, port);
@@ -122,26 +67,54 @@ fn listen(bind: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     }
 }
 
-/// Applies a build outcome: swap the served folder, or keep it and show the failure.
-fn publish(server: &Server, outcome: Outcome, generation: u64) {
-    eprint!("{}", outcome.report);
-    match outcome.dir {
-        Some(dir) => {
-            let old = {
-                let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
-                state.generation = generation;
-                state.failure = None;
-                std::mem::replace(&mut state.dir, dir)
-            };
-            server.broadcast(&Event::Reload(generation));
-            if old.file_name().is_some_and(|n| n.to_string_lossy().starts_with("build-")) {
-                let _ = std::fs::remove_dir_all(old);
+/// Serves a good build (a new folder after a full build, the same one after
+/// an update) and tells the pages to reload.
+fn publish_ok(server: &Server, dir: &Path, generation: u64) {
+    let old = {
+        let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.generation = generation;
+        state.failure = None;
+        std::mem::replace(&mut state.dir, dir.to_path_buf())
+    };
+    server.broadcast(&Event::Reload(generation));
+    if old != dir && old.file_name().is_some_and(|n| n.to_string_lossy().starts_with("build-")) {
+        let _ = std::fs::remove_dir_all(old);
+    }
+}
+
+/// Keeps serving the last good build and shows the failure on every page.
+fn publish_failure(server: &Server, failure: &Failure) {
+    eprint!("{}", failure.report);
+    server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(failure.json.clone());
+    server.broadcast(&Event::Failed(failure.json.clone()));
+}
+
+/// Rebuilds after a burst of changes: an update when only reports of
+/// described agencies changed, a full build otherwise.
+fn rebuild(root: &Path, work: &Path, live: &Mutex<Option<Live>>, server: &Server, paths: &[PathBuf], generation: u64) {
+    let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(current) = guard.as_mut()
+        && let Some(slugs) = current.report_agencies(paths)
+    {
+        match current.update(&slugs) {
+            Ok(report) => {
+                eprint!("{report}");
+                publish_ok(server, &current.dir, generation);
             }
+            Err(f) => publish_failure(server, &f),
         }
-        None => {
-            let failure = outcome.failure.unwrap_or_default();
-            server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(failure.clone());
-            server.broadcast(&Event::Failed(failure));
+        return;
+    }
+    match Live::build(root, work, generation) {
+        Ok((new, report)) => {
+            eprint!("{report}");
+            publish_ok(server, &new.dir, generation);
+            *guard = Some(new);
+        }
+        Err(f) => {
+            // The site as it is now is unknown: the next change rebuilds in full.
+            *guard = None;
+            publish_failure(server, &f);
         }
     }
 }
@@ -191,10 +164,20 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
 
     let server = Arc::new(Server::default());
     server.state.write().unwrap_or_else(PoisonError::into_inner).dir = work.join("none");
+    let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
     let mut generation = 1;
-    publish(&server, build_once(&root, &work, generation), generation);
+    rebuild(&root, &work, &live, &server, &[], generation);
     eprintln!("built in {} ms", started.elapsed().as_millis());
+    // The site-wide data files are written again only when asked for.
+    let data_live = Arc::clone(&live);
+    server.set_data_hook(Box::new(move || {
+        if let Some(l) = data_live.lock().unwrap_or_else(PoisonError::into_inner).as_mut()
+            && let Err(e) = l.refresh_data()
+        {
+            eprintln!("error: {e}");
+        }
+    }));
 
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = watch::start(&root, opts.poll, tx)?;
@@ -220,7 +203,7 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
             shown.join(", "),
             if paths.len() > 3 { format!(" and {} more", paths.len() - 3) } else { String::new() }
         );
-        publish(&server, build_once(&root, &work, generation), generation);
+        rebuild(&root, &work, &live, &server, &paths, generation);
         eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
     }
     Ok(())

@@ -13,8 +13,9 @@
 //     the procurement count `central: [N, …]` becomes N+1, N+2, N+1, … (a 2021-form report
 //     without procurement: its `permit: N` line). The time from the write to the page's next
 //     `load` event is measured (the wait is armed before the write), then the page must show the
-//     new figure in its table cell and carry a newer build generation. The figures are printed as
-//     "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits";
+//     new figure in its table cell (found by its headers' texts, 采购项目数量 × 政府集中采购 or
+//     本年处理决定数量 × 行政许可, not by ids) and carry a newer build generation. The figures are
+//     printed as "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits";
 // (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
 //     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
 //     name the check code (T3-KJ) and the file, and the page under it must be the last good
@@ -169,7 +170,7 @@ try {
 
 // ---------------------------------------------------------------- the edits
 
-// Returns [{text, expect}] for edits 1..n and the selector of the cell to check (or null).
+// Returns [{text, expect}] for edits 1..n and the cell to check (or null).
 function planEdits(text, n) {
   const plan = [];
   if (opt.from !== null) {
@@ -180,18 +181,19 @@ function planEdits(text, n) {
       if (i % 2) plan.push({ text: changed, expect: check ? opt.expectTo : null });
       else plan.push({ text, expect: check ? opt.expectFrom : null });
     }
-    return { plan, cell: check ? opt.cell : null, what: `${JSON.stringify(opt.from)} ⇄ ${JSON.stringify(opt.to)}` };
+    const what = `${JSON.stringify(opt.from)} ⇄ ${JSON.stringify(opt.to)}`;
+    return { plan, cell: check ? cssCell(opt.cell) : null, what };
   }
   // 2019 form: `central: [N, amount]` (政府集中采购, 采购项目数量); 2021 form: `permit: N` (行政许可).
   const detectors = [
     {
       re: /^(\s*central:\s*\[\s*)(\d+)(\s*,.*)$/m,
-      cell: 'td[headers="t-procurement-c0 t-procurement-r0"]',
+      cell: () => labelCell('采购项目数量', '政府集中采购'),
       label: 'procurement',
     },
     {
       re: /^(\s*permit:\s*)(\d+)(\s*(?:#.*)?)$/m,
-      cell: 'td[headers="t-licensing-c0 t-licensing-r0"]',
+      cell: () => labelCell('本年处理决定数量', '行政许可'),
       label: 'permit',
     },
   ];
@@ -203,7 +205,7 @@ function planEdits(text, n) {
       const value = String(base + (i % 2 ? 1 : 2));
       plan.push({ text: text.replace(d.re, (_, a, _n, c) => `${a}${value}${c}`), expect: value });
     }
-    return { plan, cell: d.cell, what: `${d.label} ${base} → ${base + 1}/${base + 2}: ${m[0].trim()}` };
+    return { plan, cell: d.cell(), what: `${d.label} ${base} → ${base + 1}/${base + 2}: ${m[0].trim()}` };
   }
   fatal(`no \`central: [N, …]\` nor \`permit: N\` line in ${editRel}: give --from and --to`);
 }
@@ -264,6 +266,10 @@ const CHROMIUM_ARGS = [
 // Waits until `pred(line)` holds for a line of the server's stderr written after `from`
 // (an index into serverLog); resolves with the line, or null after `ms`.
 const lineWaiters = new Set();
+const findLine = (pred, from = 0) => {
+  for (let i = from; i < serverLog.length; i++) if (pred(serverLog[i])) return i;
+  return -1;
+};
 function waitLine(pred, ms, from = 0) {
   for (let i = from; i < serverLog.length; i++) if (pred(serverLog[i])) return Promise.resolve(serverLog[i]);
   return new Promise((resolve) => {
@@ -307,17 +313,38 @@ function startServer() {
 
 // State of the open page: the figure in the cell, the build generation of its reload script,
 // whether the overlay is shown (and its text).
+// The cell is a CSS selector or, by default, found by its headers' labels (the td whose
+// `headers` name a column header and a row header with these texts), whatever the ids are.
 async function pageState(page, cell) {
-  return page.evaluate((sel) => {
+  const spec = cell ? { css: cell.css ?? null, col: cell.col ?? null, row: cell.row ?? null } : null;
+  return page.evaluate((spec) => {
+    let el = null;
+    if (spec?.css) el = document.querySelector(spec.css);
+    else if (spec) {
+      const ids = (label) =>
+        new Set(
+          [...document.querySelectorAll('th[id]')]
+            .filter((th) => th.textContent.replace(/\s+/g, '') === label)
+            .map((th) => th.id),
+        );
+      const cols = ids(spec.col);
+      const rows = ids(spec.row);
+      el = [...document.querySelectorAll('td[headers]')].find((td) => {
+        const h = td.getAttribute('headers').split(/\s+/);
+        return h.some((x) => cols.has(x)) && h.some((x) => rows.has(x));
+      });
+    }
     const script = document.querySelector('script[src^="/__gongkai/reload.js"]');
     const overlay = document.getElementById('gongkai-overlay');
     return {
-      value: sel ? (document.querySelector(sel)?.textContent ?? null)?.trim() ?? null : null,
+      value: el ? el.textContent.trim() : null,
       generation: script ? Number(new URL(script.src).searchParams.get('g')) : null,
       overlay: overlay ? overlay.innerText : null,
     };
-  }, cell);
+  }, spec);
 }
+const cssCell = (css) => ({ css, toString: () => css });
+const labelCell = (col, row) => ({ col, row, toString: () => `the cell ${col} × ${row}` });
 
 // Promise of the next response of the page's event stream (the page is then live).
 function nextEventStream(page, ms) {
@@ -358,7 +385,10 @@ if (!serving) {
 const base = serving.match(/http:\/\/127\.0\.0\.1:\d+\//)[0];
 const pageUrl = new URL(opt.page, base).href;
 const built = serverLog.find((l) => /^built in \d+ ms$/.test(l));
-pass(`gongkai serve --port 0 on ${site}`, `${base}, ${built || 'first build'} (${ms(performance.now() - t0)} to the address)`);
+pass(
+  `gongkai serve --port 0 on ${site}`,
+  `${base}, ${built || 'first build'} (${ms(performance.now() - t0)} to the address)`,
+);
 
 let browser;
 try {
@@ -375,6 +405,17 @@ let loads = 0;
 page.on('load', () => loads++);
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(firstLine(e)));
+// The messages of the page's event stream, as the browser receives them (through CDP).
+const sse = []; // {at: performance.now(), event, data}
+try {
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Network.eventSourceMessageReceived', (e) =>
+    sse.push({ at: performance.now(), event: e.eventName, data: e.data }),
+  );
+  await cdp.send('Network.enable');
+} catch (e) {
+  console.log(`     (no CDP session, the reload events are not timed: ${firstLine(e)})`);
+}
 
 let state = null;
 try {
@@ -389,156 +430,194 @@ try {
   if (cell && state.value === null) problems.push(`no element ${cell}`);
   if (state.overlay !== null) problems.push(`overlay shown: ${state.overlay.slice(0, 200)}`);
   if (problems.length) fail(`open ${opt.page}`, problems);
-  else pass(`open ${opt.page}`, `generation ${state.generation}${cell ? `, ${cell} = ${state.value}` : ''}, event stream open`);
+  else {
+    const shows = cell ? `, ${cell} = ${state.value}` : '';
+    pass(`open ${opt.page}`, `generation ${state.generation}${shows}, event stream open`);
+  }
 } catch (e) {
   fail(`open ${opt.page}`, [firstLine(e), ...serverTail()]);
 }
 
-// (2) edits: write → load
-const latencies = [];
-const rebuilds = [];
-let current = original; // last good content written
-let lastValue = state?.value ?? null;
-if (state)
-  for (let i = 0; i < plan.length; i++) {
-    const { text, expect } = plan[i];
-    const name = `edit ${i + 1}/${plan.length}: ${cell ? `${lastValue} → ${expect}` : `write ${editRel}`}`;
-    const before = await pageState(page, cell).catch(() => state);
-    const logFrom = serverLog.length;
+// (2) and (3), in the browser; whatever goes wrong there, the server is still stopped (4).
+try {
+  // (2) edits: write → load
+  const latencies = [];
+  const breakdown = []; // {detect, build, load} per edit
+  const changedLines = []; // index in serverLog of each edit's "changed:" line
+  let current = original; // last good content written
+  let lastValue = state?.value ?? null;
+  if (state)
+    for (let i = 0; i < plan.length; i++) {
+      const { text, expect } = plan[i];
+      const name = `edit ${i + 1}/${plan.length}: ${cell ? `${lastValue} → ${expect}` : `write ${editRel}`}`;
+      const before = await pageState(page, cell).catch(() => state);
+      const logFrom = serverLog.length;
+      const sseFrom = sse.length;
+      const loaded = page.waitForEvent('load', { timeout: opt.timeoutMs }).then(
+        () => performance.now(),
+        (e) => e,
+      );
+      const live = nextEventStream(page, opt.timeoutMs);
+      const t = performance.now();
+      fs.writeFileSync(editPath, text);
+      current = text;
+      const at = await loaded;
+      if (at instanceof Error) {
+        fail(name, [`no page load within ${opt.timeoutMs} ms of the write (${firstLine(at)})`, ...serverTail()]);
+        continue;
+      }
+      const latency = at - t;
+      await live;
+      // Where the time went: write → "changed: …" on gongkai's stderr (the debounced burst ended and
+      // the rebuild starts, once any earlier rebuild is done) → the page's event stream receives
+      // `reload` (the new build is served) → the page's load event.
+      const changedIdx = findLine((l) => l.startsWith('changed: '), logFrom);
+      const event = sse.find((e, k) => k >= sseFrom && e.event === 'reload');
+      let split = event
+        ? `write → reload event ${ms(event.at - t)}, event → load ${ms(at - event.at)}`
+        : 'no reload event seen';
+      if (event && changedIdx >= 0) {
+        const phases = {
+          detect: serverLogAt[changedIdx] - t,
+          build: event.at - serverLogAt[changedIdx],
+          load: at - event.at,
+        };
+        breakdown.push(phases);
+        split = `detect ${ms(phases.detect)}, rebuild ${ms(phases.build)}, reload event → load ${ms(phases.load)}`;
+      }
+      const after = await pageState(page, cell);
+      const problems = [];
+      if (cell && after.value !== expect) problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${expect}`);
+      if (!(after.generation > before.generation))
+        problems.push(`build generation ${after.generation}, was ${before.generation}`);
+      if (after.overlay !== null) problems.push(`overlay shown: ${after.overlay.slice(0, 200)}`);
+      const bursts = serverLog.slice(logFrom).filter((l) => l.startsWith('changed: ')).length;
+      if (bursts > 1) problems.push(`${bursts} rebuilds for one write`);
+      latencies.push(latency);
+      if (changedIdx >= 0) changedLines.push(changedIdx);
+      const note = `write → load ${ms(latency)} (${split}), generation ${after.generation}`;
+      if (problems.length) fail(name, [note, ...problems, ...serverTail(8)]);
+      else pass(name, note);
+      if (cell) lastValue = after.value;
+      state = after;
+    }
+  if (latencies.length) {
+    console.log(
+      `reload latency (write → load): min ${ms(Math.min(...latencies))}, median ${ms(median(latencies))}, ` +
+        `max ${ms(Math.max(...latencies))} over ${latencies.length} edits`,
+    );
+    console.log(`     all: ${latencies.map((x) => Math.round(x)).join(', ')} ms`);
+  }
+  if (breakdown.length) {
+    const med = (k) => ms(median(breakdown.map((b) => b[k])));
+    console.log(`     medians: detect ${med('detect')}, rebuild ${med('build')}, reload event → load ${med('load')}`);
+  }
+  if (changedLines.length) {
+    // Each edit's "rebuilt in" (the first after its "changed:"), once the last one has arrived. It can
+    // come after the page has reloaded: gongkai prints it once it has also deleted the previous build.
+    await waitLine((l) => /^rebuilt in \d+ ms$/.test(l), opt.timeoutMs, changedLines.at(-1));
+    const rebuilds = changedLines
+      .map((from) => serverLog[findLine((l) => /^rebuilt in \d+ ms$/.test(l), from)])
+      .filter(Boolean)
+      .map((l) => Number(l.match(/\d+/)[0]));
+    if (rebuilds.length) {
+      console.log(
+        `     gongkai's own "rebuilt in" lines: min ${Math.min(...rebuilds)} ms, ` +
+          `median ${median(rebuilds)} ms, max ${Math.max(...rebuilds)} ms`,
+      );
+    }
+  }
+
+  // (3) a failed rebuild shows the overlay over the last good page; the fix reloads it.
+  const broken = planBreak(current);
+  const overlayName =
+    `a failed rebuild shows #gongkai-overlay within ${opt.overlayTimeoutMs / 1000} s, ` +
+    `naming ${opt.breakCode} and ${path.basename(editPath)}`;
+  if (!state) {
+    fail(overlayName, ['the page could not be opened']);
+  } else if (!broken) {
+    fail(overlayName, [
+      opt.breakFrom !== null
+        ? `${editRel} (as last written) does not contain --break-from ${JSON.stringify(opt.breakFrom)}`
+        : `no \`new: [...]\` row to break in ${editRel} (give --break-from and --break-to)`,
+    ]);
+  } else {
+    console.log(`     breaking ${editRel}: ${broken.what}`);
+    const loadsBefore = loads;
+    const before = await pageState(page, cell);
+    const sseFrom = sse.length;
+    const t = performance.now();
+    fs.writeFileSync(editPath, broken.text);
+    let shown = false;
+    try {
+      await page.waitForSelector('#gongkai-overlay', { state: 'attached', timeout: opt.overlayTimeoutMs });
+      shown = true;
+    } catch (e) {
+      fail(overlayName, [`no overlay within ${opt.overlayTimeoutMs} ms (${firstLine(e)})`, ...serverTail()]);
+    }
+    if (shown) {
+      const dt = performance.now() - t;
+      const after = await pageState(page, cell);
+      const problems = [];
+      if (!after.overlay.includes(opt.breakCode)) problems.push(`the overlay does not name ${opt.breakCode}`);
+      const file = path.basename(editPath);
+      if (!after.overlay.includes(file)) problems.push(`the overlay does not name ${file}`);
+      const visible = await page.locator('#gongkai-overlay').isVisible();
+      if (!visible) problems.push('the overlay is not visible');
+      if (problems.length) fail(overlayName, [...problems, `overlay text: ${after.overlay.slice(0, 600)}`]);
+      else {
+        const failedEvent = sse.find((e, k) => k >= sseFrom && e.event === 'failed');
+        const when = failedEvent ? `failed event after ${ms(failedEvent.at - t)}, ` : '';
+        pass(overlayName, `${when}overlay after ${ms(dt)}: ${after.overlay.split('\n')[0]}`);
+      }
+
+      const good = cell ? `${cell} = ${lastValue}` : `generation ${before.generation}`;
+      const under = `under the overlay, the last good page (${good}, no reload)`;
+      // Give a wrong reload the time to happen before judging.
+      await page.waitForTimeout(300);
+      const now = await pageState(page, cell);
+      const p2 = [];
+      if (loads !== loadsBefore) p2.push(`the page reloaded ${loads - loadsBefore} time(s) after the failed rebuild`);
+      if (cell && now.value !== lastValue) p2.push(`${cell} shows ${JSON.stringify(now.value)}, not ${lastValue}`);
+      if (now.generation !== before.generation) p2.push(`generation ${now.generation}, was ${before.generation}`);
+      if (now.overlay === null) p2.push('the overlay went away by itself');
+      if (p2.length) fail(under, p2);
+      else pass(under);
+    }
+
+    // The fix: back to the last good file.
+    const fixName = 'fixing the file reloads the page without the overlay';
     const loaded = page.waitForEvent('load', { timeout: opt.timeoutMs }).then(
       () => performance.now(),
       (e) => e,
     );
     const live = nextEventStream(page, opt.timeoutMs);
-    const t = performance.now();
-    fs.writeFileSync(editPath, text);
-    current = text;
+    const tf = performance.now();
+    fs.writeFileSync(editPath, current);
     const at = await loaded;
     if (at instanceof Error) {
-      fail(name, [`no page load within ${opt.timeoutMs} ms of the write (${firstLine(at)})`, ...serverTail()]);
-      continue;
+      fail(fixName, [`no page load within ${opt.timeoutMs} ms of the fix (${firstLine(at)})`, ...serverTail()]);
+    } else {
+      const stream = await live;
+      // A wrong overlay would come with the first events of the new page's stream.
+      await page.waitForTimeout(300);
+      const after = await pageState(page, cell);
+      const problems = [];
+      if (after.overlay !== null) problems.push(`overlay still shown: ${after.overlay.slice(0, 300)}`);
+      if (cell && after.value !== lastValue)
+        problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${lastValue}`);
+      if (!(after.generation > before.generation))
+        problems.push(`generation ${after.generation}, was ${before.generation}`);
+      if (stream !== 200) problems.push(`the event stream did not reconnect (${stream})`);
+      if (problems.length) fail(fixName, [...problems, ...serverTail(8)]);
+      else pass(fixName, `write → load ${ms(at - tf)}, generation ${after.generation}`);
     }
-    const latency = at - t;
-    await live;
-    const rebuilt = await waitLine((l) => /^rebuilt in \d+ ms$/.test(l), 2_000, logFrom);
-    const rebuildMs = rebuilt ? Number(rebuilt.match(/\d+/)[0]) : null;
-    // Where the time went, from the arrival of the server's lines: "changed: …" is printed when
-    // the debounced burst ends (the rebuild starts), "rebuilt in" after the reload was broadcast.
-    const changedAt = serverLog.findIndex((l, k) => k >= logFrom && l.startsWith('changed: '));
-    const rebuiltAt = serverLog.findIndex((l, k) => k >= logFrom && /^rebuilt in \d+ ms$/.test(l));
-    const split =
-      changedAt >= 0 && rebuiltAt >= 0
-        ? `detect ${ms(serverLogAt[changedAt] - t)}, rebuild ${rebuildMs} ms, ` +
-          `broadcast → load ${ms(at - serverLogAt[rebuiltAt])}`
-        : rebuilt || 'no "rebuilt in" line';
-    const after = await pageState(page, cell);
-    const problems = [];
-    if (cell && after.value !== expect) problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${expect}`);
-    if (!(after.generation > before.generation)) problems.push(`build generation ${after.generation}, was ${before.generation}`);
-    if (after.overlay !== null) problems.push(`overlay shown: ${after.overlay.slice(0, 200)}`);
-    const rebuildsLines = serverLog.slice(logFrom).filter((l) => /^rebuilt in/.test(l)).length;
-    if (rebuildsLines > 1) problems.push(`${rebuildsLines} rebuilds for one write`);
-    latencies.push(latency);
-    if (rebuildMs !== null) rebuilds.push(rebuildMs);
-    const note = `write → load ${ms(latency)} (${split}), generation ${after.generation}`;
-    if (problems.length) fail(name, [note, ...problems, ...serverTail(8)]);
-    else pass(name, note);
-    if (cell) lastValue = after.value;
-    state = after;
   }
-if (latencies.length) {
-  console.log(
-    `reload latency (write → load): min ${ms(Math.min(...latencies))}, median ${ms(median(latencies))}, ` +
-      `max ${ms(Math.max(...latencies))} over ${latencies.length} edits`,
-  );
-  console.log(`     all: ${latencies.map((x) => Math.round(x)).join(', ')} ms`);
+  if (pageErrors.length) fail('no JavaScript error in the page', pageErrors.slice(0, 10));
+  else pass('no JavaScript error in the page');
+} catch (e) {
+  fail('browser checks stopped', [String(e.stack || e), ...serverTail()]);
 }
-if (rebuilds.length) {
-  console.log(
-    `     gongkai's own "rebuilt in": min ${Math.min(...rebuilds)} ms, median ${median(rebuilds)} ms, ` +
-      `max ${Math.max(...rebuilds)} ms`,
-  );
-}
-
-// (3) a failed rebuild shows the overlay over the last good page; the fix reloads it.
-const broken = planBreak(current);
-const overlayName =
-  `a failed rebuild shows #gongkai-overlay within ${opt.overlayTimeoutMs / 1000} s, ` +
-  `naming ${opt.breakCode} and ${path.basename(editPath)}`;
-if (!state) {
-  fail(overlayName, ['the page could not be opened']);
-} else if (!broken) {
-  fail(overlayName, [
-    opt.breakFrom !== null
-      ? `${editRel} (as last written) does not contain --break-from ${JSON.stringify(opt.breakFrom)}`
-      : `no \`new: [...]\` row to break in ${editRel} (give --break-from and --break-to)`,
-  ]);
-} else {
-  console.log(`     breaking ${editRel}: ${broken.what}`);
-  const loadsBefore = loads;
-  const before = await pageState(page, cell);
-  const t = performance.now();
-  fs.writeFileSync(editPath, broken.text);
-  let shown = false;
-  try {
-    await page.waitForSelector('#gongkai-overlay', { state: 'attached', timeout: opt.overlayTimeoutMs });
-    shown = true;
-  } catch (e) {
-    fail(overlayName, [`no overlay within ${opt.overlayTimeoutMs} ms (${firstLine(e)})`, ...serverTail()]);
-  }
-  if (shown) {
-    const dt = performance.now() - t;
-    const after = await pageState(page, cell);
-    const problems = [];
-    if (!after.overlay.includes(opt.breakCode)) problems.push(`the overlay does not name ${opt.breakCode}`);
-    if (!after.overlay.includes(path.basename(editPath))) problems.push(`the overlay does not name ${path.basename(editPath)}`);
-    const visible = await page.locator('#gongkai-overlay').isVisible();
-    if (!visible) problems.push('the overlay is not visible');
-    if (problems.length) fail(overlayName, [...problems, `overlay text: ${after.overlay.slice(0, 600)}`]);
-    else pass(overlayName, `after ${ms(dt)}: ${after.overlay.split('\n')[0]}`);
-
-    const good = cell ? `${cell} = ${lastValue}` : `generation ${before.generation}`;
-    const under = `under the overlay, the last good page (${good}, no reload)`;
-    // Give a wrong reload the time to happen before judging.
-    await page.waitForTimeout(300);
-    const now = await pageState(page, cell);
-    const p2 = [];
-    if (loads !== loadsBefore) p2.push(`the page reloaded ${loads - loadsBefore} time(s) after the failed rebuild`);
-    if (cell && now.value !== lastValue) p2.push(`${cell} shows ${JSON.stringify(now.value)}, not ${lastValue}`);
-    if (now.generation !== before.generation) p2.push(`generation ${now.generation}, was ${before.generation}`);
-    if (now.overlay === null) p2.push('the overlay went away by itself');
-    if (p2.length) fail(under, p2);
-    else pass(under);
-  }
-
-  // The fix: back to the last good file.
-  const fixName = 'fixing the file reloads the page without the overlay';
-  const loaded = page.waitForEvent('load', { timeout: opt.timeoutMs }).then(
-    () => performance.now(),
-    (e) => e,
-  );
-  const live = nextEventStream(page, opt.timeoutMs);
-  const tf = performance.now();
-  fs.writeFileSync(editPath, current);
-  const at = await loaded;
-  if (at instanceof Error) {
-    fail(fixName, [`no page load within ${opt.timeoutMs} ms of the fix (${firstLine(at)})`, ...serverTail()]);
-  } else {
-    const stream = await live;
-    // A wrong overlay would come with the first events of the new page's stream.
-    await page.waitForTimeout(300);
-    const after = await pageState(page, cell);
-    const problems = [];
-    if (after.overlay !== null) problems.push(`overlay still shown: ${after.overlay.slice(0, 300)}`);
-    if (cell && after.value !== lastValue) problems.push(`${cell} shows ${JSON.stringify(after.value)}, not ${lastValue}`);
-    if (!(after.generation > before.generation)) problems.push(`generation ${after.generation}, was ${before.generation}`);
-    if (stream !== 200) problems.push(`the event stream did not reconnect (${stream})`);
-    if (problems.length) fail(fixName, [...problems, ...serverTail(8)]);
-    else pass(fixName, `write → load ${ms(at - tf)}, generation ${after.generation}`);
-  }
-}
-if (pageErrors.length) fail('no JavaScript error in the page', pageErrors.slice(0, 10));
-else pass('no JavaScript error in the page');
 
 // (4) Ctrl-C
 {
@@ -547,9 +626,14 @@ else pass('no JavaScript error in the page');
   const existed = fs.existsSync(work);
   const t = performance.now();
   server.kill('SIGINT');
-  const exit = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r(null), 5_000))]);
-  if (!exit) fail(name, ['still running 5 s after SIGINT', ...serverTail()]);
-  else if (exit.code !== 0) fail(name, [`exit code ${exit.code}, signal ${exit.signal}`, ...serverTail()]);
+  const within = (limit) => Promise.race([server.exited, new Promise((r) => setTimeout(() => r(null), limit))]);
+  let exit = await within(5_000);
+  if (!exit) {
+    // Too slow: still give it time to finish (and clean up) to say how long it takes.
+    exit = await within(120_000);
+    const took = exit ? `exited after ${ms(performance.now() - t)} (code ${exit.code})` : 'still running after 125 s';
+    fail(name, [`still running 5 s after SIGINT; ${took}`, ...serverTail(5)]);
+  } else if (exit.code !== 0) fail(name, [`exit code ${exit.code}, signal ${exit.signal}`, ...serverTail()]);
   else pass(name, `after ${ms(performance.now() - t)}`);
   const gone = `the preview folder ${work} is removed`;
   if (!existed) fail(gone, ['it did not exist while serving (is the temporary folder elsewhere?)']);

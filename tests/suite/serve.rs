@@ -183,13 +183,27 @@ fn the_served_site_equals_a_clean_build_after_many_edits_renames_and_deletes() {
     std::fs::rename(site.path().join("content/reports/newtown"), site.path().join("content/reports/oldtown"))
         .expect("rename dir");
     std::fs::remove_file(site.path().join("content/reports/baibu/2020.md")).expect("rm");
-    // Wait until the changes settle: events stop for a while.
+    settle(&events);
+    assert_same_as_clean_build(&site, &preview);
+    assert_eq!(preview.get("/reports/baibu/2020/").0, 404, "a deleted report disappears");
+    assert_eq!(preview.get("/agencies/oldtown/").0, 200);
+    assert_eq!(preview.get("/agencies/newtown/").0, 404);
+    let (_, home) = preview.get("/index.html");
+    assert!(!home.contains("reports/baibu/2020/"), "and from every index");
+}
+
+/// Waits until no event came for 1.5 s: the changes are built.
+fn settle(events: &mpsc::Receiver<(String, String)>) {
     let mut last = Instant::now();
     while last.elapsed() < Duration::from_millis(1500) {
         if events.recv_timeout(Duration::from_millis(200)).is_ok() {
             last = Instant::now();
         }
     }
+}
+
+/// Every file of a clean build is served with the same bytes (the reload script aside).
+fn assert_same_as_clean_build(site: &TempSite, preview: &Preview) {
     let clean = tempfile::tempdir().expect("tmp");
     let out = clean.path().join("public");
     let (code, _, err) = site.run(&["build", "--output", out.to_str().expect("utf-8")]);
@@ -210,11 +224,31 @@ fn the_served_site_equals_a_clean_build_after_many_edits_renames_and_deletes() {
         compared += 1;
     }
     assert!(compared > 20);
-    assert_eq!(preview.get("/reports/baibu/2020/").0, 404, "a deleted report disappears");
-    assert_eq!(preview.get("/agencies/oldtown/").0, 200);
-    assert_eq!(preview.get("/agencies/newtown/").0, 404);
-    let (_, home) = preview.get("/index.html");
-    assert!(!home.contains("reports/baibu/2020/"), "and from every index");
+}
+
+#[test]
+fn incremental_updates_equal_a_clean_build() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (_, page) = preview.get("/index.html");
+    let events = preview.events(generation(&page));
+    let dir = site.path().join("content/reports/huaian");
+    let text = std::fs::read_to_string(dir.join("2024.md")).expect("read");
+    // Edit a figure, add two years (not adjacent, so no carry-over applies), delete one.
+    std::fs::write(dir.join("2024.md"), text.replace("  permit: 447228", "  permit: 447229")).expect("write");
+    settle(&events);
+    std::fs::write(dir.join("2027.md"), text.replace("2024", "2027")).expect("write");
+    settle(&events);
+    assert_eq!(preview.get("/years/2027/").0, 200);
+    std::fs::write(dir.join("2022.md"), text.replace("year: 2024", "year: 2022").replace("2024", "2022"))
+        .expect("write");
+    settle(&events);
+    assert_eq!(preview.get("/years/2022/").0, 200);
+    std::fs::remove_file(dir.join("2022.md")).expect("rm");
+    settle(&events);
+    assert_eq!(preview.get("/years/2022/").0, 404, "an emptied year disappears");
+    assert_eq!(preview.get("/reports/huaian/2022/").0, 404);
+    assert_same_as_clean_build(&site, &preview);
 }
 
 #[test]

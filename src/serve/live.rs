@@ -1,0 +1,237 @@
+//! The preview's site between rebuilds, and incremental updates.
+//!
+//! After a full build the checked [`Site`] and the compiled templates stay in
+//! memory. When only reports change, just their agencies are re-read and
+//! re-checked ([`Site::reload_agency`]), and only the pages that show those
+//! reports are rendered again: the agency's report pages (prev/next links),
+//! its agency page, the years involved, the home page and lists, the feed
+//! and the sitemap. The site-wide data files are written again on the next
+//! request for them. Everything else (settings, forms, themes, templates,
+//! pages, agency files) triggers a full build.
+
+use crate::diag::{Severity, render_human};
+use crate::load::{AGENCY_FILE, Snippets, is_ignored};
+use crate::render::pages::{self, BuildError, Index};
+use crate::render::templates::Templates;
+use crate::site::Site;
+use crate::write::{Sink, Staging, WriteError, is_inside};
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+/// A failed build: the terminal text and the overlay's JSON.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// Diagnostics as printed in the terminal.
+    pub report: String,
+    /// `{summary, errors}` for the pages' overlay.
+    pub json: String,
+}
+
+/// The site being previewed.
+pub struct Live {
+    /// The checked site.
+    pub site: Site,
+    /// Its templates.
+    pub templates: Templates,
+    /// The folder being served.
+    pub dir: PathBuf,
+    /// The site-wide data files need writing again before they are served.
+    pub data_stale: bool,
+    /// Agencies edited since the last render (kept while the site has errors).
+    pending: BTreeSet<String>,
+    /// Years of those agencies' reports, before and after the edits.
+    pending_years: BTreeSet<i32>,
+    /// Report years with a page, as last rendered.
+    years: Vec<i32>,
+}
+
+/// Writes into the served folder, each file replaced in one rename so a
+/// request never sees half a page.
+struct InPlace<'a>(&'a Path);
+
+impl Sink for InPlace<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        let path = self.0.join(rel);
+        let io = |action: &'static str, path: PathBuf| move |source| WriteError::Io { action, path, source };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io("cannot create", parent.to_path_buf()))?;
+        }
+        let tmp = path.with_extension("gongkai-tmp");
+        std::fs::write(&tmp, bytes).map_err(io("cannot write", tmp.clone()))?;
+        std::fs::rename(&tmp, &path).map_err(io("cannot replace", path.clone()))
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        use std::io::Write as _;
+        if !is_inside(rel) {
+            return Err(WriteError::Escape(rel.to_owned()));
+        }
+        let path = self.0.join(rel);
+        let mut f = std::fs::OpenOptions::new().append(true).open(&path).map_err(|source| WriteError::Io {
+            action: "cannot open",
+            path: path.clone(),
+            source,
+        })?;
+        f.write_all(bytes).map_err(|source| WriteError::Io { action: "cannot write", path, source })
+    }
+}
+
+/// The diagnostics of a site as terminal text, and its errors, if any, as a failure.
+fn diagnostics(site: &Site) -> (String, Option<Failure>) {
+    let snippets = Snippets::for_diagnostics(&site.diags);
+    let mut report = String::new();
+    let mut errors = Vec::new();
+    for d in &site.diags {
+        let text = render_human(d, &site.root, &snippets);
+        if d.severity == Severity::Error {
+            errors.push(text.clone());
+        }
+        report.push_str(&text);
+        report.push('\n');
+    }
+    report.push_str(&crate::cmd::check::summary(site, site.tally()));
+    report.push('\n');
+    let failure = (!errors.is_empty()).then(|| Failure {
+        json: serde_json::json!({ "summary": format!("{} error(s)", errors.len()), "errors": errors }).to_string(),
+        report: report.clone(),
+    });
+    (report, failure)
+}
+
+fn failure(summary: &str, message: String, report: String) -> Failure {
+    Failure { json: serde_json::json!({ "summary": summary, "errors": [message] }).to_string(), report }
+}
+
+impl Live {
+    /// Loads, checks and builds the site into `work/build-<generation>`.
+    /// Returns the live site and the terminal text.
+    pub fn build(root: &Path, work: &Path, generation: u64) -> Result<(Live, String), Failure> {
+        let site = Site::load(root)
+            .map_err(|e| failure("the site cannot be loaded", e.to_string(), format!("error: {e}\n")))?;
+        let (report, failed) = diagnostics(&site);
+        if let Some(f) = failed {
+            return Err(f);
+        }
+        let templates = Templates::load(&site.root, &site.config.theme)
+            .map_err(|e| failure("template error", e.to_string(), format!("{report}error: {e}\n")))?;
+        let dir = work.join(format!("build-{generation}"));
+        let built = Staging::new(&dir).map_err(BuildError::from).and_then(|staging| {
+            pages::render_site(&site, &templates, &staging)?;
+            staging.commit()?;
+            Ok(())
+        });
+        if let Err(e) = built {
+            return Err(failure("template or output error", e.to_string(), format!("{report}error: {e}\n")));
+        }
+        let years = Index::new(&site).by_year.keys().copied().collect();
+        Ok((
+            Live {
+                site,
+                templates,
+                dir,
+                data_stale: false,
+                pending: BTreeSet::new(),
+                pending_years: BTreeSet::new(),
+                years,
+            },
+            report,
+        ))
+    }
+
+    /// The agencies whose report files `paths` are, if every path is a report
+    /// of a described agency (`content/reports/<slug>/<file>.md`); `None`
+    /// when the change needs a full build.
+    pub fn report_agencies(&self, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
+        let reports = self.site.root.join("content").join("reports");
+        let mut slugs = BTreeSet::new();
+        // Editors' temporary files that are already gone (renamed over a report) are no change.
+        for p in paths.iter().filter(|p| p.exists() || p.extension().is_some_and(|e| e == "md")) {
+            let rel = p.strip_prefix(&reports).ok()?;
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| match c {
+                    Component::Normal(n) => n.to_string_lossy().into_owned(),
+                    _ => String::new(),
+                })
+                .collect();
+            let [slug, file] = parts.as_slice() else { return None };
+            if !file.ends_with(".md")
+                || is_ignored(file)
+                || file == AGENCY_FILE
+                || !self.site.content.agencies.contains_key(slug)
+            {
+                return None;
+            }
+            slugs.insert(slug.clone());
+        }
+        Some(slugs)
+    }
+
+    /// Re-reads, re-checks and re-renders what the edited agencies' reports touch.
+    pub fn update(&mut self, slugs: &BTreeSet<String>) -> Result<String, Failure> {
+        let mut removed: Vec<(String, i32)> = Vec::new();
+        for slug in slugs {
+            let (before, after) = self.site.reload_agency(slug);
+            self.pending_years.extend(before.iter().chain(&after).copied());
+            removed.extend(before.into_iter().filter(|y| !after.contains(y)).map(|y| (slug.clone(), y)));
+            self.pending.insert(slug.clone());
+        }
+        let (report, failed) = diagnostics(&self.site);
+        for (slug, year) in &removed {
+            let _ = std::fs::remove_dir_all(self.dir.join(crate::render::urls::report_dir(slug, *year)));
+        }
+        if let Some(f) = failed {
+            return Err(f);
+        }
+        let rendered = self.render_pending();
+        rendered
+            .map(|()| report.clone())
+            .map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))
+    }
+
+    fn render_pending(&mut self) -> Result<(), BuildError> {
+        let index = Index::new(&self.site);
+        let sink = InPlace(&self.dir);
+        let mut years = std::mem::take(&mut self.pending_years);
+        for slug in &self.pending {
+            if let Some(list) = index.by_agency.get(slug.as_str()) {
+                for &i in list {
+                    pages::render_report(&index, &self.templates, &sink, i)?;
+                }
+            }
+            if let Some(a) = self.site.content.agencies.get(slug) {
+                pages::render_agency(&index, &self.templates, &sink, a)?;
+            }
+        }
+        let now: Vec<i32> = index.by_year.keys().copied().collect();
+        if now != self.years {
+            // A year appeared or went: every year page's neighbours may change.
+            for y in self.years.iter().filter(|y| !now.contains(y)) {
+                let _ = std::fs::remove_dir_all(self.dir.join(format!("years/{y}")));
+            }
+            years.extend(now.iter().copied());
+        }
+        for y in years.iter().filter(|y| now.contains(y)) {
+            pages::render_year(&index, &self.templates, &sink, *y)?;
+        }
+        pages::render_indexes(&index, &self.templates, &sink)?;
+        self.years = now;
+        self.pending.clear();
+        self.data_stale = true;
+        Ok(())
+    }
+
+    /// Writes the site-wide data files if an update made them stale.
+    pub fn refresh_data(&mut self) -> Result<(), BuildError> {
+        if !self.data_stale {
+            return Ok(());
+        }
+        let index = Index::new(&self.site);
+        pages::render_site_data(&index, &self.templates, &InPlace(&self.dir))?;
+        self.data_stale = false;
+        Ok(())
+    }
+}
