@@ -65,7 +65,7 @@ impl Serialize for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Decimal {
     /// The digits without the point.
-    pub units: i128,
+    pub units: i64,
     /// How many digits follow the point.
     pub scale: u8,
 }
@@ -89,13 +89,13 @@ impl Decimal {
     }
 
     /// The digits at a larger `scale` (same value).
-    fn rescaled(self, scale: u8) -> i128 {
-        self.units * 10i128.pow(u32::from(scale.saturating_sub(self.scale)))
+    fn rescaled(self, scale: u8) -> i64 {
+        self.units.saturating_mul(10i64.pow(u32::from(scale.saturating_sub(self.scale))))
     }
 
     /// The value multiplied by 10,000 (万元 to 元), exact.
     pub fn times_10000(self) -> Decimal {
-        Decimal { units: self.units * 10_000, scale: self.scale }
+        Decimal { units: self.units.saturating_mul(10_000), scale: self.scale }
     }
 
     /// The value as a float, for totals and charts.
@@ -110,7 +110,7 @@ impl std::ops::Add for Decimal {
     /// The exact sum, at the larger scale of the two.
     fn add(self, other: Decimal) -> Decimal {
         let scale = self.scale.max(other.scale);
-        Decimal { units: self.rescaled(scale) + other.rescaled(scale), scale }
+        Decimal { units: self.rescaled(scale).saturating_add(other.rescaled(scale)), scale }
     }
 }
 
@@ -119,12 +119,31 @@ impl fmt::Display for Decimal {
         if self.scale == 0 {
             return write!(f, "{}", self.units);
         }
-        let p = 10i128.pow(self.scale as u32);
+        let p = 10i64.pow(self.scale as u32);
         write!(f, "{}.{:0width$}", self.units / p, self.units % p, width = self.scale as usize)
     }
 }
 
-/// The value of a cell.
+/// A currency unit written in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 元.
+    Yuan,
+    /// 万元 (10,000 元).
+    WanYuan,
+}
+
+impl Unit {
+    /// As written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+        }
+    }
+}
+
+/// The value of a cell. Kept small (24 bytes): a report holds some 200.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellValue {
     /// Counts and deltas.
@@ -132,7 +151,7 @@ pub enum CellValue {
     /// Decimal amounts in the column's unit.
     Decimal(Decimal),
     /// An amount with the unit written in the cell (`1054900元`); unit may be missing.
-    Money(Decimal, Option<String>),
+    Money(Decimal, Option<Unit>),
 }
 
 impl CellValue {
@@ -158,7 +177,7 @@ impl fmt::Display for CellValue {
         match self {
             CellValue::Int(n) => write!(f, "{n}"),
             CellValue::Decimal(d) => write!(f, "{d}"),
-            CellValue::Money(d, unit) => write!(f, "{d}{}", unit.as_deref().unwrap_or("")),
+            CellValue::Money(d, unit) => write!(f, "{d}{}", unit.map_or("", Unit::as_str)),
         }
     }
 }

@@ -8,7 +8,9 @@
 
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{CellKind, Forms, InputShape, TableSpec};
-use crate::model::{Agency, AgencyKind, Cell, CellValue, Contact, Date, Decimal, Heading, Report, Source, TableData};
+use crate::model::{
+    Agency, AgencyKind, Cell, CellValue, Contact, Date, Decimal, Heading, Report, Source, TableData, Unit,
+};
 use crate::source::LineIndex;
 use crate::yaml::{self, Node, Value};
 use std::path::PathBuf;
@@ -560,15 +562,13 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
         }
         CellKind::Money => {
             let (number, unit) = match t.strip_suffix("万元") {
-                Some(n) => (n, Some("万元")),
+                Some(n) => (n, Some(Unit::WanYuan)),
                 None => match t.strip_suffix('元') {
-                    Some(n) => (n, Some("元")),
+                    Some(n) => (n, Some(Unit::Yuan)),
                     None => (t, None),
                 },
             };
-            Decimal::parse(number.trim())
-                .map(|d| CellValue::Money(d, unit.map(str::to_owned)))
-                .ok_or_else(|| not_a_number(t))
+            Decimal::parse(number.trim()).map(|d| CellValue::Money(d, unit)).ok_or_else(|| not_a_number(t))
         }
     }
 }
@@ -781,7 +781,7 @@ mod tests {
         assert_eq!(parse_value("无", CellKind::Count).unwrap_err().code, "IN-TYPE");
         assert_eq!(
             parse_value("1054900元", CellKind::Money),
-            Ok(CellValue::Money(Decimal { units: 1054900, scale: 0 }, Some("元".into())))
+            Ok(CellValue::Money(Decimal { units: 1054900, scale: 0 }, Some(Unit::Yuan)))
         );
         assert_eq!(parse_value("96171.6", CellKind::Decimal).unwrap().to_string(), "96171.6");
     }

@@ -91,7 +91,7 @@ fn value_json(v: &CellValue) -> serde_json::Value {
         CellValue::Int(n) => serde_json::Value::from(*n),
         // Whole amounts stay integers (`1054900`, not `1054900.0`).
         CellValue::Decimal(d) | CellValue::Money(d, _) if d.scale == 0 => {
-            i64::try_from(d.units).map_or(serde_json::Value::Null, serde_json::Value::from)
+            serde_json::Value::from(d.units)
         }
         CellValue::Decimal(d) | CellValue::Money(d, _) => {
             serde_json::Number::from_f64(d.to_f64()).map_or(serde_json::Value::Null, serde_json::Value::Number)
@@ -129,7 +129,7 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
                 sources: grid(spec, data, |c| c.source),
                 units: has_money.then(|| {
                     grid(spec, data, |c| match &c.value {
-                        CellValue::Money(_, u) => u.as_deref(),
+                        CellValue::Money(_, u) => u.map(crate::model::Unit::as_str),
                         _ => None,
                     })
                 }),

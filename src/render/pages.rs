@@ -13,7 +13,7 @@ use super::{RenderError, urls};
 use crate::check::narrative::match_section;
 use crate::form::{CellKind, Form, TableSpec};
 use crate::markdown::{self, MdOptions, TocEntry};
-use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData};
+use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData, Unit};
 use crate::site::Site;
 use crate::write::{Sink, WriteError};
 use rayon::prelude::*;
@@ -674,7 +674,7 @@ fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
             match (&cell.value, kinds[k]) {
                 (CellValue::Int(n), _) => ints[k] += n,
                 (CellValue::Decimal(x), _) => decimals[k] = decimals[k] + *x,
-                (CellValue::Money(x, Some(u)), _) if u == "万元" => decimals[k] = decimals[k] + x.times_10000(),
+                (CellValue::Money(x, Some(Unit::WanYuan)), _) => decimals[k] = decimals[k] + x.times_10000(),
                 (CellValue::Money(x, Some(_)), _) => decimals[k] = decimals[k] + *x,
                 (CellValue::Money(_, None), _) => return None,
             }
@@ -688,7 +688,7 @@ fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
             let value = match kinds[k] {
                 CellKind::Count | CellKind::Delta => CellValue::Int(ints[k]),
                 CellKind::Decimal => CellValue::Decimal(decimals[k]),
-                CellKind::Money => CellValue::Money(decimals[k], Some("元".into())),
+                CellKind::Money => CellValue::Money(decimals[k], Some(Unit::Yuan)),
             };
             Cell { value, source: Source::Given, pos: c.pos }
         })

@@ -160,7 +160,7 @@ fn the_served_site_equals_a_clean_build_after_many_edits_renames_and_deletes() {
     let file = dir.join("2024.md");
     let original = std::fs::read_to_string(&file).expect("read");
     // Rapid edits, atomic saves (temp file renamed over the original) and editor droppings.
-    for i in 0..200 {
+    for i in 0..1000 {
         let text = original.replace("  permit: 447228", &format!("  permit: {}", 447_000 + i));
         if i % 2 == 0 {
             std::fs::write(&file, text).expect("write");
