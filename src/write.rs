@@ -28,6 +28,27 @@ pub enum WriteError {
     Escape(String),
 }
 
+/// Set when the process is stopping: writers fail at their next file, so a
+/// clean-up never races with a build that is still writing.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes every further write fail (on Ctrl-C in the preview).
+pub fn stop_writing() {
+    STOPPING.store(true, Ordering::SeqCst);
+}
+
+/// Fails once [`stop_writing`] was called.
+pub fn check_stopping() -> Result<(), WriteError> {
+    if STOPPING.load(Ordering::Relaxed) {
+        return Err(WriteError::Io {
+            action: "stopped while writing",
+            path: PathBuf::new(),
+            source: std::io::Error::other("interrupted"),
+        });
+    }
+    Ok(())
+}
+
 /// Where rendered files go: a staging folder, or memory in tests and serve.
 pub trait Sink: Sync {
     /// Writes one file at `path` (relative, `/`-separated).
@@ -112,6 +133,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        check_stopping()?;
         if !is_inside(rel) {
             return Err(WriteError::Escape(rel.to_owned()));
         }
@@ -126,6 +148,7 @@ impl Sink for Staging {
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         use std::io::Write as _;
+        check_stopping()?;
         if !is_inside(rel) {
             return Err(WriteError::Escape(rel.to_owned()));
         }

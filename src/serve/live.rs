@@ -51,6 +51,7 @@ struct InPlace<'a>(&'a Path);
 
 impl Sink for InPlace<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        crate::write::check_stopping()?;
         if !is_inside(rel) {
             return Err(WriteError::Escape(rel.to_owned()));
         }
@@ -66,6 +67,7 @@ impl Sink for InPlace<'_> {
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         use std::io::Write as _;
+        crate::write::check_stopping()?;
         if !is_inside(rel) {
             return Err(WriteError::Escape(rel.to_owned()));
         }

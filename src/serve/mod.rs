@@ -145,15 +145,37 @@ fn stop_cleanly(work: PathBuf) {
             let fd = PIPE[0];
             libc::read(fd, byte.as_mut_ptr().cast(), 1);
         }
-        let _ = std::fs::remove_dir_all(&work);
+        // Writers fail at their next file; give them a moment, then clean up.
+        crate::write::stop_writing();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        for _ in 0..5 {
+            if std::fs::remove_dir_all(&work).is_ok() || !work.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         eprintln!("\nstopped");
         std::process::exit(0);
     });
 }
 
+/// Removes preview folders left by previews that were killed (their process is gone).
+fn remove_stale_work_folders() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix("gongkai-serve-").and_then(|p| p.parse::<u32>().ok()) else { continue };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() && Path::new("/proc/self").exists()
+        {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Runs the preview until interrupted.
 pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    remove_stale_work_folders();
     let work = std::env::temp_dir().join(format!("gongkai-serve-{}", std::process::id()));
     std::fs::create_dir_all(&work).map_err(|source| ServeError::Work { path: work.clone(), source })?;
     stop_cleanly(work.clone());

@@ -49,7 +49,6 @@
     source.addEventListener("failed", function (event) {
       show(JSON.parse(event.data));
     });
-    source.addEventListener("ok", hide);
   }
 
   connect();

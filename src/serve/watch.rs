@@ -114,7 +114,14 @@ pub fn next_burst(root: &Path, rx: &Receiver<notify::Result<notify::Event>>) -> 
                 }
             }
             Ok(Err(e)) => eprintln!("warning: file watching: {e}"),
-            Err(RecvTimeoutError::Timeout) if started.is_some() => return Some(paths),
+            // An editor that truncates then writes can pause between the two:
+            // an empty file is waited for a little longer (up to MAX_WAIT).
+            Err(RecvTimeoutError::Timeout) if started.is_some() => {
+                let truncated = paths.iter().any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0));
+                if !truncated {
+                    return Some(paths);
+                }
+            }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return None,
         }

@@ -15,7 +15,12 @@
 //     `load` event is measured (the wait is armed before the write), then the page must show the
 //     new figure in its table cell (found by its headers' texts, 采购项目数量 × 政府集中采购 or
 //     本年处理决定数量 × 行政许可, not by ids) and carry a newer build generation. The figures are
-//     printed as "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits";
+//     printed as "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits",
+//     with the medians of where the time went: detect (write → gongkai's "changed:" line),
+//     rebuild (→ the page's event stream receives `reload`, seen through CDP), reload (→ load).
+//     Before the next edit the test waits until gongkai is idle, so that edits do not overlap;
+//     a write that gongkai rebuilt twice (a save split by its 40 ms debounce) is printed as a
+//     note, not a failure;
 // (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
 //     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
 //     name the check code (T3-KJ) and the file, and the page under it must be the last good

@@ -77,7 +77,16 @@ impl Preview {
 }
 
 impl Drop for Preview {
+    /// Stops the preview as a user would (Ctrl-C), so it removes its folder.
     fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -299,4 +308,21 @@ fn ctrl_c_stops_cleanly_and_removes_the_preview_folder() {
     assert!(!work.exists(), "preview folder removed");
     assert!(!site.path().join("public").exists(), "serve never writes public/");
     let _ = preview.log.try_recv();
+}
+
+#[test]
+fn a_slow_in_place_save_is_one_change_not_an_empty_file() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (_, page) = preview.get("/index.html");
+    let events = preview.events(generation(&page));
+    let file = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // Truncate, pause as a slow editor would, then write the new text.
+    let mut f = std::fs::File::create(&file).expect("truncate");
+    std::thread::sleep(Duration::from_millis(150));
+    f.write_all(text.replace("  permit: 447228", "  permit: 447227").as_bytes()).expect("write");
+    drop(f);
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "reload", "{data}");
 }
