@@ -192,6 +192,33 @@ for n in "${sizes[@]}"; do
     done
 done
 
+# The preview's rebuild after one edit, at N = 10,000 (its own log line "rebuilt in X ms").
+serve_rows=()
+serve_edit() {
+    local dir=$1 log_file pid report line
+    log_file=$(mktemp)
+    "$bin" --root "$dir" serve --port 0 >"$log_file" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 300); do grep -q '^serving ' "$log_file" && break; sleep 1; done
+    report=$(find "$dir/content/reports" -name '2021.md' | sort | head -n1)
+    line=$(grep -n '^  permit: ' "$report" | head -n1 | cut -d: -f1)
+    for v in 1 2 3 4 5; do
+        sed -i "${line}s/^  permit: [0-9]*/  permit: $v/" "$report"
+        sleep 2
+    done
+    kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    grep -o 'rebuilt in [0-9]* ms' "$log_file" | sed 's/rebuilt in //; s/ ms//' | tr '\n' ' '
+    rm -f "$log_file"
+}
+for n in "${sizes[@]}"; do
+    [[ $n == 10000 ]] || continue
+    dir="$disk_base/$n"
+    ((shm_ok)) && dir="$shm_base/$n"
+    [[ -d $dir ]] || continue
+    log "== preview: 5 edits of one report at N=$n in $dir"
+    serve_rows+=("| $n | $(serve_edit "$dir")|")
+done
+
 if ((!keep)); then
     for d in "${made_dirs[@]}"; do rm -rf "$d"; done
     rmdir "$shm_base" "$disk_base" 2>/dev/null || true
@@ -206,3 +233,9 @@ echo
 echo "| N | location | command | run | wall s | reports/s | CPU s | peak MiB | exit | output MiB |"
 echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+if ((${#serve_rows[@]})); then
+    echo
+    echo "| N | preview rebuild after one edit, ms (5 edits) |"
+    echo "| ---: | --- |"
+    printf '%s\n' "${serve_rows[@]}"
+fi
