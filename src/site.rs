@@ -1,7 +1,7 @@
 //! A loaded and checked site: configuration, forms, content and findings.
 
 use crate::config::{Config, ConfigError};
-use crate::diag::{Diagnostic, Severity, Tally};
+use crate::diag::{Diagnostic, Tally};
 use crate::form::{FormError, Forms};
 use crate::load::{self, Content};
 use std::path::{Path, PathBuf};
@@ -71,10 +71,5 @@ impl Site {
         self.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.diags.dedup();
         (before, after)
-    }
-
-    /// Whether a report file has an error (such a report is never published).
-    pub fn has_error(&self, file: &Path) -> bool {
-        self.diags.iter().any(|d| d.severity == Severity::Error && d.file.as_path() == file)
     }
 }

@@ -49,7 +49,7 @@ pub fn check_stopping() -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Where rendered files go: a staging folder, or memory in tests and serve.
+/// Where rendered files go: a staging folder (build) or the served folder (preview).
 pub trait Sink: Sync {
     /// Writes one file at `path` (relative, `/`-separated).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError>;
@@ -61,6 +61,27 @@ pub trait Sink: Sync {
 /// Whether `rel` is a plain relative path inside the output.
 pub fn is_inside(rel: &str) -> bool {
     !rel.is_empty() && Path::new(rel).components().all(|c| matches!(c, Component::Normal(_))) && !rel.contains('\\')
+}
+
+/// The path of `rel` inside `dir`, with its parent folders created; refused
+/// when `rel` would leave `dir` or the process is stopping.
+pub fn prepare(dir: &Path, rel: &str) -> Result<PathBuf, WriteError> {
+    check_stopping()?;
+    if !is_inside(rel) {
+        return Err(WriteError::Escape(rel.to_owned()));
+    }
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+    }
+    Ok(path)
+}
+
+/// Appends `bytes` to the file at `path`, creating it.
+pub fn append_to(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    use std::io::Write as _;
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io("cannot open", path))?;
+    f.write_all(bytes).map_err(io("cannot write", path))
 }
 
 /// A build in progress: files go into a folder beside the output.
@@ -133,32 +154,14 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        check_stopping()?;
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
-        }
+        let path = prepare(&self.dir, rel)?;
         std::fs::write(&path, bytes).map_err(io("cannot write", &path))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        use std::io::Write as _;
-        check_stopping()?;
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
-        }
-        let mut f =
-            std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(io("cannot open", &path))?;
-        f.write_all(bytes).map_err(io("cannot write", &path))
+        append_to(&prepare(&self.dir, rel)?, bytes)
     }
 }
 
@@ -185,36 +188,6 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no atomic exchange on this platform"))
-}
-
-/// An in-memory sink (tests, and the preview server's incremental builds).
-#[derive(Debug, Default)]
-pub struct Memory {
-    /// Files written, by path.
-    pub files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
-}
-
-impl Sink for Memory {
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned(), bytes.to_vec());
-        Ok(())
-    }
-
-    fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        self.files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .entry(rel.to_owned())
-            .or_default()
-            .extend_from_slice(bytes);
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -24,13 +24,6 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-impl Output {
-    /// A file from text.
-    pub fn text(path: impl Into<String>, text: String) -> Output {
-        Output { path: path.into(), bytes: text.into_bytes() }
-    }
-}
-
 /// Why rendering failed.
 #[derive(Debug, Error)]
 pub enum RenderError {

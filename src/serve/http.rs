@@ -68,11 +68,6 @@ impl Server {
         let _ = self.data_hook.set(hook);
     }
 
-    /// Number of open event streams.
-    pub fn clients(&self) -> usize {
-        self.clients.lock().unwrap_or_else(PoisonError::into_inner).len()
-    }
-
     /// Accepts connections until the listener fails; one thread per connection.
     pub fn run(self: &Arc<Self>, listener: TcpListener) {
         for stream in listener.incoming().flatten() {

@@ -14,7 +14,7 @@ use crate::load::{AGENCY_FILE, Snippets, is_ignored};
 use crate::render::pages::{self, BuildError, Index};
 use crate::render::templates::Templates;
 use crate::site::Site;
-use crate::write::{Sink, Staging, WriteError, is_inside};
+use crate::write::{Sink, Staging, WriteError, append_to, prepare};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -51,33 +51,18 @@ struct InPlace<'a>(&'a Path);
 
 impl Sink for InPlace<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        crate::write::check_stopping()?;
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        let path = self.0.join(rel);
-        let io = |action: &'static str, path: PathBuf| move |source| WriteError::Io { action, path, source };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io("cannot create", parent.to_path_buf()))?;
-        }
+        let path = prepare(self.0, rel)?;
         let tmp = path.with_extension("gongkai-tmp");
-        std::fs::write(&tmp, bytes).map_err(io("cannot write", tmp.clone()))?;
-        std::fs::rename(&tmp, &path).map_err(io("cannot replace", path.clone()))
+        let io = |action: &'static str, path: &Path| {
+            let path = path.to_path_buf();
+            move |source| WriteError::Io { action, path, source }
+        };
+        std::fs::write(&tmp, bytes).map_err(io("cannot write", &tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io("cannot replace", &path))
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        use std::io::Write as _;
-        crate::write::check_stopping()?;
-        if !is_inside(rel) {
-            return Err(WriteError::Escape(rel.to_owned()));
-        }
-        let path = self.0.join(rel);
-        let mut f = std::fs::OpenOptions::new().append(true).open(&path).map_err(|source| WriteError::Io {
-            action: "cannot open",
-            path: path.clone(),
-            source,
-        })?;
-        f.write_all(bytes).map_err(|source| WriteError::Io { action: "cannot write", path, source })
+        append_to(&prepare(self.0, rel)?, bytes)
     }
 }
 
