@@ -203,6 +203,9 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
 
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = watch::start(&root, opts.poll, tx)?;
+    if !addr.ip().is_loopback() {
+        eprintln!("warning: listening on {}: anyone who can reach this machine can read the preview", addr.ip());
+    }
     let url = format!("http://{addr}/");
     eprintln!("serving {} at {url} (Ctrl-C to stop)", root.display());
     let http = Arc::clone(&server);
