@@ -124,11 +124,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             match cmd::build::build(&site, &output) {
                 Ok(stats) => {
                     eprintln!(
-                        "built {} page(s), {} report(s) into {} in {} ms",
+                        "built {} page(s), {} report(s) into {} in {} ms ({} file(s) unchanged)",
                         stats.pages,
                         stats.reports,
                         output.display(),
-                        started.elapsed().as_millis()
+                        started.elapsed().as_millis(),
+                        stats.unchanged
                     );
                     Ok(0)
                 }

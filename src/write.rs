@@ -90,6 +90,8 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     files: AtomicUsize,
+    /// Files whose bytes were unchanged and were linked from the previous output.
+    kept: AtomicUsize,
     committed: bool,
 }
 
@@ -114,12 +116,32 @@ impl Staging {
             }
         }
         std::fs::create_dir(&dir).map_err(io("cannot create", &dir))?;
-        Ok(Staging { target: target.to_path_buf(), dir, files: AtomicUsize::new(0), committed: false })
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            files: AtomicUsize::new(0),
+            kept: AtomicUsize::new(0),
+            committed: false,
+        })
     }
 
     /// Number of files written so far.
     pub fn count(&self) -> usize {
         self.files.load(Ordering::Relaxed)
+    }
+
+    /// Number of those that were unchanged and kept from the previous output.
+    pub fn kept(&self) -> usize {
+        self.kept.load(Ordering::Relaxed)
+    }
+
+    /// Links the previous output's file at `rel` into the new build when its
+    /// bytes are the same, so the file keeps its modification time and hosts
+    /// that sync the folder (rsync, ossutil…) see only what really changed.
+    fn keep_unchanged(&self, rel: &str, path: &Path, bytes: &[u8]) -> bool {
+        let old = self.target.join(rel);
+        let same_len = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        same_len && std::fs::read(&old).is_ok_and(|b| b == bytes) && std::fs::hard_link(&old, path).is_ok()
     }
 
     /// Swaps the finished build in place of the target.
@@ -155,14 +177,38 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = prepare(&self.dir, rel)?;
-        std::fs::write(&path, bytes).map_err(io("cannot write", &path))?;
+        if self.keep_unchanged(rel, &path, bytes) {
+            self.kept.fetch_add(1, Ordering::Relaxed);
+        } else {
+            std::fs::write(&path, bytes).map_err(io("cannot write", &path))?;
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        append_to(&prepare(&self.dir, rel)?, bytes)
+        let path = prepare(&self.dir, rel)?;
+        unshare(&path)?;
+        append_to(&path, bytes)
     }
+}
+
+/// Gives a file kept from the previous output its own copy before it is
+/// appended to, so the previous output never changes under a reader.
+#[cfg(unix)]
+fn unshare(path: &Path) -> Result<(), WriteError> {
+    use std::os::unix::fs::MetadataExt;
+    if std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) {
+        let bytes = std::fs::read(path).map_err(io("cannot read", path))?;
+        std::fs::remove_file(path).map_err(io("cannot replace", path))?;
+        std::fs::write(path, bytes).map_err(io("cannot write", path))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn unshare(_: &Path) -> Result<(), WriteError> {
+    Ok(())
 }
 
 impl Drop for Staging {
@@ -218,6 +264,15 @@ mod tests {
         s.put("a/new.html", b"new").unwrap();
         assert_eq!(s.commit().unwrap(), 1);
         assert!(target.join("a/new.html").exists() && !target.join("old.html").exists());
+        // An unchanged file is the same file (same inode and time); a changed one is new.
+        use std::os::unix::fs::MetadataExt;
+        let before = std::fs::metadata(target.join("a/new.html")).unwrap();
+        let s = Staging::new(&target).unwrap();
+        s.put("a/new.html", b"new").unwrap();
+        s.put("b.html", b"b").unwrap();
+        assert_eq!(s.kept(), 1);
+        s.commit().unwrap();
+        assert_eq!(std::fs::metadata(target.join("a/new.html")).unwrap().ino(), before.ino());
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
     }

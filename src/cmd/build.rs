@@ -42,7 +42,8 @@ pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
     }
     let templates = Templates::load(&site.root, &site.config.theme).map_err(BuildError::from)?;
     let staging = Staging::new(output).map_err(BuildError::from)?;
-    let stats = render_site(site, &templates, &staging)?;
+    let mut stats = render_site(site, &templates, &staging)?;
+    stats.unchanged = staging.kept();
     staging.commit().map_err(BuildError::from)?;
     Ok(stats)
 }

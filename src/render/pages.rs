@@ -43,6 +43,8 @@ pub struct Stats {
     pub pages: usize,
     /// Reports published.
     pub reports: usize,
+    /// Files whose bytes were the same as in the previous output (kept as they were).
+    pub unchanged: usize,
 }
 
 /// The site as the templates see it.
@@ -485,7 +487,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Resul
     render_pages(&index, templates, sink)?;
     render_indexes(&index, templates, sink)?;
     render_not_found(&index, templates, sink)?;
-    Ok(Stats { pages: html_paths(&index).len() + 1, reports })
+    Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
 }
 
 #[derive(Serialize)]

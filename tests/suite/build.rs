@@ -356,3 +356,27 @@ fn the_theme_is_built_in_for_sites_without_a_themes_folder() {
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
     assert!(tmp.path().join("public/css/site.css").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn unchanged_files_keep_their_identity_across_builds() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TempSite::example();
+    let out = site.path().join("public");
+    assert_eq!(site.run(&["build"]).0, 0);
+    let ino = |rel: &str| std::fs::metadata(out.join(rel)).expect("file").ino();
+    let (page, css, other) =
+        (ino("reports/baibu/2020/index.html"), ino("css/site.css"), ino("reports/huaian/2024/index.html"));
+    let file = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("  permit: 447228", "  permit: 447227")).expect("write");
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("file(s) unchanged"), "{err}");
+    assert_eq!(
+        (ino("reports/baibu/2020/index.html"), ino("css/site.css")),
+        (page, css),
+        "untouched files are the same files"
+    );
+    assert_ne!(ino("reports/huaian/2024/index.html"), other, "the edited report's page is new");
+}
