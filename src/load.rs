@@ -237,7 +237,7 @@ pub fn load(root: &Path, forms: &Forms) -> Content {
 }
 
 /// Loads `content/pages/*.md`.
-fn load_pages(dir: &Path, content: &mut Content) {
+pub fn load_pages(dir: &Path, content: &mut Content) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();

@@ -6,8 +6,9 @@
 //! reports are rendered again: the agency's report pages (prev/next links),
 //! its agency page, the years involved, the home page and lists, the feed
 //! and the sitemap. The site-wide data files are written again on the next
-//! request for them. Everything else (settings, forms, themes, templates,
-//! pages, agency files) triggers a full build.
+//! request for them. A change of templates, the theme or plain pages renders
+//! everything again without re-reading reports; anything else (settings,
+//! forms, agency files) triggers a full build.
 
 use crate::diag::{Severity, render_human};
 use crate::load::{AGENCY_FILE, Snippets, is_ignored};
@@ -155,6 +156,50 @@ impl Live {
             slugs.insert(slug.clone());
         }
         Some(slugs)
+    }
+
+    /// Whether every path is a template, a theme file or a plain page: the
+    /// checked reports stay valid, only the rendering must be done again.
+    pub fn presentation_only(&self, paths: &[PathBuf]) -> bool {
+        let root = &self.site.root;
+        let theme = root.join("themes").join(&self.site.config.theme);
+        let pages = root.join("content").join("pages");
+        !paths.is_empty()
+            && paths
+                .iter()
+                .all(|p| p.starts_with(root.join("templates")) || p.starts_with(&theme) || p.starts_with(&pages))
+    }
+
+    /// Reloads templates and plain pages, and renders the whole site again into
+    /// `work/build-<generation>` without re-reading or re-checking any report.
+    pub fn rerender(&mut self, work: &Path, generation: u64) -> Result<String, Failure> {
+        self.templates = Templates::load(&self.site.root, &self.site.config.theme)
+            .map_err(|e| failure("template error", e.to_string(), format!("error: {e}\n")))?;
+        self.site.diags.retain(|d| !d.file.starts_with(self.site.root.join("content").join("pages")));
+        let content = &mut self.site.content;
+        content.pages.clear();
+        let mut page_diags = Vec::new();
+        std::mem::swap(&mut content.diags, &mut page_diags);
+        crate::load::load_pages(&self.site.root.join("content").join("pages"), content);
+        std::mem::swap(&mut content.diags, &mut page_diags);
+        self.site.diags.extend(page_diags);
+        self.site.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let (report, failed) = diagnostics(&self.site);
+        if let Some(f) = failed {
+            return Err(f);
+        }
+        let dir = work.join(format!("build-{generation}"));
+        let built = Staging::new(&dir).map_err(BuildError::from).and_then(|staging| {
+            pages::render_site(&self.site, &self.templates, &staging)?;
+            staging.commit()?;
+            Ok(())
+        });
+        built.map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))?;
+        self.dir = dir;
+        self.data_stale = false;
+        self.pending.clear();
+        self.pending_years.clear();
+        Ok(report)
     }
 
     /// Re-reads, re-checks and re-renders what the edited agencies' reports touch.

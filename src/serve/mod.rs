@@ -94,6 +94,18 @@ fn publish_failure(server: &Server, failure: &Failure) {
 fn rebuild(root: &Path, work: &Path, live: &Mutex<Option<Live>>, server: &Server, paths: &[PathBuf], generation: u64) {
     let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(current) = guard.as_mut()
+        && current.presentation_only(paths)
+    {
+        match current.rerender(work, generation) {
+            Ok(report) => {
+                eprint!("{report}");
+                publish_ok(server, &current.dir, generation);
+            }
+            Err(f) => publish_failure(server, &f),
+        }
+        return;
+    }
+    if let Some(current) = guard.as_mut()
         && let Some(slugs) = current.report_agencies(paths)
     {
         match current.update(&slugs) {

@@ -257,6 +257,13 @@ fn incremental_updates_equal_a_clean_build() {
     settle(&events);
     assert_eq!(preview.get("/years/2022/").0, 404, "an emptied year disappears");
     assert_eq!(preview.get("/reports/huaian/2022/").0, 404);
+    // A plain page and a template change re-render without re-reading reports.
+    let guide = site.path().join("content/pages/guide.md");
+    let text = std::fs::read_to_string(&guide).expect("read");
+    std::fs::write(&guide, text.replace("title: 政府信息公开指南", "title: 政府信息公开指南（修订）")).expect("write");
+    site.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ content_html | safe }}{% endblock content %}");
+    settle(&events);
+    assert!(preview.get("/index.html").1.contains("政府信息公开指南（修订）"), "menus show the new title");
     assert_same_as_clean_build(&site, &preview);
 }
 
