@@ -138,8 +138,35 @@ enum Loaded {
     Report(Option<Report>, Vec<Diagnostic>),
 }
 
+/// A step run on each report right after parsing, in the parallel pass
+/// (the checker's narrative checks, which then free the narrative).
+pub type AfterParse<'a> = &'a (dyn Fn(&mut Report) -> Vec<Diagnostic> + Sync);
+
+/// Parses one report file, runs `after` on it, and checks its file name.
+fn load_report(
+    path: &Arc<PathBuf>,
+    agency: &str,
+    forms: &Forms,
+    after: AfterParse<'_>,
+) -> (Option<Report>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let report = match read_text(path) {
+        Ok(text) => parse::parse_report(path, &text, agency, forms, &mut diags),
+        Err(d) => {
+            diags.push(*d);
+            None
+        }
+    };
+    let report = report.map(|mut r| {
+        check_file_name(&r, &mut diags);
+        diags.extend(after(&mut r));
+        r
+    });
+    (report, diags)
+}
+
 /// Loads and parses every agency and report under `<root>/content/reports`.
-pub fn load(root: &Path, forms: &Forms) -> Content {
+pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     let mut content = Content::default();
     let reports_dir = root.join("content").join("reports");
     let entries = discover(&reports_dir, &mut content.diags);
@@ -164,17 +191,7 @@ pub fn load(root: &Path, forms: &Forms) -> Content {
                 Loaded::Agency(agency, diags)
             }
             Entry::Report(agency, path) => {
-                let mut diags = Vec::new();
-                let report = match read_text(&path) {
-                    Ok(text) => parse::parse_report(&path, &text, &agency, forms, &mut diags),
-                    Err(d) => {
-                        diags.push(*d);
-                        None
-                    }
-                };
-                if let Some(r) = &report {
-                    check_file_name(r, &mut diags);
-                }
+                let (report, diags) = load_report(&path, &agency, forms, after);
                 Loaded::Report(report, diags)
             }
         })
@@ -270,7 +287,12 @@ pub fn load_pages(dir: &Path, content: &mut Content) {
 /// Re-reads the reports of one described agency (the preview's incremental
 /// path): its reports sorted by year, their diagnostics, and the number of
 /// report files found.
-pub fn load_agency_reports(root: &Path, forms: &Forms, slug: &str) -> (Vec<Report>, Vec<Diagnostic>, usize) {
+pub fn load_agency_reports(
+    root: &Path,
+    forms: &Forms,
+    slug: &str,
+    after: AfterParse<'_>,
+) -> (Vec<Report>, Vec<Diagnostic>, usize) {
     let dir = root.join("content").join("reports").join(slug);
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
@@ -282,20 +304,23 @@ pub fn load_agency_reports(root: &Path, forms: &Forms, slug: &str) -> (Vec<Repor
     let mut reports = Vec::new();
     let mut diags = Vec::new();
     for path in &paths {
-        let path = Arc::new(path.clone());
-        match read_text(&path) {
-            Ok(text) => {
-                if let Some(r) = parse::parse_report(&path, &text, slug, forms, &mut diags) {
-                    check_file_name(&r, &mut diags);
-                    reports.push(r);
-                }
-            }
-            Err(d) => diags.push(*d),
-        }
+        let (report, d) = load_report(&Arc::new(path.clone()), slug, forms, after);
+        diags.extend(d);
+        reports.extend(report);
     }
     reports.sort_by_key(|r| r.year);
     duplicates(&mut reports, &mut diags);
     (reports, diags, paths.len())
+}
+
+/// Reads a report's narrative again for rendering. `None` when the file
+/// changed (or vanished) since it was checked: what is published must be
+/// what was checked.
+pub fn read_body(report: &Report) -> Option<String> {
+    let text = read_text(&report.file).ok()?;
+    let split = parse::split_front_matter(&text).ok()?;
+    let body = text.get(split.body..)?;
+    (crate::model::fnv1a(body.as_bytes()) == report.body_hash).then(|| body.to_owned())
 }
 
 /// A file named like a year must hold that year's report.

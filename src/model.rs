@@ -264,13 +264,22 @@ pub struct Report {
     pub form: Arc<Form>,
     /// One entry per table of the form, in the form's order.
     pub tables: Vec<TableData>,
-    /// The Markdown narrative.
+    /// The Markdown narrative. Emptied once the site is checked, so that a
+    /// portal of 100,000 reports is not held in memory twice; rendering reads
+    /// it again ([`crate::load::read_body`]) and verifies `body_hash`.
     pub body: String,
+    /// FNV-1a hash of the narrative as checked.
+    pub body_hash: u64,
     /// File line on which the body starts (the body starts at a line start).
     pub body_line: u32,
-    /// Headings of the narrative.
+    /// Headings of the narrative (emptied with `body`).
     pub headings: Vec<Heading>,
+    /// Fingerprints of the narrative's sentences, for 内容雷同 across years.
+    pub sentences: Vec<Sentence>,
 }
+
+/// A sentence of a narrative: a hash of its normalised text, and its length in characters.
+pub type Sentence = (u64, u32);
 
 impl Report {
     /// The file position of a byte range of the body.
@@ -290,6 +299,11 @@ impl Report {
     pub fn display_title(&self, agency_name: &str) -> String {
         self.title.clone().unwrap_or_else(|| format!("{agency_name}{}年政府信息公开工作年度报告", self.year))
     }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of a text.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The kind of an agency, which decides its deadline and what it may report.

@@ -312,9 +312,11 @@ pub fn parse_report(
         published_pos,
         form,
         tables,
+        body_hash: crate::model::fnv1a(body.as_bytes()),
         body,
         body_line,
         headings,
+        sentences: Vec::new(),
     })
 }
 

@@ -38,7 +38,7 @@ impl Site {
     pub fn load(root: &Path) -> Result<Site, SiteError> {
         let config = Config::load(root)?;
         let forms = Forms::load(&root.join("forms"))?;
-        let mut content = load::load(root, &forms);
+        let mut content = load::load(root, &forms, &crate::check::check_text);
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -60,8 +60,9 @@ impl Site {
         let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
         self.content.reports.retain(|r| r.agency != slug);
         self.diags.retain(|d| !d.file.starts_with(&dir));
-        let (mut reports, mut diags, files) = load::load_agency_reports(&self.root, &self.forms, slug);
-        diags.extend(crate::check::check_reports(&mut reports, &self.content.agencies, &self.config));
+        let (reports, mut diags, files) =
+            load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
+        diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
         let after: Vec<i32> = reports.iter().map(|r| r.year).collect();
         self.content.files_by_agency.insert(slug.to_owned(), files);
         self.content.report_files = self.content.files_by_agency.values().sum();

@@ -6,15 +6,8 @@ use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
 use std::collections::HashSet;
 
-/// Runs every cross-year check of `this` against `prev` (the year before);
-/// `prints` are their narratives' [`fingerprint`]s.
-pub fn check_pair(
-    prev: &Report,
-    this: &Report,
-    prints: (&[Sentence], &[Sentence]),
-    similarity: f64,
-    diags: &mut Vec<Diagnostic>,
-) {
+/// Runs every cross-year check of `this` against `prev` (the year before).
+pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec<Diagnostic>) {
     let form = &this.form;
     for rule in form.cross_year.iter().filter(|r| r.from_year.is_none_or(|y| this.year >= y)) {
         let spec = &form.tables[rule.table];
@@ -23,12 +16,11 @@ pub fn check_pair(
         };
         diags.extend(check_rule(rule, form, a, Some(b)));
     }
-    copied_text(prev, this, prints, similarity, diags);
+    copied_text(prev, this, similarity, diags);
     copied_figures(prev, this, diags);
 }
 
-/// A sentence of a narrative: a hash of its normalised text, and its length in characters.
-pub type Sentence = (u64, u32);
+pub use crate::model::Sentence;
 
 /// The sentences of a narrative, normalised so that a copy with updated
 /// figures or years still counts as a copy: digits count as `0`, Markdown
@@ -68,14 +60,8 @@ pub fn copied_share(prev: &[Sentence], this: &[Sentence]) -> f64 {
 }
 
 /// X-DUP (内容雷同): more than `threshold` of the narrative repeats last year's.
-fn copied_text(
-    prev: &Report,
-    this: &Report,
-    prints: (&[Sentence], &[Sentence]),
-    threshold: f64,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let share = copied_share(prints.0, prints.1);
+fn copied_text(prev: &Report, this: &Report, threshold: f64, diags: &mut Vec<Diagnostic>) {
+    let share = copied_share(&prev.sentences, &this.sentences);
     if share > threshold {
         diags.push(
             Diagnostic::warning("X-DUP", &this.file, Pos::new(this.body_line, 1, 1), format!("{:.0}% of the narrative repeats the {} report word for word (内容雷同)", share * 100.0, prev.year))

@@ -2,8 +2,10 @@
 //! constraints, and the links between consecutive years.
 //!
 //! Parse errors are found by [`crate::parse`]; this module checks reports
-//! that parsed. It first completes omitted totals, so that rendering shows
-//! the same figures the rules were checked against.
+//! that parsed, in two passes: [`check_text`] on each report as it is loaded
+//! (omitted totals completed, so rendering shows the figures the rules saw;
+//! the narrative checked, fingerprinted and freed), then [`check_reports`]
+//! over all of them (the form's rules, the agency, consecutive years).
 
 pub mod agency;
 pub mod cross;
@@ -13,32 +15,43 @@ pub mod tables;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::load::Content;
+use crate::model::{Agency, Report};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Checks every report of `content`, completing omitted totals in place.
-/// Returns the findings (parse diagnostics stay in `content.diags`).
-pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
-    check_reports(&mut content.reports, &content.agencies, config)
+/// The checks that read a report's narrative. Run on each report right
+/// after it is parsed (the loader's parallel pass), so the narrative can be
+/// freed at once and a large portal is never held in memory whole; rendering
+/// reads it again. Completes omitted totals first: the narrative's figures
+/// are compared with them.
+pub fn check_text(report: &mut Report) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    tables::complete_totals(report, &mut d);
+    narrative::check_sections(report, &mut d);
+    narrative::check_years(report, &mut d);
+    narrative::check_claims(report, &mut d);
+    narrative::check_old_labels(report, &mut d);
+    report.sentences = cross::fingerprint(&report.body);
+    report.body = String::new();
+    report.headings = Vec::new();
+    d
 }
 
-/// Checks `reports` (sorted by agency, then year), each on its own and each
-/// against the same agency's previous year when it is among them.
-pub fn check_reports(
-    reports: &mut [crate::model::Report],
-    agencies: &BTreeMap<String, crate::model::Agency>,
-    config: &Config,
-) -> Vec<Diagnostic> {
+/// Checks every report of `content` (already through [`check_text`]).
+/// Returns the findings (parse diagnostics stay in `content.diags`).
+pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
+    check_reports(&content.reports, &content.agencies, config)
+}
+
+/// Checks `reports` (sorted by agency, then year, each already through
+/// [`check_text`]): the form's rules, the agency's constraints, and each
+/// report against the same agency's previous year when it is among them.
+pub fn check_reports(reports: &[Report], agencies: &BTreeMap<String, Agency>, config: &Config) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = reports
-        .par_iter_mut()
+        .par_iter()
         .flat_map_iter(|report| {
             let mut d = Vec::new();
-            tables::complete_totals(report, &mut d);
             tables::check_report(report, &mut d);
-            narrative::check_sections(report, &mut d);
-            narrative::check_years(report, &mut d);
-            narrative::check_claims(report, &mut d);
-            narrative::check_old_labels(report, &mut d);
             if let Some(a) = agencies.get(&report.agency) {
                 agency::check_deadline(report, a, &config.deadlines, &mut d);
                 agency::check_authority(report, a, &mut d);
@@ -47,14 +60,12 @@ pub fn check_reports(
         })
         .collect();
     // Reports are sorted by agency then year: neighbours are consecutive years.
-    let reports = &*reports;
-    let prints: Vec<Vec<cross::Sentence>> = reports.par_iter().map(|r| cross::fingerprint(&r.body)).collect();
     let pairs: Vec<usize> = (1..reports.len())
         .filter(|&i| reports[i - 1].agency == reports[i].agency && reports[i - 1].year + 1 == reports[i].year)
         .collect();
     diags.par_extend(pairs.into_par_iter().flat_map_iter(|i| {
         let mut d = Vec::new();
-        cross::check_pair(&reports[i - 1], &reports[i], (&prints[i - 1], &prints[i]), config.check.similarity, &mut d);
+        cross::check_pair(&reports[i - 1], &reports[i], config.check.similarity, &mut d);
         d
     }));
     diags

@@ -31,6 +31,9 @@ pub enum BuildError {
     /// The output could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A report changed between checking and rendering.
+    #[error("{0} changed while the site was being built: build again")]
+    Changed(std::path::PathBuf),
 }
 
 /// Reports rendered together before their data is appended.
@@ -215,10 +218,10 @@ fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
 }
 
 /// The narrative with each form table placed under its section.
-fn report_body(r: &Report, md: MdOptions) -> (String, Vec<TocEntry>) {
+fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec<TocEntry>) {
     let form = &r.form;
-    let rendered = markdown::render(&r.body, md);
-    let mut html = String::with_capacity(r.body.len() * 2 + 16_384);
+    let rendered = markdown::render(body, md);
+    let mut html = String::with_capacity(body.len() * 2 + 16_384);
     let mut toc = rendered.toc;
     let mut placed = [false; 6];
     let tables_of = |k: usize, html: &mut String| {
@@ -351,7 +354,12 @@ pub fn render_report(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, 
     let rows = data::csv_rows(&record);
     sink.put(&format!("{dir}report.csv"), format!("\u{feff}{}{rows}", data::CSV_HEADER).as_bytes())?;
 
-    let (body_html, toc) = report_body(r, index.md);
+    let body = if r.body.is_empty() {
+        crate::load::read_body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?
+    } else {
+        r.body.clone()
+    };
+    let (body_html, toc) = report_body(r, &body, index.md);
     let title = r.display_title(&agency.name);
     let alternates = vec![
         Alternate { r#type: "application/json", href: "report.json".into(), title: "本报告数据（JSON）" },

@@ -380,3 +380,17 @@ fn unchanged_files_keep_their_identity_across_builds() {
     );
     assert_ne!(ino("reports/huaian/2024/index.html"), other, "the edited report's page is new");
 }
+
+#[test]
+fn a_report_changed_after_checking_is_not_published_unchecked() {
+    let site = TempSite::example();
+    let checked = gongkai::site::Site::load(site.path()).expect("loads");
+    // Edited between the check and the rendering: the build refuses rather than publish unchecked text.
+    let file = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("3940 元", "39400 元")).expect("write");
+    let out = site.path().join("public");
+    let err = gongkai::cmd::build::build(&checked, &out).expect_err("must fail").to_string();
+    assert!(err.contains("2024.md changed while the site was being built"), "{err}");
+    assert!(!out.exists(), "nothing published");
+}
