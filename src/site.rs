@@ -59,7 +59,8 @@ impl Site {
         let dir = self.root.join("content").join("reports").join(slug);
         let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
         self.content.reports.retain(|r| r.agency != slug);
-        self.diags.retain(|d| !d.file.starts_with(&dir));
+        // The agency file's own findings stay: only its reports are read again.
+        self.diags.retain(|d| !d.file.starts_with(&dir) || d.file.file_name().is_some_and(|n| n == load::AGENCY_FILE));
         let (reports, mut diags, files) =
             load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));

@@ -205,3 +205,16 @@ fn human_output_shows_the_snippet_and_related_cells() {
     assert!(out.contains("^ 一、本年新收政府信息公开申请数量 = 3"), "{out}");
     assert!(out.contains("- 四、结转下年度继续办理 = 1"), "{out}");
 }
+
+#[test]
+fn reloading_an_agencys_reports_keeps_the_agency_files_findings() {
+    let site = TempSite::new();
+    site.write("content/reports/town/agency.yaml", "name: 某镇\nkind: 乡镇\nparent: nowhere\n");
+    site.write("content/reports/town/2024.md", report_2021(2024, &tables_2021(0, 3, 0), ""));
+    let mut checked = site.check();
+    assert_eq!(crate::fixture::with_code(&checked, "IN-AGENCY").len(), 1);
+    // The preview re-reads only the agency's reports after an edit.
+    checked.reload_agency("town");
+    assert_eq!(crate::fixture::with_code(&checked, "IN-AGENCY").len(), 1, "{:#?}", checked.diags);
+    assert_eq!(checked.content.reports.len(), 1);
+}
