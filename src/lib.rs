@@ -8,8 +8,9 @@
 //!   interpreted against a national [`form`];
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
 //! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
-//! - [`write`]: the output folder, swapped in atomically;
-//! - [`site`]: load, parse and check in one call, for every command;
+//! - [`write`](mod@write): the output folder, swapped in atomically;
+//! - [`site`]: load, parse and check in one call, for every command
+//!   (settings from `site.toml` in [`config`]);
 //! - [`serve`]: the preview server wrapping it all (watch → rebuild → reload);
 //! - [`cmd`]: the subcommands.
 
