@@ -27,12 +27,17 @@ pub struct Content {
     pub reports: Vec<Report>,
     /// Problems found while loading and parsing.
     pub diags: Vec<Diagnostic>,
-    /// Number of report files seen (parsed or not).
-    pub report_files: usize,
     /// Report files seen per agency folder.
     pub files_by_agency: HashMap<String, usize>,
     /// Plain pages, in menu order.
     pub pages: Vec<crate::model::Page>,
+}
+
+impl Content {
+    /// Number of report files seen (parsed or not).
+    pub fn report_files(&self) -> usize {
+        self.files_by_agency.values().sum()
+    }
 }
 
 /// Whether a file name is an editor's temporary, backup or swap file.
@@ -175,7 +180,6 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             *content.files_by_agency.entry(agency.clone()).or_default() += 1;
         }
     }
-    content.report_files = content.files_by_agency.values().sum();
     let loaded: Vec<Loaded> = entries
         .into_par_iter()
         .map(|entry| match entry {

@@ -66,7 +66,6 @@ impl Site {
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
         let after: Vec<i32> = reports.iter().map(|r| r.year).collect();
         self.content.files_by_agency.insert(slug.to_owned(), files);
-        self.content.report_files = self.content.files_by_agency.values().sum();
         let at = self.content.reports.partition_point(|r| r.agency.as_str() < slug);
         self.content.reports.splice(at..at, reports);
         self.diags.extend(diags);

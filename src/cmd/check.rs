@@ -39,7 +39,7 @@ pub fn summary(site: &Site, tally: Tally) -> String {
     let c = &site.content;
     format!(
         "checked {} report file(s) of {} agenc{}: {} error(s), {} warning(s)",
-        c.report_files,
+        c.report_files(),
         c.agencies.len(),
         if c.agencies.len() == 1 { "y" } else { "ies" },
         tally.errors,

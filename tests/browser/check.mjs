@@ -20,9 +20,8 @@
 // (default ~/.cache/gongkai-browser-tests, where run.sh and .ci/run install them with `npm ci
 // --prefix`), then in tests/browser/node_modules. The browser is Debian's /usr/bin/chromium
 // ($CHROMIUM to override); nothing is ever downloaded.
-import { createRequire } from 'node:module';
+import { CHROMIUM_ARGS, DEPS, INSTALL_HINT, depsRequire } from './common.mjs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 let passed = 0;
@@ -99,43 +98,14 @@ const rel = (u) => (u.startsWith(BASE.href) ? u.slice(BASE.href.length) || './' 
 // ---------------------------------------------------------------- modules
 
 function loadDeps() {
-  const roots = [];
-  const deps =
-    process.env.GONGKAI_BROWSER_DEPS ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'gongkai-browser-tests');
-  roots.push(path.join(deps, 'node_modules', 'noop.js'));
-  roots.push(new URL(import.meta.url).pathname); // tests/browser/node_modules
-  for (const r of roots) {
-    const req = createRequire(r);
-    try {
-      const playwright = req('playwright-core');
-      const axePath = req.resolve('axe-core/axe.min.js');
-      const axeVersion = req('axe-core/package.json').version;
-      return { playwright, axeSource: fs.readFileSync(axePath, 'utf8'), axeVersion };
-    } catch {
-      /* next */
-    }
-  }
-  fatal(
-    `playwright-core / axe-core not found in ${deps}/node_modules nor tests/browser/node_modules.\n` +
-      `  Install: cp tests/browser/package*.json ${deps}/ && npm ci --prefix ${deps} --ignore-scripts`,
-  );
+  const req = depsRequire();
+  if (!req) fatal(`playwright-core / axe-core not found in ${DEPS}/node_modules nor tests/browser/node_modules.\n${INSTALL_HINT}`);
+  const axeSource = fs.readFileSync(req.resolve('axe-core/axe.min.js'), 'utf8');
+  return { playwright: req('playwright-core'), axeSource, axeVersion: req('axe-core/package.json').version };
 }
 
 // ---------------------------------------------------------------- browser
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--log-level=3',
-];
 
 async function newPage(browser, width, height = 900) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });

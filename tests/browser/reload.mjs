@@ -48,7 +48,7 @@
 // Dependencies: playwright-core, looked up like check.mjs does ($GONGKAI_BROWSER_DEPS/node_modules,
 // default ~/.cache/gongkai-browser-tests, then tests/browser/node_modules). Browser: $CHROMIUM or
 // /usr/bin/chromium; nothing is ever downloaded.
-import { createRequire } from 'node:module';
+import { CHROMIUM_ARGS, DEPS, INSTALL_HINT, depsRequire } from './common.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -237,34 +237,10 @@ function planBreak(text) {
 // ---------------------------------------------------------------- modules
 
 function loadPlaywright() {
-  const deps =
-    process.env.GONGKAI_BROWSER_DEPS ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'gongkai-browser-tests');
-  for (const r of [path.join(deps, 'node_modules', 'noop.js'), new URL(import.meta.url).pathname]) {
-    try {
-      return createRequire(r)('playwright-core');
-    } catch {
-      /* next */
-    }
-  }
-  fatal(
-    `playwright-core not found in ${deps}/node_modules nor tests/browser/node_modules.\n` +
-      `  Install: cp tests/browser/package*.json ${deps}/ && npm ci --prefix ${deps} --ignore-scripts`,
-  );
+  const req = depsRequire();
+  if (!req) fatal(`playwright-core not found in ${DEPS}/node_modules nor tests/browser/node_modules.\n${INSTALL_HINT}`);
+  return req('playwright-core');
 }
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--log-level=3',
-];
 
 // ---------------------------------------------------------------- server
 
