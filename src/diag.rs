@@ -34,7 +34,7 @@ impl Severity {
 
 /// A place in a file: 1-based line and character column, and a length in
 /// characters on that line (0 means "the position itself").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
 pub struct Pos {
     /// 1-based line number.
     pub line: u32,

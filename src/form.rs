@@ -241,7 +241,7 @@ pub enum Op {
 
 impl Op {
     /// Whether `lhs op rhs` holds.
-    pub fn holds(self, lhs: i64, rhs: i64) -> bool {
+    pub fn holds(self, lhs: i128, rhs: i128) -> bool {
         match self {
             Op::Eq => lhs == rhs,
             Op::Le => lhs <= rhs,

@@ -5,7 +5,7 @@
 //!
 //! - [`load`]: find the content files and read them ([`source`] decodes them);
 //! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`],
-//!   interpreted against a national [`form`];
+//!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
 //! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
 //! - [`write`](mod@write): the output folder, swapped in atomically;
@@ -22,6 +22,7 @@ pub mod form;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod parse;
 pub mod render;
 pub mod serve;

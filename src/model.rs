@@ -90,29 +90,27 @@ impl Decimal {
         Some(Decimal { units, scale: frac.len() as u8 })
     }
 
-    /// The digits at a larger `scale` (same value).
-    fn rescaled(self, scale: u8) -> i64 {
-        self.units.saturating_mul(10i64.pow(u32::from(scale.saturating_sub(self.scale))))
+    /// The digits at a larger `scale` (same value), if they fit.
+    fn rescaled(self, scale: u8) -> Option<i64> {
+        let factor = 10i64.checked_pow(u32::from(scale.saturating_sub(self.scale)))?;
+        self.units.checked_mul(factor)
     }
 
-    /// The value multiplied by 10,000 (万元 to 元), exact.
-    pub fn times_10000(self) -> Decimal {
-        Decimal { units: self.units.saturating_mul(10_000), scale: self.scale }
+    /// The value multiplied by 10,000 (万元 to 元), exact, if it fits.
+    pub fn times_10000(self) -> Option<Decimal> {
+        Some(Decimal { units: self.units.checked_mul(10_000)?, scale: self.scale })
     }
 
-    /// The value as a float, for totals and charts.
+    /// The exact sum, at the larger scale of the two; `None` if it would not
+    /// fit in 64 bits (a sum is never wrapped or clamped into a false figure).
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        Some(Decimal { units: self.rescaled(scale)?.checked_add(other.rescaled(scale)?)?, scale })
+    }
+
+    /// The value as a float, for charts.
     pub fn to_f64(self) -> f64 {
         self.units as f64 / 10f64.powi(self.scale as i32)
-    }
-}
-
-impl std::ops::Add for Decimal {
-    type Output = Decimal;
-
-    /// The exact sum, at the larger scale of the two.
-    fn add(self, other: Decimal) -> Decimal {
-        let scale = self.scale.max(other.scale);
-        Decimal { units: self.rescaled(scale).saturating_add(other.rescaled(scale)), scale }
     }
 }
 
@@ -418,7 +416,11 @@ mod tests {
         let d = Decimal::parse("96171.6").unwrap();
         assert_eq!(d.to_string(), "96171.6");
         assert_eq!(Decimal::parse("0.05").unwrap().to_string(), "0.05");
-        assert_eq!((Decimal::parse("1.25").unwrap() + Decimal::parse("2.5").unwrap()).to_string(), "3.75");
+        let sum = Decimal::parse("1.25").unwrap().checked_add(Decimal::parse("2.5").unwrap());
+        assert_eq!(sum.map(|d| d.to_string()).as_deref(), Some("3.75"));
+        let big = Decimal { units: i64::MAX, scale: 0 };
+        assert_eq!(big.checked_add(Decimal { units: 1, scale: 0 }), None);
+        assert_eq!(big.times_10000(), None);
         assert_eq!(std::mem::size_of::<CellValue>(), 16);
         assert_eq!(std::mem::size_of::<Cell>(), 32);
         assert!(Decimal::parse("1.").is_none() && Decimal::parse("-1").is_none() && Decimal::parse("1,0").is_none());

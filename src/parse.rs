@@ -17,11 +17,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Metadata keys of a report's front matter, with their meaning.
-pub const REPORT_KEYS: [(&str, &str); 4] = [
+pub const REPORT_KEYS: [(&str, &str); 5] = [
     ("year", "报告年度"),
     ("published", "发布日期 (YYYY-MM-DD)"),
     ("title", "报告标题"),
     ("form", "报告格式 (cn-2019, cn-2021, …)"),
+    ("missing_in_original", "原报告未刊载的表 (keys of the tables the published original lacks)"),
 ];
 
 /// Where the front matter and the body are in a file's text.
@@ -35,7 +36,10 @@ pub struct Split {
     pub body: usize,
 }
 
-/// Finds the `---` fenced front matter at the start of `text`.
+/// Finds the `---` fenced front matter at the start of `text`. Only a `---`
+/// line closes it, as the format says: a `...` line stays inside the YAML,
+/// where [`yaml::parse`] refuses anything written after it rather than
+/// letting the rest of the figures silently become narrative.
 pub fn split_front_matter(text: &str) -> Result<Split, (Pos, &'static str)> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
@@ -48,7 +52,7 @@ pub fn split_front_matter(text: &str) -> Result<Split, (Pos, &'static str)> {
     let mut offset = start;
     for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
         let bare = line.trim_end();
-        if bare == "---" || bare == "..." {
+        if bare == "---" {
             return Ok(Split { yaml: (start, offset), yaml_line: 2, body: (offset + line.len()).min(text.len()) });
         }
         offset += line.len();
@@ -82,14 +86,45 @@ pub fn did_you_mean<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>
         .map(|(_, c)| c)
 }
 
+/// How many unknown keys of one file are reported one by one. Past it one
+/// summary stands for the rest: a file of 100,000 stray keys (a pasted
+/// spreadsheet) would otherwise print 100,000 errors.
+const MAX_UNKNOWN_KEYS: usize = 20;
+
 /// Collects diagnostics for one file.
 struct Ctx<'a> {
     file: &'a Arc<PathBuf>,
     diags: &'a mut Vec<Diagnostic>,
     errors: usize,
+    /// Unknown keys found so far.
+    unknown: usize,
+}
+
+impl Drop for Ctx<'_> {
+    /// Adds the summary of unknown keys beyond [`MAX_UNKNOWN_KEYS`].
+    fn drop(&mut self) {
+        if self.unknown > MAX_UNKNOWN_KEYS {
+            let more = self.unknown - MAX_UNKNOWN_KEYS;
+            self.diags.push(Diagnostic::error(
+                "IN-KEY",
+                self.file,
+                Pos::new(1, 1, 1),
+                format!("{more} more unknown key(s) in this file are not listed"),
+            ));
+        }
+    }
 }
 
 impl Ctx<'_> {
+    /// Reports a YAML syntax error, with the other place it involves.
+    fn yaml_error(&mut self, e: yaml::YamlError) {
+        let d = self.error("IN-YAML", e.pos, e.message);
+        if let Some((pos, text)) = e.related {
+            let file = Arc::clone(&d.file);
+            d.related.push(crate::diag::Label { file, pos, text: text.into() });
+        }
+    }
+
     fn error(&mut self, code: &'static str, pos: Pos, message: String) -> &mut Diagnostic {
         self.errors += 1;
         self.diags.push(Diagnostic::error(code, self.file, pos, message));
@@ -103,6 +138,11 @@ impl Ctx<'_> {
 
     /// Reports a key that is not allowed here.
     fn unknown_key(&mut self, key: &Node, what: &str, allowed: &[&str]) {
+        self.unknown += 1;
+        if self.unknown > MAX_UNKNOWN_KEYS {
+            self.errors += 1;
+            return;
+        }
         let name = key.as_str().unwrap_or("?");
         let d = self.error("IN-KEY", key.pos, format!("unknown key `{name}` in {what}")).clone();
         let help = match did_you_mean(name, allowed.iter().copied()) {
@@ -139,7 +179,7 @@ pub fn parse_report(
     forms: &Forms,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Report> {
-    let mut ctx = Ctx { file, diags, errors: 0 };
+    let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
     let split = match split_front_matter(text) {
         Ok(s) => s,
         Err((pos, msg)) => {
@@ -156,11 +196,7 @@ pub fn parse_report(
             return None;
         }
         Err(e) => {
-            let d = ctx.error("IN-YAML", e.pos, e.message);
-            if let Some(first) = e.related {
-                let file = Arc::clone(&d.file);
-                d.related.push(crate::diag::Label { file, pos: first, text: "first written here".into() });
-            }
+            ctx.yaml_error(e);
             return None;
         }
     };
@@ -235,6 +271,7 @@ pub fn parse_report(
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
+    let mut missing: Vec<(usize, Pos)> = Vec::new();
     let mut allowed: Vec<&str> = REPORT_KEYS.iter().map(|(k, _)| *k).collect();
     allowed.extend(form.tables.iter().map(|t| t.key.as_str()));
     for (key, value) in entries {
@@ -244,6 +281,7 @@ pub fn parse_report(
         };
         match name {
             "year" | "form" => {}
+            "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
                 _ => {
@@ -293,6 +331,28 @@ pub fn parse_report(
             },
         }
     }
+    let body_line = text[..split.body].matches('\n').count() as u32 + 1;
+    let fence = Pos::new(body_line.saturating_sub(1).max(1), 1, 3);
+    let mut absent: Vec<&TableSpec> = Vec::new();
+    for (i, (table, spec)) in tables.iter().zip(&form.tables).enumerate() {
+        let declared = missing.iter().find(|(m, _)| *m == i).map(|(_, p)| *p);
+        match (table, declared) {
+            (Some(_), Some(pos)) => {
+                ctx.error(
+                    "IN-TABLE",
+                    pos,
+                    format!("`{}` is listed in `missing_in_original`, but the front matter has the table", spec.key),
+                )
+                .help = Some("remove it from the list, or remove the table".into());
+            }
+            (None, None) => absent.push(spec),
+            _ => {}
+        }
+    }
+    if !absent.is_empty() {
+        missing_tables_error(&mut ctx, &form, &absent, &text[split.body..], body_line, fence);
+    }
+    nesting_error(&mut ctx, &text[split.body..], body_line);
     if ctx.errors > 0 {
         return None;
     }
@@ -300,7 +360,6 @@ pub fn parse_report(
     let tables =
         tables.into_iter().zip(&form.tables).map(|(t, spec)| t.unwrap_or_else(|| empty_table(spec, top))).collect();
     let body = text[split.body..].to_owned();
-    let body_line = text[..split.body].matches('\n').count() as u32 + 1;
     let headings = headings(&body, body_line);
     Some(Report {
         file: Arc::clone(file),
@@ -318,6 +377,91 @@ pub fn parse_report(
         headings,
         sentences: Vec::new(),
     })
+}
+
+/// Reads `missing_in_original: [key, …]`: the tables that the published
+/// original does not print. Only those may be absent; any other missing
+/// table is an error, because a table read as all zeros would publish
+/// figures that the agency never stated.
+fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> Vec<(usize, Pos)> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ if node.is_null() => Vec::new(),
+        Value::Scalar { .. } => vec![node],
+        Value::Map(_) => {
+            ctx.error("IN-TYPE", node.pos, "`missing_in_original` must be a list of table keys".into());
+            return Vec::new();
+        }
+    };
+    let keys: Vec<&str> = form.tables.iter().map(|t| t.key.as_str()).collect();
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_str().and_then(|k| form.table(k)) {
+            Some(i) => out.push((i, item.pos)),
+            None => ctx.unknown_key(item, "`missing_in_original` (the tables of this form)", &keys),
+        }
+    }
+    out
+}
+
+/// Reports the form tables that the front matter lacks, in one error. When
+/// the body holds one of their keys, a `---` line closed the front matter
+/// early: say that instead, pointing at both lines.
+fn missing_tables_error(
+    ctx: &mut Ctx<'_>,
+    form: &crate::form::Form,
+    absent: &[&TableSpec],
+    body: &str,
+    body_line: u32,
+    fence: Pos,
+) {
+    let below = body.lines().enumerate().find_map(|(n, l)| {
+        let spec = absent.iter().find(|s| l.strip_prefix(s.key.as_str()).is_some_and(|r| r.starts_with(':')))?;
+        Some((n, spec))
+    });
+    if let Some((n, spec)) = below {
+        let line = body_line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        let d = ctx.error(
+            "IN-FRONTMATTER",
+            Pos::new(line, 1, u32::try_from(spec.key.len() + 1).unwrap_or(1)),
+            format!("{}（`{}`）is below the `---` line that ended the front matter", spec.title(form), spec.key),
+        );
+        d.related.push(crate::diag::Label {
+            file: Arc::clone(&d.file),
+            pos: fence,
+            text: "the front matter ends here".into(),
+        });
+        d.help = Some(
+            "remove the stray `---` line inside the front matter so that every table is above the closing `---`".into(),
+        );
+        return;
+    }
+    let names: Vec<String> = absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)).collect();
+    let keys: Vec<&str> = absent.iter().map(|s| s.key.as_str()).collect();
+    ctx.error(
+        "IN-TABLE",
+        Pos::new(1, 1, 3),
+        format!("the front matter lacks {} table(s) of the form: {}", absent.len(), names.join(", ")),
+    )
+    .help = Some(format!(
+        "add each table as printed (0 where the original prints 0); a table that the published original does not have at all is declared with `missing_in_original: [{}]`",
+        keys.join(", ")
+    ));
+}
+
+/// Refuses a body that nests deeper than [`crate::nesting::MAX_DEPTH`]
+/// (`body_line` is the file line on which it starts).
+fn nesting_error(ctx: &mut Ctx<'_>, body: &str, body_line: u32) {
+    if let Some((at, what)) = crate::nesting::too_deep(body) {
+        let mut pos = LineIndex::new(body).pos(body, at, 1);
+        pos.line = pos.line.saturating_add(body_line - 1);
+        ctx.error(
+            "IN-NESTING",
+            pos,
+            format!("the text nests {what} more than {} levels deep", crate::nesting::MAX_DEPTH),
+        )
+        .help = Some("remove the extra nesting: a report needs a few levels at most".into());
+    }
 }
 
 /// The zero of a cell kind.
@@ -471,6 +615,10 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
     let place = || format!("{} / {}", spec.row_leaves[row].label, spec.col_leaves[col].label);
     match parse_value(text, kind) {
         Ok(v) => {
+            if let Some(note) = unusual_spelling(node) {
+                ctx.warning("IN-FIGURE", node.pos, format!("{}: the figure is written `{}`", place(), note.written))
+                    .help = Some(format!("{}: write `{v}`", note.why));
+            }
             if let CellValue::Money(_, None) = v {
                 ctx.warning("T2-2019", node.pos, format!("{}: the amount `{text}` has no unit", place())).help =
                     Some(format!("write the unit as printed, e.g. `{text}元` or `{text}万元`"));
@@ -485,6 +633,46 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
         }
     }
 }
+
+/// A figure that was read, but not written as a plain number.
+struct Spelling {
+    /// The figure as written, quotes and tag included.
+    written: String,
+    /// Why that matters.
+    why: &'static str,
+}
+
+/// How a figure's spelling differs from a plain number, if it does: quoted
+/// (`"3"`, `'3'`), tagged (`!!str 3`, `!!float 3`) or with leading zeros
+/// (`03`). Each is read as the number, but named, because each is a common
+/// trace of text pasted from a spreadsheet or a typo next to a real figure.
+fn unusual_spelling(node: &Node) -> Option<Spelling> {
+    let written = node.spelling()?;
+    match &node.value {
+        Value::Scalar { style: yaml::Style::Plain, text } => {
+            let digits = text.trim().trim_start_matches(['-', '+']);
+            let int_part = digits.split('.').next().unwrap_or("");
+            (int_part.len() > 1 && int_part.starts_with('0') && int_part.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(Spelling { written, why: "a figure has no leading zeros" })
+        }
+        Value::Scalar { style: yaml::Style::Tagged(_), .. } => {
+            Some(Spelling { written, why: "figures need no YAML tag" })
+        }
+        Value::Scalar { .. } => Some(Spelling { written, why: "figures are written without quotes" }),
+        _ => None,
+    }
+}
+
+/// The largest count a cell may hold: 9,999,999,999 (ten digits). The
+/// largest real figures are a province's 行政许可 or 行政处罚 decisions, in
+/// the millions; ten digits is a thousand times more, yet a sum of 100,000
+/// reports of such figures stays far inside 64 bits, so no total can wrap.
+pub const MAX_COUNT: i64 = 9_999_999_999;
+
+/// The most digits before the point of an amount (万元 or 元): twelve, just
+/// under 一万亿. Together with at most six decimals the digits fit in 64
+/// bits, and a national total of such amounts cannot overflow either.
+pub const MAX_AMOUNT_DIGITS: usize = 12;
 
 /// Why a figure is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -548,19 +736,26 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
                 Some("counts are whole numbers ≥ 0; write 0 if there were none".into()),
             )),
             Ok(n) if t.starts_with('+') => Err(bad("IN-NUMBER", format!("write `{n}` without a sign"), None)),
+            Ok(n) if n > MAX_COUNT => Err(too_large(t)),
             Ok(n) => Ok(CellValue::Int(n)),
+            Err(()) if looks_like_int(t) => Err(too_large(t)),
             Err(()) if Decimal::parse(t).is_some() => {
                 Err(bad("T3-INT", format!("a count must be a whole number, found `{t}`"), None))
             }
             Err(()) => Err(not_a_number(t)),
         },
-        CellKind::Delta => parse_int(t).map(CellValue::Int).map_err(|()| not_a_number(t)),
+        CellKind::Delta => match parse_int(t) {
+            Ok(n) if n.unsigned_abs() > MAX_COUNT.unsigned_abs() => Err(too_large(t)),
+            Ok(n) => Ok(CellValue::Int(n)),
+            Err(()) if looks_like_int(t) => Err(too_large(t)),
+            Err(()) => Err(not_a_number(t)),
+        },
         CellKind::Decimal => {
             let number = t.strip_suffix("万元").unwrap_or(t);
             if number.starts_with('-') {
                 return Err(bad("T2-INT21", format!("an amount cannot be negative, found `{t}`"), None));
             }
-            Decimal::parse(number).map(CellValue::Decimal).ok_or_else(|| not_a_number(t))
+            amount(number, t).map(CellValue::Decimal)
         }
         CellKind::Money => {
             let (number, unit) = match t.strip_suffix("万元") {
@@ -570,9 +765,38 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
                     None => (t, None),
                 },
             };
-            Decimal::parse(number.trim()).map(|d| CellValue::Money(d, unit)).ok_or_else(|| not_a_number(t))
+            amount(number.trim(), t).map(|d| CellValue::Money(d, unit))
         }
     }
+}
+
+/// Whether `t` is an integer that only failed to parse for its size.
+fn looks_like_int(t: &str) -> bool {
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Parses the number of an amount (`t` is the cell as written), refusing
+/// one beyond [`MAX_AMOUNT_DIGITS`].
+fn amount(number: &str, t: &str) -> Result<Decimal, BadNumber> {
+    let int_part = number.split('.').next().unwrap_or("").trim_start_matches('0');
+    if int_part.len() > MAX_AMOUNT_DIGITS && int_part.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(
+            "IN-RANGE",
+            format!("`{t}` is larger than any amount can be (at most {MAX_AMOUNT_DIGITS} digits before the point)"),
+            Some("check the figure for extra digits, and the unit (元 or 万元)".into()),
+        ));
+    }
+    Decimal::parse(number).ok_or_else(|| not_a_number(t))
+}
+
+/// A count beyond [`MAX_COUNT`]: an error at its cell, never a wrapped sum.
+fn too_large(t: &str) -> BadNumber {
+    bad(
+        "IN-RANGE",
+        format!("`{t}` is larger than any count can be (at most {MAX_COUNT})"),
+        Some("check the figure for extra or repeated digits".into()),
+    )
 }
 
 fn not_a_number(t: &str) -> BadNumber {
@@ -621,7 +845,7 @@ pub fn parse_page(
     slug: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<crate::model::Page> {
-    let mut ctx = Ctx { file, diags, errors: 0 };
+    let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
     let (mut title, mut order, body) = (None, 0, text);
     let body = match split_front_matter(text) {
         Ok(split) => {
@@ -641,9 +865,7 @@ pub fn parse_page(
                     }
                 }
                 Ok(None) => {}
-                Err(e) => {
-                    ctx.error("IN-YAML", e.pos, e.message);
-                }
+                Err(e) => ctx.yaml_error(e),
             }
             &text[split.body..]
         }
@@ -657,6 +879,8 @@ pub fn parse_page(
         }
         Err(_) => body,
     };
+    let body_line = u32::try_from(text[..text.len() - body.len()].matches('\n').count()).unwrap_or(0) + 1;
+    nesting_error(&mut ctx, body, body_line);
     let title = title.or_else(|| headings(body, 1).into_iter().next().map(|h| h.text));
     let Some(title) = title else {
         ctx.error(
@@ -674,7 +898,7 @@ pub fn parse_page(
 
 /// Parses an agency file.
 pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Agency> {
-    let mut ctx = Ctx { file, diags, errors: 0 };
+    let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
     let root = match yaml::parse(text, 1) {
         Ok(Some(root)) => root,
         Ok(None) => {
@@ -682,7 +906,7 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
             return None;
         }
         Err(e) => {
-            ctx.error("IN-YAML", e.pos, e.message);
+            ctx.yaml_error(e);
             return None;
         }
     };
@@ -764,6 +988,21 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
         file: Arc::clone(file),
         parent_pos,
     })
+}
+
+/// For unit tests of partial reports: a `missing_in_original` line naming
+/// every table of `year`'s form that `front` does not write.
+#[cfg(test)]
+pub(crate) fn absent_tables(year: i32, front: &str) -> String {
+    let forms = Forms::builtin();
+    let Some(form) = forms.for_year(year) else { return String::new() };
+    let absent: Vec<&str> = form
+        .tables
+        .iter()
+        .map(|t| t.key.as_str())
+        .filter(|k| !front.starts_with(&format!("{k}:")) && !front.contains(&format!("\n{k}:")))
+        .collect();
+    if absent.is_empty() { String::new() } else { format!("missing_in_original: [{}]\n", absent.join(", ")) }
 }
 
 #[cfg(test)]

@@ -26,6 +26,90 @@ pub enum WriteError {
     /// A path that would leave the output folder.
     #[error("refusing to write `{0}` outside the output folder")]
     Escape(String),
+    /// The output folder would destroy something that is not a build.
+    #[error("refusing to build into {path}: {why}")]
+    UnsafeOutput {
+        /// The output as resolved (after `..` and symlinks).
+        path: PathBuf,
+        /// Why it is refused.
+        why: &'static str,
+    },
+    /// Another build is writing to the same output.
+    #[error("another gongkai build is writing to {0} right now: wait for it to finish, then build again")]
+    Busy(PathBuf),
+}
+
+/// The file that marks a folder as a gongkai output. A build replaces only
+/// an empty folder or one that has it, so `--output` naming a folder of
+/// documents can never wipe them.
+pub const MARKER: &str = ".gongkai-output";
+
+/// What the marker file says, for a person who finds it.
+const MARKER_TEXT: &str = "本文件夹由 gongkai 生成，每次构建时整体替换，请勿在此存放其他文件。\nThis folder is built by gongkai and replaced whole by each build: keep nothing else in it.\n";
+
+/// `path` made absolute, with symlinks resolved and `.`/`..` removed, one
+/// component at a time as the kernel would: an existing prefix is
+/// canonicalised (a symlink is followed to where it really points, so `..`
+/// after it climbs from there), and a missing part, which cannot hold a
+/// symlink, is normalised lexically.
+pub fn resolve(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => {
+                out.push(other);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Refuses an output folder that a build must not replace: the site root or
+/// a folder above it, a folder inside any of the site's sources (or holding
+/// one), or a non-empty folder that is not a previous gongkai output.
+/// Everything is compared after [`resolve`], so `public/../content` and
+/// symlinks are seen for what they are.
+pub fn guard_output(root: &Path, sources: &[PathBuf], output: &Path) -> Result<(), WriteError> {
+    let out = resolve(output);
+    let refuse = |why| Err(WriteError::UnsafeOutput { path: out.clone(), why });
+    let root = resolve(root);
+    if root.starts_with(&out) {
+        return refuse("it is the site folder or a folder above it");
+    }
+    for source in sources.iter().map(|s| resolve(s)) {
+        if out.starts_with(&source) || source.starts_with(&out) {
+            return refuse("it holds, or is inside, the site's sources (content, themes, templates, forms, static)");
+        }
+    }
+    match std::fs::read_dir(&out) {
+        Ok(mut entries) => {
+            let empty = entries.next().is_none();
+            if !empty && !is_previous_output(&out) {
+                return refuse(
+                    "it is not empty and is not an earlier gongkai output (no .gongkai-output file): empty it or choose another folder",
+                );
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => refuse("it is a file, not a folder"),
+        Err(source) => Err(WriteError::Io { action: "cannot read", path: out.clone(), source }),
+    }
+}
+
+/// Whether `dir` is an earlier build: it has the [`MARKER`], or (built before
+/// markers existed) the site data and sitemap that every build writes.
+fn is_previous_output(dir: &Path) -> bool {
+    let file = |rel: &str| std::fs::symlink_metadata(dir.join(rel)).is_ok_and(|m| m.is_file());
+    file(MARKER) || (file("data/reports.json") && file("sitemap.xml") && file("index.html"))
 }
 
 /// Set when the process is stopping: writers fail at their next file, so a
@@ -89,6 +173,8 @@ pub fn append_to(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
+    /// The lock on the output, held until the build is committed or dropped.
+    _lock: OutputLock,
     files: AtomicUsize,
     /// Files whose bytes were unchanged and were linked from the previous output.
     kept: AtomicUsize,
@@ -108,6 +194,9 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(io("cannot create", &parent))?;
+        // The lock comes first: the leftovers below may belong to a build
+        // that is still running, and only its holder may remove them.
+        let lock = OutputLock::take(&parent.join(format!(".{name}.gongkai-lock")), target)?;
         let dir = parent.join(format!(".{name}.gongkai-new"));
         let old = parent.join(format!(".{name}.gongkai-old"));
         for leftover in [&dir, &old] {
@@ -116,9 +205,12 @@ impl Staging {
             }
         }
         std::fs::create_dir(&dir).map_err(io("cannot create", &dir))?;
+        let marker = dir.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(io("cannot write", &marker))?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
+            _lock: lock,
             files: AtomicUsize::new(0),
             kept: AtomicUsize::new(0),
             committed: false,
@@ -219,6 +311,70 @@ impl Drop for Staging {
     }
 }
 
+/// An exclusive lock on one output folder, so two builds never share a
+/// staging folder (one of them could otherwise publish the other's half).
+/// It is an advisory lock (`flock`) on a file beside the output: the kernel
+/// drops it when the process ends, so a killed build never leaves it stuck.
+/// The holder removes the file before it lets go; a build that locked a file
+/// which has meanwhile been removed or replaced gives up, so two builds can
+/// never each hold a lock of their own.
+#[derive(Debug)]
+struct OutputLock {
+    file: std::fs::File,
+    path: PathBuf,
+}
+
+impl OutputLock {
+    /// Takes the lock at `path` for `target`, or fails at once if it is held.
+    fn take(path: &Path, target: &Path) -> Result<OutputLock, WriteError> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .map_err(io("cannot create the lock file", path))?;
+        if try_lock(&file)? && same_file(&file, path) {
+            Ok(OutputLock { file, path: path.to_path_buf() })
+        } else {
+            Err(WriteError::Busy(target.to_path_buf()))
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes when the file closes.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether the open `file` is still the one at `path`.
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Tries to lock `file` exclusively without waiting; false when it is held.
+fn try_lock(file: &std::fs::File) -> Result<bool, WriteError> {
+    match file.try_lock() {
+        Ok(()) => Ok(true),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(false),
+        Err(std::fs::TryLockError::Error(source)) => {
+            Err(WriteError::Io { action: "cannot lock", path: PathBuf::new(), source })
+        }
+    }
+}
+
 /// Atomically exchanges two paths (Linux); an error elsewhere.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
@@ -239,6 +395,18 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_builds_of_one_output_never_share_a_staging_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let first = Staging::new(&target).unwrap();
+        first.put("a.html", b"a").unwrap();
+        assert!(matches!(Staging::new(&target), Err(WriteError::Busy(_))));
+        assert_eq!(first.commit().unwrap(), 1);
+        // Once the first is done, the next build may start.
+        Staging::new(&target).unwrap().commit().unwrap();
+    }
 
     #[test]
     fn paths_outside_the_output_are_refused() {
@@ -273,7 +441,10 @@ mod tests {
         assert_eq!(s.kept(), 1);
         s.commit().unwrap();
         assert_eq!(std::fs::metadata(target.join("a/new.html")).unwrap().ino(), before.ino());
-        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "only public/ remains");
+        let mut left: Vec<String> =
+            std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        left.sort();
+        assert_eq!(left, ["public"], "only public/ remains");
+        assert!(target.join(MARKER).is_file(), "the output is marked");
     }
 }

@@ -19,15 +19,32 @@ pub struct Node {
     pub pos: Pos,
 }
 
-/// The three kinds of YAML value. Anchors and aliases are refused at parse time.
+/// How a scalar was written. Only a plain, untagged scalar is a figure as
+/// typed; the others are read too, but the checker names the exact spelling
+/// (`"3"`, `!!str 3`) because a figure in quotes is often pasted text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Style {
+    /// Written as is: `3`.
+    Plain,
+    /// In single quotes: `'3'`.
+    SingleQuoted,
+    /// In double quotes: `"3"`.
+    DoubleQuoted,
+    /// A `|` or `>` block.
+    Block,
+    /// With an explicit tag such as `!!str` (the tag as written).
+    Tagged(Box<str>),
+}
+
+/// The three kinds of YAML value. Aliases are refused at parse time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    /// A scalar, unparsed. `plain` is false for quoted and block scalars.
+    /// A scalar, unparsed.
     Scalar {
         /// The scalar's text after YAML unescaping.
         text: String,
-        /// Whether it was written without quotes (only plain scalars can be null or numbers).
-        plain: bool,
+        /// How it was written (only plain scalars can be null or numbers).
+        style: Style,
     },
     /// A sequence `[a, b]` or `- a`.
     Seq(Vec<Node>),
@@ -38,7 +55,21 @@ pub enum Value {
 impl Node {
     /// True for `~`, `null` and an empty value (`key:` with nothing after it).
     pub fn is_null(&self) -> bool {
-        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.value, Value::Scalar { text, style: Style::Plain } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// The scalar as it was spelled in the file, quotes and tag included
+    /// (`"3"`, `'3'`, `!!str 3`), for messages about how a figure is written.
+    pub fn spelling(&self) -> Option<String> {
+        match &self.value {
+            Value::Scalar { text, style } => Some(match style {
+                Style::Plain | Style::Block => text.clone(),
+                Style::SingleQuoted => format!("'{}'", text.replace('\'', "''")),
+                Style::DoubleQuoted => format!("{text:?}"),
+                Style::Tagged(tag) => format!("{tag} {text}"),
+            }),
+            _ => None,
+        }
     }
 
     /// The scalar text, if this is a scalar.
@@ -67,29 +98,51 @@ pub struct YamlError {
     pub pos: Pos,
     /// What went wrong, in plain words.
     pub message: String,
-    /// Another place involved (the first occurrence of a duplicated key).
-    pub related: Option<Pos>,
+    /// Another place involved (the first occurrence of a duplicated key, the
+    /// line that ended the document), and what to call it.
+    pub related: Option<(Pos, &'static str)>,
 }
 
+/// How deeply collections may nest. A report's front matter needs three
+/// levels (table → row → cells) and an agency file two; 32 leaves room for
+/// any sensible hand-written file while keeping the tree (whose drop is
+/// recursive) far from the stack's limit: a 40,000-deep `- - - …` once
+/// aborted the whole `check` with a stack overflow.
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses one YAML document. `first_line` is the file line on which `text`
-/// starts, so positions are file positions.
+/// starts, so positions are file positions. A second document (after a
+/// `...` or `---` line inside the text) is an error, never silently ignored:
+/// the figures after it would otherwise vanish from the report.
 pub fn parse(text: &str, first_line: u32) -> Result<Option<Node>, YamlError> {
-    let mut builder = Builder { stack: Vec::new(), root: None, first_line };
+    let mut builder = Builder { stack: Vec::new(), root: None, first_line, ended: None };
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
             YamlError {
-                pos: Pos::new(m.line() as u32 + first_line - 1, m.col() as u32 + 1, 1),
+                pos: Pos::new(line_of(m.line(), first_line), m.col() as u32 + 1, 1),
                 message: describe_scan_error(e.info()),
                 related: None,
             }
         })?;
-        if builder.event(event, span)? {
-            break;
-        }
+        builder.event(event, span)?;
     }
     Ok(builder.root)
+}
+
+/// A parser line (1-based, within `text`) as a file line, saturating.
+fn line_of(line: usize, first_line: u32) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX).saturating_add(first_line).saturating_sub(1)
+}
+
+/// A tag as people write it: the parser expands `!!str` to the core
+/// schema's `tag:yaml.org,2002:str`, which nobody typed.
+fn tag_as_written(handle: &str, suffix: &str) -> String {
+    match handle {
+        "tag:yaml.org,2002:" => format!("!!{suffix}"),
+        _ => format!("{handle}{suffix}"),
+    }
 }
 
 /// Rewords the parser's messages for people who do not know YAML's grammar.
@@ -100,6 +153,8 @@ fn describe_scan_error(info: &str) -> String {
         " (check the indentation and that every `[` has its `]`)"
     } else if info.contains("tab") {
         " (YAML indentation must use spaces, not tabs)"
+    } else if info.contains("recursion limit") {
+        " (the values are nested far too deeply)"
     } else {
         ""
     };
@@ -109,7 +164,17 @@ fn describe_scan_error(info: &str) -> String {
 /// A collection being built.
 enum Open {
     Seq(Pos, Vec<Node>),
-    Map(Pos, Vec<(Node, Node)>, Option<Node>),
+    Map(OpenMap),
+}
+
+/// A mapping being built: its entries, the key waiting for its value, and
+/// the scalar keys seen so far (a set, so that a file of 100,000 keys is
+/// checked for duplicates in linear time).
+struct OpenMap {
+    pos: Pos,
+    entries: Vec<(Node, Node)>,
+    pending: Option<Node>,
+    seen: std::collections::HashMap<String, Pos>,
 }
 
 /// Turns parser events into a [`Node`] tree.
@@ -117,32 +182,62 @@ struct Builder {
     stack: Vec<Open>,
     root: Option<Node>,
     first_line: u32,
+    /// Where the first document ended, once it has.
+    ended: Option<Pos>,
 }
 
 impl Builder {
     fn pos(&self, span: &Span) -> Pos {
         let (s, e) = (span.start, span.end);
         let len = if e.line() == s.line() { e.col().saturating_sub(s.col()) } else { 1 };
-        Pos::new(s.line() as u32 + self.first_line - 1, s.col() as u32 + 1, len.max(1) as u32)
+        let len = u32::try_from(len.max(1)).unwrap_or(u32::MAX);
+        Pos::new(line_of(s.line(), self.first_line), u32::try_from(s.col()).unwrap_or(u32::MAX).saturating_add(1), len)
     }
 
-    /// Handles one event; returns true when the first document is complete.
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<bool, YamlError> {
+    /// Handles one event.
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
         let pos = self.pos(&span);
+        if let Some(end) = self.ended {
+            return match event {
+                Event::StreamEnd | Event::DocumentEnd | Event::Nothing => Ok(()),
+                _ if self.root.is_none() => Ok(()),
+                _ => Err(YamlError {
+                    pos,
+                    message: "this text comes after the end of the front matter's YAML (a `...` or `---` line above it ended it) and would be ignored".into(),
+                    related: Some((end, "the YAML ends here")),
+                }),
+            };
+        }
         match event {
-            Event::Scalar(text, style, _, _) => {
-                let plain = style == ScalarStyle::Plain;
-                // A quoted scalar's span includes the quotes; point inside them.
-                let pos = if plain { pos } else { Pos::new(pos.line, pos.col, pos.len.max(1)) };
-                self.push(Node { value: Value::Scalar { text: text.into_owned(), plain }, pos })?;
+            Event::Scalar(text, style, _, tag) => {
+                let style = match (tag, style) {
+                    (Some(tag), _) => Style::Tagged(tag_as_written(&tag.handle, &tag.suffix).into()),
+                    (None, ScalarStyle::Plain) => Style::Plain,
+                    (None, ScalarStyle::SingleQuoted) => Style::SingleQuoted,
+                    (None, ScalarStyle::DoubleQuoted) => Style::DoubleQuoted,
+                    (None, _) => Style::Block,
+                };
+                self.push(Node { value: Value::Scalar { text: text.into_owned(), style }, pos })?;
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                return Err(YamlError {
+                    pos,
+                    message: format!("the values are nested more than {MAX_DEPTH} levels deep"),
+                    related: None,
+                });
             }
             Event::SequenceStart(..) => self.stack.push(Open::Seq(pos, Vec::new())),
-            Event::MappingStart(..) => self.stack.push(Open::Map(pos, Vec::new(), None)),
+            Event::MappingStart(..) => self.stack.push(Open::Map(OpenMap {
+                pos,
+                entries: Vec::new(),
+                pending: None,
+                seen: std::collections::HashMap::new(),
+            })),
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
                     Some(Open::Seq(pos, items)) => Node { value: Value::Seq(items), pos },
-                    Some(Open::Map(pos, entries, _)) => Node { value: Value::Map(entries), pos },
-                    None => return Ok(false),
+                    Some(Open::Map(m)) => Node { value: Value::Map(m.entries), pos: m.pos },
+                    None => return Ok(()),
                 };
                 self.push(node)?;
             }
@@ -153,28 +248,31 @@ impl Builder {
                     related: None,
                 });
             }
-            Event::DocumentEnd => return Ok(self.root.is_some()),
+            Event::DocumentEnd => self.ended = Some(pos),
             _ => {}
         }
-        Ok(false)
+        Ok(())
     }
 
     fn push(&mut self, node: Node) -> Result<(), YamlError> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Open::Seq(_, items)) => items.push(node),
-            Some(Open::Map(_, entries, pending)) => match pending.take() {
+            Some(Open::Map(map)) => match map.pending.take() {
                 None => {
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.value == node.value) {
-                        return Err(YamlError {
-                            pos: node.pos,
-                            message: format!("the key `{}` is written twice", node.as_str().unwrap_or("?")),
-                            related: Some(first.pos),
-                        });
+                    if let Value::Scalar { text, .. } = &node.value {
+                        if let Some(first) = map.seen.get(text) {
+                            return Err(YamlError {
+                                pos: node.pos,
+                                message: format!("the key `{text}` is written twice"),
+                                related: Some((*first, "first written here")),
+                            });
+                        }
+                        map.seen.insert(text.clone(), node.pos);
                     }
-                    *pending = Some(node);
+                    map.pending = Some(node);
                 }
-                Some(key) => entries.push((key, node)),
+                Some(key) => map.entries.push((key, node)),
             },
         }
         Ok(())
@@ -207,7 +305,7 @@ mod tests {
     fn duplicate_keys_point_at_both() {
         let err = parse("a: 1\nb: 2\na: 3\n", 1).unwrap_err();
         assert_eq!(err.pos.line, 3);
-        assert_eq!(err.related.map(|p| p.line), Some(1));
+        assert_eq!(err.related.map(|p| p.0.line), Some(1));
     }
 
     #[test]
@@ -223,5 +321,42 @@ mod tests {
         let root = parse("a:\nb: ~\nc: 'null'\n", 1).unwrap().unwrap();
         let m = map(&root);
         assert!(m[0].1.is_null() && m[1].1.is_null() && !m[2].1.is_null());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}0\n", "- ".repeat(40_000));
+        let err = parse(&deep, 1).unwrap_err();
+        assert!(err.message.contains("nested"), "{err:?}");
+        let flow = format!("x: {}{}\n", "[".repeat(40_000), "]".repeat(40_000));
+        assert!(parse(&flow, 1).is_err());
+        let ok = format!("{}0\n", "- ".repeat(MAX_DEPTH - 2));
+        assert!(parse(&ok, 1).is_ok());
+    }
+
+    #[test]
+    fn text_after_a_document_end_is_an_error() {
+        let err = parse("year: 2024\n...\napplications:\n  new: [1]\n", 2).unwrap_err();
+        assert_eq!((err.pos.line, err.related.map(|p| p.0.line)), (4, Some(3)));
+        assert!(parse("year: 2024\n...\n# only a comment\n", 2).is_ok());
+        assert!(parse("year: 2024\n---\nx: 1\n", 2).is_err());
+    }
+
+    #[test]
+    fn many_keys_are_checked_for_duplicates_in_linear_time() {
+        let text: String = (0..100_000).map(|i| format!("k{i}: 1\n")).collect();
+        let started = std::time::Instant::now();
+        assert!(parse(&text, 1).is_ok());
+        assert!(started.elapsed().as_secs() < 5, "quadratic duplicate check");
+        let err = parse(&format!("{text}k5: 2\n"), 1).unwrap_err();
+        assert_eq!(err.related.map(|p| p.0.line), Some(6));
+    }
+
+    #[test]
+    fn quotes_and_tags_are_kept() {
+        let root = parse("a: \"3\"\nb: '3'\nc: !!str 3\nd: !!float 3\ne: 3\n", 1).unwrap().unwrap();
+        let spelled: Vec<String> = map(&root).iter().filter_map(|(_, v)| v.spelling()).collect();
+        assert_eq!(spelled, ["\"3\"", "'3'", "!!str 3", "!!float 3", "3"]);
+        assert!(matches!(map(&root)[4].1.value, Value::Scalar { style: Style::Plain, .. }));
     }
 }

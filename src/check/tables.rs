@@ -75,7 +75,12 @@ pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
                 if !known {
                     continue;
                 }
-                let sum: i64 = rhs.iter().map(|&(r, c, sign)| sign * data.cell(r, c).value.int()).sum();
+                // Checked: a total that would not fit in 64 bits stays omitted
+                // (the figures' bounds make that unreachable in practice).
+                let sum = rhs.iter().try_fold(0i64, |acc, &(r, c, sign)| {
+                    acc.checked_add(sign.checked_mul(data.cell(r, c).value.int())?)
+                });
+                let Some(sum) = sum else { continue };
                 let cell = data.cell_mut(r, c);
                 cell.value = crate::model::CellValue::Int(sum);
                 cell.source = Source::Computed;
@@ -90,10 +95,8 @@ pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
         let data = &report.tables[i];
         let title = spec.title(&form);
         if !data.given {
-            diags.push(
-                Diagnostic::warning("T3-BLANK", &report.file, Pos::new(1, 1, 3), format!("{title}（{}）is not in the front matter: every figure is read as 0", spec.caption))
-                    .with_help(format!("add a `{}:` table, with zeros where there is nothing to report, so the published page shows the form is complete", spec.key)),
-            );
+            // Declared absent from the original (`missing_in_original`): no
+            // figures to report on, and none are shown.
             continue;
         }
         // A wholly omitted row means "all zero": its computed total is no news.
@@ -183,6 +186,10 @@ fn iterations(rule: &Rule, spec: &TableSpec) -> Vec<Iteration> {
 pub fn check_rule(rule: &Rule, form: &crate::form::Form, this: Side<'_>, prev: Option<Side<'_>>) -> Vec<Diagnostic> {
     let spec = this.spec;
     let mut out = Vec::new();
+    // A table that the original does not print has no figures to compare.
+    if !this.data.given || prev.is_some_and(|p| !p.data.given) {
+        return out;
+    }
     let lines = match rule.each {
         Each::Column => spec.col_leaves.len(),
         Each::Row => spec.row_leaves.len(),
@@ -229,7 +236,9 @@ pub fn check_rule(rule: &Rule, form: &crate::form::Form, this: Side<'_>, prev: O
         if !complete {
             continue;
         }
-        let sum = |vs: &[Value<'_>]| vs.iter().map(|v| v.sign * v.value).sum::<i64>();
+        // In 128 bits: exact for any 64-bit figures, so a rule can never be
+        // passed by a sum that wrapped.
+        let sum = |vs: &[Value<'_>]| vs.iter().map(|v| i128::from(v.sign) * i128::from(v.value)).sum::<i128>();
         if rule.op.holds(sum(&lhs), sum(&rhs)) {
             continue;
         }
@@ -290,7 +299,7 @@ mod tests {
         let forms = Forms::builtin();
         let file = Arc::new(PathBuf::from("/s/content/reports/x/2024.md"));
         let mut diags = Vec::new();
-        let text = format!("---\nyear: 2024\n{yaml}---\n");
+        let text = format!("---\nyear: 2024\n{yaml}{}---\n", crate::parse::absent_tables(2024, yaml));
         let mut r = crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).expect("parses");
         complete_totals(&mut r, &mut diags);
         check_report(&r, &mut diags);
@@ -341,8 +350,49 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_table_is_one_warning() {
-        let (_, diags) = report("");
-        assert_eq!(diags.iter().filter(|d| d.code == "T3-BLANK").count(), 6, "{diags:#?}");
+    fn a_missing_table_is_an_error_unless_the_original_lacks_it() {
+        let forms = Forms::builtin();
+        let file = Arc::new(PathBuf::from("/s/content/reports/x/2024.md"));
+        let mut diags = Vec::new();
+        let parsed = crate::parse::parse_report(&file, "---\nyear: 2024\n---\n", "x", &forms, &mut diags);
+        assert!(parsed.is_none());
+        let missing: Vec<_> = diags.iter().filter(|d| d.code == "IN-TABLE").collect();
+        assert_eq!(missing.len(), 1, "one error names them all: {diags:#?}");
+        assert!(missing[0].message.contains("lacks 6 table(s)") && missing[0].message.contains("`appeals`"));
+        // Declared absent: no error, no figures, and no rule compares invented zeros.
+        let (r, diags) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 1]\n  granted: [1, 0, 0, 0, 0, 0, 1]\n");
+        assert!(diags.iter().all(|d| d.code == "T3-BLANK" && d.message.contains("computed")), "{diags:#?}");
+        assert!(!r.table("appeals").unwrap().1.given);
+    }
+
+    #[test]
+    fn sums_beyond_64_bits_fail_the_rule_instead_of_wrapping() {
+        let big = i64::MAX;
+        let table = TableData {
+            cells: vec![
+                crate::model::Cell {
+                    value: crate::model::CellValue::Int(big),
+                    source: Source::Given,
+                    pos: Pos::new(1, 1, 1)
+                };
+                7
+            ],
+            cols: 7,
+            pos: Pos::new(1, 1, 1),
+            given: true,
+        };
+        let (mut r, _) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 1]\n");
+        let i = r.form.table("applications").unwrap();
+        let spec = &r.form.tables[i];
+        let mut data = r.tables[i].clone();
+        let new = spec.row("new").unwrap();
+        for c in 0..7 {
+            *data.cell_mut(new, c) = table.cells[c].clone();
+        }
+        r.tables[i] = data;
+        let mut diags = Vec::new();
+        check_report(&r, &mut diags);
+        // i64::MAX × 6 wraps to a small number in 64 bits; the row rule must still fail.
+        assert!(diags.iter().any(|d| d.code == "T3-ROW"), "{diags:#?}");
     }
 }

@@ -13,22 +13,14 @@ pub enum BuildCmdError {
     /// The content has errors: nothing was written.
     #[error("{0} error(s) found: the previous output was left untouched")]
     Content(usize),
-    /// The output folder would overwrite the site itself.
-    #[error("refusing to build into {0}: it contains or is part of the site's sources")]
-    UnsafeOutput(PathBuf),
     /// Rendering or writing failed: the previous output was left untouched.
     #[error("{0}\nthe previous output was left untouched")]
     Build(#[from] BuildError),
 }
 
-/// Whether `output` would replace the site or its sources.
-fn unsafe_output(root: &Path, output: &Path) -> bool {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, output) = (abs(root), abs(output));
-    let normal = |p: &Path| p.components().collect::<PathBuf>();
-    let (root, output) = (normal(&root), normal(&output));
-    root.starts_with(&output)
-        || ["content", "themes", "templates", "forms", "src"].iter().any(|d| output.starts_with(root.join(d)))
+/// The site's source folders, which no output may replace or live in.
+fn sources(root: &Path) -> Vec<PathBuf> {
+    ["content", "themes", "templates", "forms", "static", "src"].iter().map(|d| root.join(d)).collect()
 }
 
 /// Builds `site` into `output`. The site must already be loaded and checked.
@@ -37,9 +29,7 @@ pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
     if tally.errors > 0 {
         return Err(BuildCmdError::Content(tally.errors));
     }
-    if unsafe_output(&site.root, output) {
-        return Err(BuildCmdError::UnsafeOutput(output.to_path_buf()));
-    }
+    crate::write::guard_output(&site.root, &sources(&site.root), output).map_err(BuildError::from)?;
     let templates = Templates::load(&site.root, &site.config.theme).map_err(BuildError::from)?;
     let staging = Staging::new(output).map_err(BuildError::from)?;
     let mut stats = render_site(site, &templates, &staging)?;
@@ -51,14 +41,36 @@ pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::write::{WriteError, guard_output};
+
+    fn refused(root: &Path, output: &Path) -> bool {
+        matches!(guard_output(root, &sources(root), output), Err(WriteError::UnsafeOutput { .. }))
+    }
 
     #[test]
     fn output_may_not_swallow_the_site() {
-        let root = Path::new("/srv/site");
-        assert!(unsafe_output(root, Path::new("/srv/site")));
-        assert!(unsafe_output(root, Path::new("/srv")));
-        assert!(unsafe_output(root, Path::new("/srv/site/content/out")));
-        assert!(!unsafe_output(root, Path::new("/srv/site/public")));
-        assert!(!unsafe_output(root, Path::new("/var/www/xxgk")));
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        for d in ["content/reports", "public", "themes"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("content/reports/a.md"), "x").unwrap();
+        assert!(refused(&root, &root));
+        assert!(refused(&root, tmp.path()));
+        assert!(refused(&root, &root.join("content/out")));
+        assert!(refused(&root, &root.join("public/../content")));
+        assert!(refused(&root, &root.join("public/x/../../content")));
+        assert!(!refused(&root, &root.join("public")));
+        assert!(!refused(&root, &tmp.path().join("elsewhere/new")));
+        // A symlink that leads into the sources is seen through.
+        std::os::unix::fs::symlink(root.join("content"), tmp.path().join("link")).unwrap();
+        assert!(refused(&root, &tmp.path().join("link")));
+        // An unrelated folder with files is never wiped; an earlier output is replaced.
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("工作总结.docx"), "x").unwrap();
+        assert!(refused(&root, &docs));
+        std::fs::write(docs.join(crate::write::MARKER), "").unwrap();
+        assert!(!refused(&root, &docs));
     }
 }

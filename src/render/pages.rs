@@ -202,7 +202,7 @@ impl<'a> Index<'a> {
 /// The value of a key figure of a report, if its form has it.
 fn figure_value(r: &Report, key: &str) -> Option<f64> {
     let k = r.form.key_figures.iter().find(|k| k.key == key)?;
-    let data = r.tables.get(k.table_index)?;
+    let data = r.tables.get(k.table_index).filter(|d| d.given)?;
     Some(k.cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
 }
 
@@ -672,7 +672,10 @@ struct TotalCtx<'a> {
 }
 
 /// Sums one table over several reports: counts, deltas and decimals add up;
-/// amounts with units are summed in 元; a table with unit-less amounts is left out.
+/// amounts with units are summed in 元; a table with unit-less amounts is left
+/// out. Every addition is checked: a sum that would not fit leaves the table
+/// out rather than print a wrapped or clamped figure (with the bounds of
+/// [`crate::parse::MAX_COUNT`] it cannot happen below 900 million reports).
 fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
     let first = datas.first()?;
     let kinds: Vec<CellKind> = (0..first.cells.len()).map(|k| spec.kind(k / first.cols, k % first.cols)).collect();
@@ -681,12 +684,12 @@ fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
     // Reports outside, cells inside: each report's cells are read in order.
     for d in datas {
         for (k, cell) in d.cells.iter().enumerate() {
-            match (&cell.value, kinds[k]) {
-                (CellValue::Int(n), _) => ints[k] += n,
-                (CellValue::Decimal(x), _) => decimals[k] = decimals[k] + *x,
-                (CellValue::Money(x, Some(Unit::WanYuan)), _) => decimals[k] = decimals[k] + x.times_10000(),
-                (CellValue::Money(x, Some(_)), _) => decimals[k] = decimals[k] + *x,
-                (CellValue::Money(_, None), _) => return None,
+            match &cell.value {
+                CellValue::Int(n) => ints[k] = ints[k].checked_add(*n)?,
+                CellValue::Decimal(x) => decimals[k] = decimals[k].checked_add(*x)?,
+                CellValue::Money(x, Some(Unit::WanYuan)) => decimals[k] = decimals[k].checked_add(x.times_10000()?)?,
+                CellValue::Money(x, Some(_)) => decimals[k] = decimals[k].checked_add(*x)?,
+                CellValue::Money(_, None) => return None,
             }
         }
     }
@@ -720,7 +723,8 @@ fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
         .map(|(form, reports)| {
             let mut html = String::new();
             for (t, spec) in form.tables.iter().enumerate() {
-                let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).collect();
+                // A table that a report's original lacks is not counted as zeros.
+                let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).filter(|d| d.given).collect();
                 if let Some(sum) = sum_table(spec, &datas) {
                     html.push_str(&table_html(
                         spec,
@@ -728,6 +732,13 @@ fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
                         &format!("total-{}-{}", form.id, spec.key),
                         &format!("s{}-{}", form.id, t + 1),
                     ));
+                    if datas.len() < reports.len() {
+                        html.push_str(&format!(
+                            "<p class=\"note\">本表汇总 {} 份报告；另有 {} 份报告的原件未刊载本表，未计入。</p>\n",
+                            datas.len(),
+                            reports.len() - datas.len()
+                        ));
+                    }
                 }
             }
             TotalCtx {

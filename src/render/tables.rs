@@ -76,6 +76,14 @@ fn header_ids<'p>(placed: &'p [Placed<'_>], leaf: usize) -> Vec<&'p str> {
 /// (unique too) prefixes the header ids, which every cell repeats in its
 /// `headers`, so it is kept short.
 pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> String {
+    if !data.given {
+        // Declared absent from the published original: say so, and show no
+        // figures, so that no zero appears that the agency never printed.
+        return format!(
+            "<div class=\"table-absent\" id=\"{id}\" role=\"note\"><p><strong>{}</strong>：原报告未刊载此表。</p></div>\n",
+            esc(&spec.caption)
+        );
+    }
     let (cols, col_depth) = place(&spec.columns, &format!("{short}c"));
     let (rows, row_depth) = place(&spec.rows, &format!("{short}r"));
     // 表四 has no row header column on the printed form.

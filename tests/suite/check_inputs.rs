@@ -93,7 +93,13 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str, u32, &'static str)> {
         ),
         ("unknown form", b"---\nyear: 2024\nform: cn-2012\n---\n".to_vec(), "IN-FORM", 3, "unknown form"),
         ("duplicate key", b"---\nyear: 2024\nyear: 2023\n---\n".to_vec(), "IN-YAML", 3, "written twice"),
-        ("year differs from file name", b"---\nyear: 2023\n---\n".to_vec(), "IN-PATH", 2, "named 2024.md"),
+        (
+            "year differs from file name",
+            good.replace("year: 2024", "year: 2023").into_bytes(),
+            "IN-PATH",
+            2,
+            "named 2024.md",
+        ),
     ]
 }
 

@@ -220,6 +220,9 @@ fn assert_same_as_clean_build(site: &TempSite, preview: &Preview) {
     let mut compared = 0;
     for entry in walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_type().is_file()) {
         let rel = entry.path().strip_prefix(&out).expect("prefix").to_string_lossy().replace('\\', "/");
+        if rel == gongkai::write::MARKER {
+            continue; // marks the output folder; the preview serves no dot-files
+        }
         let (status, mut body) = preview.get(&format!("/{rel}"));
         assert_eq!(status, 200, "{rel}");
         if let Some(start) = body.find("<script src=\"/__gongkai/reload.js") {
