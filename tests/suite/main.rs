@@ -6,4 +6,5 @@ mod check_inputs;
 mod check_rules;
 mod fixture;
 mod new;
+mod safety;
 mod serve;
