@@ -2,7 +2,7 @@
 //! site, themes are names, the CSV files cannot run in a spreadsheet, and the
 //! terminal shows a report's control characters instead of obeying them.
 
-use crate::fixture::{TempSite, texts};
+use crate::fixture::{TempSite, report_2021, tables_2021, texts};
 
 /// The records of a CSV file (RFC 4180), without its byte-order mark.
 fn csv_records(text: &str) -> Vec<Vec<String>> {
@@ -64,4 +64,36 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_but_figures_stay_numbers() 
     let name = records[0].iter().position(|h| h == "agency_name").expect("agency_name");
     assert_eq!(records[1][name], format!("'{hostile}"));
     assert!(csv.contains(",-8,"), "the figure is written as a bare number");
+}
+
+/// Whether a character of multi-line output would act on a terminal or
+/// disguise text (newlines are the output's own).
+fn acts_on_a_terminal(c: char) -> bool {
+    c != '\n' && gongkai::diag::acts_on_a_terminal(c)
+}
+
+#[test]
+fn control_characters_from_a_report_are_shown_not_sent_to_the_terminal() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let good = report_2021(2024, &tables_2021(0, 3, 0), "");
+    site.write(
+        "content/reports/town/2024.md",
+        good.replace("  carried_in:", "  carried_\u{1b}[2J\u{7}in: # \u{202e}evil\u{9b}31m\u{7f}\n  carried_in:"),
+    );
+    site.write("content/pages/x\u{1b}]0;pwned\u{7}\u{202e}.md", "---\ntitle: x\n---\n");
+    let (code, human, _) = site.run(&["check"]);
+    assert_eq!(code, 1, "{human}");
+    assert!(!human.chars().any(acts_on_a_terminal), "{human:?}");
+    assert!(human.contains("carried_\\u{1b}[2J\\u{7}in"), "{human}");
+    assert!(human.contains("x\\u{1b}]0;pwned\\u{7}\\u{202e}.md"), "{human}");
+    let (code, json, _) = site.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1, "{json}");
+    assert!(!json.chars().any(acts_on_a_terminal), "{json:?}");
+    // Escaped, not lost: the JSON still carries the exact text.
+    let messages: Vec<String> = json
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["message"].as_str().expect("str").into())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("x\u{1b}]0;pwned\u{7}\u{202e}.md")), "{messages:?}");
 }
