@@ -4,6 +4,27 @@
 
 use crate::fixture::{TempSite, report_2021, tables_2021, texts};
 
+#[test]
+fn themes_are_names_not_paths() {
+    let site = TempSite::example();
+    site.write("themes/mine/templates/base.html", "{% block content %}{% endblock content %}");
+    let toml = std::fs::read_to_string(site.path().join("site.toml")).expect("read");
+    let line = toml.lines().position(|l| l.starts_with("theme =")).expect("theme line") + 1;
+    for bad in ["/etc", "../../elsewhere", "mine/../../x", "Mine", "", "nope"] {
+        site.write("site.toml", toml.replace("theme = \"default\"", &format!("theme = \"{bad}\"")));
+        let (code, _, err) = site.run(&["check"]);
+        assert_eq!(code, 2, "theme = {bad:?}: {err}");
+        assert!(err.contains(&format!("site.toml:{line}:9:")), "theme = {bad:?}: {err}");
+        assert!(err.contains("themes are named"), "theme = {bad:?}: {err}");
+        assert!(err.contains("this site's themes: default, mine"), "theme = {bad:?}: {err}");
+        let (code, _, err) = site.run(&["build"]);
+        assert_eq!(code, 2, "theme = {bad:?}: {err}");
+        assert!(!site.path().join("public").exists(), "theme = {bad:?}: nothing built");
+    }
+    site.write("site.toml", toml.replace("theme = \"default\"", "theme = \"mine\""));
+    assert_eq!(site.run(&["check"]).0, 0);
+}
+
 /// The records of a CSV file (RFC 4180), without its byte-order mark.
 fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = vec![Vec::new()];
