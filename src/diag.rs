@@ -86,6 +86,9 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// Advice: how to fix it.
     pub help: Option<String>,
+    /// Whether the file's lines may be shown under the message. False for a
+    /// refused link: its target must never be read, let alone printed.
+    pub snippet: bool,
 }
 
 impl Diagnostic {
@@ -126,6 +129,7 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             help: None,
+            snippet: true,
         }
     }
 
@@ -144,6 +148,12 @@ impl Diagnostic {
     /// Sets the advice line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Shows no line of the file (see [`Diagnostic::snippet`]).
+    pub fn without_snippet(mut self) -> Self {
+        self.snippet = false;
         self
     }
 
@@ -272,6 +282,10 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
     let path = visible(&display_path(&d.file, root)).into_owned();
     let mut marks: Vec<(&Path, Pos, &str, bool)> = vec![(d.file.as_path(), d.pos, d.label.as_str(), true)];
     marks.extend(d.related.iter().map(|r| (r.file.as_path(), r.pos, r.text.as_str(), false)));
+    if !d.snippet {
+        // Keep the primary position in the `-->` line, but show no source.
+        marks.clear();
+    }
     let gutter = marks.iter().map(|m| m.1.line).max().unwrap_or(1).to_string().len();
     let pad = " ".repeat(gutter);
     if d.pos.line == 0 {
@@ -392,6 +406,14 @@ mod tests {
         // `\u{1b}` is 6 columns and the tab 4: the caret goes under `x`.
         assert!(text.contains("1 | \\u{1b}    x: 1\n  |           ^ \\u{202e}here"), "{text}");
         assert!(text.contains("= help: \\u{7}"), "{text}");
+    }
+
+    #[test]
+    fn a_diagnostic_without_snippet_shows_no_line_of_its_file() {
+        let file = Arc::new(PathBuf::from("/site/content/pages/x.md"));
+        let d = Diagnostic::error("IN-LINK", &file, Pos::new(1, 1, 0), "link").without_snippet();
+        let text = render_human(&d, Path::new("/site"), &One("root:x:0:0"));
+        assert_eq!(text, "error[IN-LINK]: link\n --> content/pages/x.md:1:1\n");
     }
 
     #[test]

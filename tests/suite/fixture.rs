@@ -133,3 +133,15 @@ pub fn texts(dir: &Path) -> Vec<(PathBuf, String)> {
         })
         .collect()
 }
+
+#[cfg(unix)]
+impl TempSite {
+    /// Makes `rel` a symbolic link to `target` (creating folders), as an
+    /// attacker or a webmaster would with `ln -s`.
+    pub fn link(&self, rel: &str, target: impl AsRef<Path>) -> &Self {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::os::unix::fs::symlink(target, path).expect("symlink");
+        self
+    }
+}

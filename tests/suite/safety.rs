@@ -2,7 +2,191 @@
 //! site, themes are names, the CSV files cannot run in a spreadsheet, and the
 //! terminal shows a report's control characters instead of obeying them.
 
-use crate::fixture::{TempSite, report_2021, tables_2021, texts};
+use crate::fixture::{TempSite, report_2021, tables_2021, texts, with_code};
+use gongkai::diag::Severity;
+use std::path::Path;
+
+/// Stands for a server's secrets: it must never be printed, published or loaded.
+const SECRET: &str = "SECRET-7f3a";
+
+/// A folder outside the site holding secret files of every kind gongkai reads.
+fn outside() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write("passwd", &format!("root:{SECRET}:0:0:root:/root:/bin/bash\n"));
+    write("page.md", &format!("# {SECRET}\n\n{SECRET}\n"));
+    write("2023.md", &report_2021(2023, &format!("title: {SECRET}\n{}", tables_2021(0, 3, 0)), ""));
+    write("agency/agency.yaml", &format!("name: {SECRET}局\nkind: 部门\n"));
+    write("agency/2024.md", &report_2021(2024, &tables_2021(0, 3, 0), &format!("{SECRET}\n")));
+    write("theme/templates/base.html", SECRET);
+    write("theme/static/secret.txt", SECRET);
+    let form = include_str!("../../src/forms/cn-2021.json").replacen("\"cn-2021\"", &format!("\"{SECRET}\""), 1);
+    write("form.json", &form);
+    dir
+}
+
+/// Asserts that nothing gongkai printed or published contains the secret.
+fn assert_no_secret(site: &TempSite, printed: &[&str]) {
+    for text in printed {
+        assert!(!text.contains(SECRET) && !text.contains("root:x:0:0"), "{text}");
+    }
+    for (path, text) in texts(&site.path().join("public")) {
+        assert!(!text.contains(SECRET), "{} publishes the secret", path.display());
+    }
+}
+
+/// The IN-LINK findings as (path relative to the site, message), each checked
+/// to be an error at line 1, column 1 of the link.
+fn link_findings(site: &TempSite) -> Vec<(String, String)> {
+    let checked = site.check();
+    let mut found: Vec<(String, String)> = with_code(&checked, "IN-LINK")
+        .into_iter()
+        .map(|d| {
+            assert_eq!((d.severity, d.pos.line, d.pos.col), (Severity::Error, 1, 1), "{d:?}");
+            let rel = d.file.strip_prefix(site.path()).expect("inside the site").display().to_string();
+            (rel, d.message.clone())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[cfg(unix)]
+#[test]
+fn a_page_linked_to_a_file_outside_the_site_is_refused_at_the_link() {
+    let out = outside();
+    let site = TempSite::example();
+    site.link("content/pages/x.md", out.path().join("page.md"));
+    if Path::new("/etc/bash.bashrc").exists() {
+        site.link("content/pages/bashrc.md", "/etc/bash.bashrc");
+    }
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("error[IN-LINK]: `x.md` is a symbolic link that points outside the site"), "{err}");
+    assert!(err.contains("--> content/pages/x.md:1:1"), "{err}");
+    assert!(!site.path().join("public").exists(), "nothing published");
+    assert_no_secret(&site, &[&err]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_linked_from_outside_is_refused_without_showing_its_target() {
+    let out = outside();
+    let site = TempSite::example();
+    site.link("content/reports/huaian/2023.md", out.path().join("2023.md"));
+    site.link("content/reports/baibu/2019.md", out.path().join("passwd"));
+    if Path::new("/etc/passwd").exists() {
+        site.link("content/reports/baibu/2018.md", "/etc/passwd");
+    }
+    let found = link_findings(&site);
+    let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert!(paths.contains(&"content/reports/huaian/2023.md") && paths.contains(&"content/reports/baibu/2019.md"));
+    assert_eq!(site.check().content.reports.len(), 2, "only the example's own reports are loaded");
+    let (code, human, _) = site.run(&["check"]);
+    assert_eq!(code, 1, "{human}");
+    assert!(human.contains("--> content/reports/baibu/2019.md:1:1\n"), "{human}");
+    let (code, json, _) = site.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1, "{json}");
+    assert_no_secret(&site, &[&human, &json]);
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_themes_templates_and_forms_linked_outside_the_site_are_refused() {
+    let out = outside();
+    let site = TempSite::example();
+    site.link("content/reports/evil", out.path().join("agency"));
+    site.link("themes/mine", out.path().join("theme"));
+    site.link("templates", out.path().join("theme/templates"));
+    site.link("forms/x.json", out.path().join("form.json"));
+    let toml = std::fs::read_to_string(site.path().join("site.toml")).expect("read");
+    site.write("site.toml", toml.replace("theme = \"default\"", "theme = \"mine\""));
+    let found = link_findings(&site);
+    let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(paths, ["content/reports/evil", "forms/x.json", "templates", "themes/mine"], "{found:#?}");
+    assert!(found.iter().all(|f| f.1.contains("points outside the site")), "{found:#?}");
+    let checked = site.check();
+    assert!(!checked.content.agencies.contains_key("evil"), "the folder was not descended");
+    assert!(checked.forms.list.iter().all(|f| f.id != SECRET), "the form was not read");
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!site.path().join("public").exists(), "nothing published");
+    assert_no_secret(&site, &[&err]);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_site_are_followed() {
+    let site = TempSite::example();
+    site.write("shared/about.md", "---\ntitle: 关于本站\n---\n正文\n");
+    site.link("content/pages/about.md", "../../shared/about.md");
+    site.write("shared/linked/agency.yaml", "name: 链接局\nkind: 部门\n");
+    site.write("shared/linked/2024.md", report_2021(2024, &tables_2021(0, 3, 0), ""));
+    site.link("content/reports/linked", "../../shared/linked");
+    site.write(
+        "shared/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=\"linked\">{{ page.title }}</p>{% endblock content %}",
+    );
+    site.link("templates/page.html", "../shared/templates/page.html");
+    assert_eq!(link_findings(&site), Vec::<(String, String)>::new());
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(site.path().join("public/pages/about/index.html")).expect("page");
+    assert!(page.contains("<p id=\"linked\">关于本站</p>"), "{page}");
+    assert!(site.path().join("public/reports/linked/2024/index.html").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn dangling_and_looping_links_are_refused_with_a_message() {
+    let site = TempSite::example();
+    site.link("content/pages/gone.md", "nowhere.md");
+    site.link("content/pages/self.md", "self.md");
+    site.link("content/reports/up", "..");
+    site.link("content/reports/huaian/again", ".");
+    let found = link_findings(&site);
+    let got: Vec<(&str, bool)> = found
+        .iter()
+        .map(|(path, message)| (path.as_str(), message.contains("leads nowhere") || message.contains("loop")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("content/pages/gone.md", true),
+            ("content/pages/self.md", true),
+            ("content/reports/huaian/again", true),
+            ("content/reports/up", true)
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(site.check().content.reports.len(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_swapped_or_deleted_after_checking_is_not_published() {
+    let out = tempfile::tempdir().expect("tmp");
+    let site = TempSite::example();
+    let checked = gongkai::site::Site::load(site.path()).expect("loads");
+    let file = site.path().join("content/reports/huaian/2024.md");
+    // The same text, but now read through a link to a file outside the site.
+    let copy = out.path().join("2024.md");
+    std::fs::copy(&file, &copy).expect("copy");
+    std::fs::remove_file(&file).expect("rm");
+    std::os::unix::fs::symlink(&copy, &file).expect("symlink");
+    let public = site.path().join("public");
+    let err = gongkai::cmd::build::build(&checked, &public).expect_err("must refuse the link").to_string();
+    assert!(err.contains("2024.md"), "{err}");
+    assert!(!public.exists(), "nothing published");
+    std::fs::remove_file(&file).expect("rm");
+    let err = gongkai::cmd::build::build(&checked, &public).expect_err("must refuse a deleted file").to_string();
+    assert!(err.contains("2024.md"), "{err}");
+    assert!(!public.exists(), "nothing published");
+}
 
 #[test]
 fn themes_are_names_not_paths() {
