@@ -24,6 +24,24 @@ pub enum ConfigError {
         /// The parser's message, with line and column.
         message: String,
     },
+    /// `theme` is not one of the site's themes (a path, say).
+    #[error(
+        "{}:{line}:{col}: theme = {value:?} is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder themes/<name> of the site or the built-in `default`; this site's themes: {}",
+        path.display(),
+        themes.join(", ")
+    )]
+    Theme {
+        /// The file.
+        path: PathBuf,
+        /// Line of the value.
+        line: u32,
+        /// Column of the value (its opening quote), in characters.
+        col: u32,
+        /// The value as written.
+        value: String,
+        /// The names `theme` may take.
+        themes: Vec<String>,
+    },
 }
 
 /// Publication deadlines after the end of the report year, as `MM-DD` of the next year.
@@ -87,7 +105,8 @@ pub struct Config {
     /// Absolute URL where the output is published; used only for feed, sitemap and canonical links.
     #[serde(default = "default_base_url")]
     pub base_url: String,
-    /// Theme name: `default` (built in) or a folder under `themes/`.
+    /// Theme name: `default` (built in) or a folder under `themes/`; a name
+    /// (see [`crate::theme::is_name`]), never a path.
     #[serde(default = "default_theme")]
     pub theme: String,
     /// Let raw HTML in Markdown through unsanitized.
@@ -109,7 +128,24 @@ fn default_base_url() -> String {
 }
 
 fn default_theme() -> String {
-    "default".into()
+    crate::theme::DEFAULT.into()
+}
+
+/// Just the `theme` key of a `site.toml`, with where its value is written.
+#[derive(Deserialize)]
+struct ThemeKey {
+    theme: Option<toml::Spanned<String>>,
+}
+
+/// The error for a `theme` that is not a name in `themes` (the site's
+/// themes), positioned at its value in `text`; `None` when it is one.
+fn theme_error(text: &str, path: &Path, theme: &str, themes: Vec<String>) -> Option<ConfigError> {
+    if crate::theme::is_name(theme) && themes.iter().any(|t| t == theme) {
+        return None;
+    }
+    let span = toml::from_str::<ThemeKey>(text).ok().and_then(|k| k.theme).map_or(0..0, |t| t.span());
+    let pos = crate::source::LineIndex::new(text).pos(text, span.start, span.len());
+    Some(ConfigError::Theme { path: path.to_path_buf(), line: pos.line, col: pos.col, value: theme.to_owned(), themes })
 }
 
 impl Config {
@@ -117,7 +153,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join("site.toml");
         let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io { path: path.clone(), source })?;
-        Config::parse(&text, &path)
+        let config = Config::parse(&text, &path)?;
+        match theme_error(&text, &path, &config.theme, crate::theme::names(root)) {
+            Some(e) => Err(e),
+            None => Ok(config),
+        }
     }
 
     /// Parses and validates the text of a `site.toml`.
@@ -156,5 +196,19 @@ mod tests {
         assert!(Config::parse("title = \"t\"\n[deadlines]\ntownship = \"02-30\"\n", Path::new("s")).is_err());
         let err = Config::parse("titel = \"t\"\n", Path::new("s")).unwrap_err().to_string();
         assert!(err.contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn a_theme_is_a_name_of_the_site_and_errors_point_at_it() {
+        let themes = || vec!["default".to_owned(), "mine".to_owned()];
+        let text = "title = \"t\"\ntheme   =  \"/etc\"\n";
+        let err = theme_error(text, Path::new("site.toml"), "/etc", themes()).unwrap().to_string();
+        assert!(err.starts_with("site.toml:2:12: theme = \"/etc\" is not a theme of this site"), "{err}");
+        assert!(err.ends_with("this site's themes: default, mine"), "{err}");
+        let text = "theme = \"\\u001b[2J\"\n";
+        let err = theme_error(text, Path::new("s"), "\u{1b}[2J", themes()).unwrap().to_string();
+        assert!(err.contains("theme = \"\\u{1b}[2J\""), "the value is printed escaped: {err}");
+        assert!(theme_error("", Path::new("s"), "mine", themes()).is_none());
+        assert!(theme_error("", Path::new("s"), "other", themes()).is_some(), "a name, but not of this site");
     }
 }

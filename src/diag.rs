@@ -4,6 +4,10 @@
 //! character column, length in characters), so editors and people can jump to
 //! it. Rendering follows rustc's layout because webmasters' tools (VS Code,
 //! Vim quickfix) already understand `path:line:col`.
+//!
+//! Everything a report, a file name or a link can put into a diagnostic is
+//! printed through [`visible`], so a report cannot move the cursor, clear the
+//! screen or reverse text on the webmaster's terminal.
 
 use serde::Serialize;
 use std::borrow::Cow;
@@ -82,6 +86,9 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// Advice: how to fix it.
     pub help: Option<String>,
+    /// Whether the file's lines may be shown under the message. False for a
+    /// refused link: its target must never be read, let alone printed.
+    pub snippet: bool,
 }
 
 impl Diagnostic {
@@ -122,6 +129,7 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             help: None,
+            snippet: true,
         }
     }
 
@@ -140,6 +148,12 @@ impl Diagnostic {
     /// Sets the advice line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Shows no line of the file (see [`Diagnostic::snippet`]).
+    pub fn without_snippet(mut self) -> Self {
+        self.snippet = false;
         self
     }
 
@@ -178,7 +192,10 @@ struct JsonDiagnostic<'a> {
     related: Vec<JsonRelated<'a>>,
 }
 
-/// Renders one diagnostic as a single line of JSON.
+/// Renders one diagnostic as a single line of JSON. serde_json escapes the
+/// C0 controls; DEL, the C1 controls and the bidi controls are valid JSON
+/// but act on (or disguise text in) a terminal, so they are written as
+/// `\uXXXX` too, which any JSON reader decodes to the same text.
 pub fn render_json(d: &Diagnostic, root: &Path) -> String {
     let json = JsonDiagnostic {
         file: display_path(&d.file, root),
@@ -201,7 +218,54 @@ pub fn render_json(d: &Diagnostic, root: &Path) -> String {
             })
             .collect(),
     };
-    serde_json::to_string(&json).unwrap_or_default()
+    let json = serde_json::to_string(&json).unwrap_or_default();
+    // These characters can only occur inside JSON strings, where `\uXXXX` means the same.
+    if !json.chars().any(acts_on_a_terminal) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if acts_on_a_terminal(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a character would act on a terminal or disguise the text around
+/// it: the C0 controls (including tab and newline), DEL, the C1 controls,
+/// and the bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069) used to make text read differently from what it is.
+pub fn acts_on_a_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text as it may be printed on a terminal: each character that
+/// [`acts_on_a_terminal`] is shown as its Rust escape, `\u{1b}` for ESC,
+/// `\u{202e}` for RIGHT-TO-LEFT OVERRIDE. The escape is visible, says
+/// exactly which character is there, and is what `{:?}` and rustc print.
+/// Tabs and newlines are escaped too: every printed field is one line, and
+/// snippets expand their tabs before calling this.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acts_on_a_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts_on_a_terminal(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A source line as shown in a snippet: tabs as four spaces, then [`visible`].
+fn shown(text: &str) -> String {
+    visible(&text.replace('\t', "    ")).into_owned()
 }
 
 /// Gives the text of a line of a file, for snippets. Implemented by the
@@ -214,10 +278,14 @@ pub trait SourceLines {
 /// Renders a diagnostic the way rustc does, with source snippets.
 pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
-    let path = display_path(&d.file, root);
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), visible(&d.code), visible(&d.message));
+    let path = visible(&display_path(&d.file, root)).into_owned();
     let mut marks: Vec<(&Path, Pos, &str, bool)> = vec![(d.file.as_path(), d.pos, d.label.as_str(), true)];
     marks.extend(d.related.iter().map(|r| (r.file.as_path(), r.pos, r.text.as_str(), false)));
+    if !d.snippet {
+        // Keep the primary position in the `-->` line, but show no source.
+        marks.clear();
+    }
     let gutter = marks.iter().map(|m| m.1.line).max().unwrap_or(1).to_string().len();
     let pad = " ".repeat(gutter);
     if d.pos.line == 0 {
@@ -235,7 +303,7 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
     }
     for (i, file) in files.iter().enumerate() {
         if i > 0 {
-            let _ = writeln!(out, "{pad}::: {}", display_path(file, root));
+            let _ = writeln!(out, "{pad}::: {}", visible(&display_path(file, root)));
         }
         let mut here: Vec<_> = marks.iter().filter(|m| m.0 == *file).collect();
         here.sort_by_key(|m| (m.1.line, m.1.col));
@@ -253,20 +321,20 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
                 if last_line != 0 && pos.line > last_line + 1 {
                     let _ = writeln!(out, "{pad}...");
                 }
-                let _ = writeln!(out, "{:>gutter$} | {}", pos.line, text.replace('\t', "    "));
+                let _ = writeln!(out, "{:>gutter$} | {}", pos.line, shown(text));
                 last_line = pos.line;
             }
             let before: String = text.chars().take(pos.col.saturating_sub(1) as usize).collect();
             let marked: String =
                 text.chars().skip(pos.col.saturating_sub(1) as usize).take(pos.len.max(1) as usize).collect();
-            let indent = before.replace('\t', "    ").width();
-            let width = marked.width().max(1);
+            let indent = shown(&before).width();
+            let width = shown(&marked).width().max(1);
             let ch = if m.3 { "^" } else { "-" };
-            let _ = writeln!(out, "{pad} | {}{} {}", " ".repeat(indent), ch.repeat(width), m.2);
+            let _ = writeln!(out, "{pad} | {}{} {}", " ".repeat(indent), ch.repeat(width), visible(m.2));
         }
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} = help: {help}");
+        let _ = writeln!(out, "{pad} = help: {}", visible(help));
     }
     out
 }
@@ -313,6 +381,49 @@ mod tests {
         assert!(text.contains("2 | 总计: [3, 0]\n  |        ^ 一 = 3"), "{text}");
         assert!(text.contains("1 | 甲乙 x: 10\n  |      -- 二 = 0"), "{text}");
         assert!(text.contains("= help: fix it"), "{text}");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_as_escapes() {
+        assert_eq!(visible("百步镇"), "百步镇");
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{1b}[2J\u{7}b"), "a\\u{1b}[2J\\u{7}b");
+        assert_eq!(visible("\u{7f}\u{9b}\u{202e}\u{2066}\t\n"), "\\u{7f}\\u{9b}\\u{202e}\\u{2066}\\u{9}\\u{a}");
+        // Zero-width joiners and the like are text, not controls.
+        assert_eq!(visible("\u{200d}"), "\u{200d}");
+    }
+
+    #[test]
+    fn snippets_are_escaped_and_markers_stay_aligned() {
+        let file = Arc::new(PathBuf::from("/site/a\u{1b}.md"));
+        let d = Diagnostic::error("IN-KEY", &file, Pos::new(1, 3, 1), "key `\u{1b}[31m`")
+            .with_label("\u{202e}here")
+            .with_help("\u{7}");
+        let text = render_human(&d, Path::new("/site"), &One("\u{1b}\tx: 1"));
+        assert!(!text.chars().any(|c| acts_on_a_terminal(c) && c != '\n'), "{text:?}");
+        assert!(text.contains("error[IN-KEY]: key `\\u{1b}[31m`\n"), "{text}");
+        assert!(text.contains("--> a\\u{1b}.md:1:3"), "{text}");
+        // `\u{1b}` is 6 columns and the tab 4: the caret goes under `x`.
+        assert!(text.contains("1 | \\u{1b}    x: 1\n  |           ^ \\u{202e}here"), "{text}");
+        assert!(text.contains("= help: \\u{7}"), "{text}");
+    }
+
+    #[test]
+    fn a_diagnostic_without_snippet_shows_no_line_of_its_file() {
+        let file = Arc::new(PathBuf::from("/site/content/pages/x.md"));
+        let d = Diagnostic::error("IN-LINK", &file, Pos::new(1, 1, 0), "link").without_snippet();
+        let text = render_human(&d, Path::new("/site"), &One("root:x:0:0"));
+        assert_eq!(text, "error[IN-LINK]: link\n --> content/pages/x.md:1:1\n");
+    }
+
+    #[test]
+    fn json_leaves_no_character_that_acts_on_a_terminal() {
+        let file = Arc::new(PathBuf::from("/site/a.md"));
+        let message = "\u{1b}[2J\u{7}\u{7f}\u{9b}\u{202e}\u{2069}";
+        let json = render_json(&Diagnostic::error("X", &file, Pos::new(1, 1, 1), message), Path::new("/site"));
+        assert!(!json.chars().any(acts_on_a_terminal), "{json:?}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["message"], message, "escaped, not altered");
     }
 
     #[test]

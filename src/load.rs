@@ -4,12 +4,16 @@
 //! and `content/reports/<agency>/<year>.md` are its reports. Editors' backup
 //! and swap files are ignored; anything else out of place is reported, never
 //! silently skipped, so a webmaster never wonders why a report is missing.
+//!
+//! Files are read only from inside the site ([`SiteDir`]): a symbolic link
+//! that leaves the site, leads nowhere or loops is refused with `IN-LINK` at
+//! the link, and nothing of its target is read or shown.
 
 use crate::diag::{Diagnostic, Pos, SourceLines};
 use crate::form::Forms;
 use crate::model::{Agency, Report};
 use crate::parse;
-use crate::source::{self, DecodeError, LineIndex};
+use crate::source::{self, DecodeError, Found, Kind, LineIndex, ReadError, SiteDir};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -58,11 +62,42 @@ pub fn is_slug(name: &str) -> bool {
         && !name.starts_with('-')
 }
 
-/// Reads and decodes a file, turning failures into a diagnostic.
-pub fn read_text(path: &Arc<PathBuf>) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(path.as_path()).map_err(|e| {
-        Box::new(Diagnostic::error("IN-IO", path, Pos::default(), format!("cannot read the file: {e}")))
-    })?;
+/// The finding for a path that was not read: `IN-LINK` at the link for a
+/// refused symbolic link, `IN-IO` otherwise. A refused link's diagnostic has
+/// no snippet, so that no line of its target is ever printed.
+pub fn refusal(files: &SiteDir, path: &Path, why: ReadError) -> Diagnostic {
+    if why.is_link() {
+        let link = Arc::new(files.link_of(path));
+        let name = link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let help = match why {
+            ReadError::Outside => {
+                "gongkai reads a site's files only from inside the site folder: copy the file or folder into the site instead of linking to it"
+            }
+            ReadError::Loop => "delete the link: its folder is read already",
+            _ => "correct the link's target, or delete the link",
+        };
+        return Diagnostic::error(
+            "IN-LINK",
+            &link,
+            Pos::new(1, 1, 0),
+            format!("`{name}` is a symbolic link that {why}"),
+        )
+        .with_help(help)
+        .without_snippet();
+    }
+    let file = Arc::new(path.to_path_buf());
+    let missing = matches!(&why, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound);
+    let d = match why {
+        ReadError::Io(e) => Diagnostic::error("IN-IO", &file, Pos::default(), format!("cannot read: {e}")),
+        other => Diagnostic::error("IN-IO", &file, Pos::default(), format!("this {other}")),
+    };
+    if missing { d.with_help("was it deleted or moved while gongkai was running? run the command again") } else { d }
+}
+
+/// Reads (from inside the site only) and decodes a file, turning failures
+/// into a diagnostic.
+pub fn read_text(files: &SiteDir, path: &Arc<PathBuf>) -> Result<String, Box<Diagnostic>> {
+    let bytes = files.read(path).map_err(|why| Box::new(refusal(files, path, why)))?;
     source::decode(&bytes).map_err(|e| Box::new(match e {
         DecodeError::Empty => Diagnostic::error("IN-EMPTY", path, Pos::default(), "the file is empty").with_help("delete it, or run `gongkai new report` to start a report"),
         DecodeError::Binary => Diagnostic::error("IN-BINARY", path, Pos::default(), "this is not a text file (it contains NUL bytes): is it a Word, PDF or image file?")
@@ -83,23 +118,21 @@ enum Entry {
     Report(String, Arc<PathBuf>),
 }
 
-/// Finds the files under `content/reports`, reporting misplaced ones.
-fn discover(reports_dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
+/// Finds the files under `content/reports`, reporting misplaced ones and
+/// refused links.
+fn discover(files: &SiteDir, reports_dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(reports_dir).min_depth(1).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy())) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = Arc::new(e.path().map_or_else(|| reports_dir.to_path_buf(), Path::to_path_buf));
-                diags.push(Diagnostic::error("IN-IO", &path, Pos::default(), format!("cannot read: {e}")));
+    for Found { path, depth, what } in files.walk(reports_dir, usize::MAX, &is_ignored) {
+        let kind = match what {
+            Ok(kind) => kind,
+            Err(why) => {
+                diags.push(refusal(files, &path, why));
                 continue;
             }
         };
-        let path = Arc::new(entry.path().to_path_buf());
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let depth = entry.depth();
-        if entry.file_type().is_dir() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let path = Arc::new(path);
+        if matches!(kind, Kind::Dir) {
             if depth == 1 && !is_slug(&name) {
                 diags.push(
                     Diagnostic::error("IN-PATH", &path, Pos::default(), format!("agency folder `{name}` is not a valid slug"))
@@ -108,12 +141,8 @@ fn discover(reports_dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
             }
             continue;
         }
-        let agency = entry
-            .path()
-            .parent()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let agency =
+            path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if depth != 2 {
             if name.ends_with(".md") {
                 diags.push(Diagnostic::error(
@@ -149,13 +178,14 @@ pub type AfterParse<'a> = &'a (dyn Fn(&mut Report) -> Vec<Diagnostic> + Sync);
 
 /// Parses one report file, runs `after` on it, and checks its file name.
 fn load_report(
+    files: &SiteDir,
     path: &Arc<PathBuf>,
     agency: &str,
     forms: &Forms,
     after: AfterParse<'_>,
 ) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let report = match read_text(path) {
+    let report = match read_text(files, path) {
         Ok(text) => parse::parse_report(path, &text, agency, forms, &mut diags),
         Err(d) => {
             diags.push(*d);
@@ -170,11 +200,19 @@ fn load_report(
     (report, diags)
 }
 
-/// Loads and parses every agency and report under `<root>/content/reports`.
+/// Loads and parses every agency and report under `<root>/content/reports`,
+/// and the plain pages.
 pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     let mut content = Content::default();
+    let files = match SiteDir::new(root) {
+        Ok(files) => files,
+        Err(e) => {
+            content.diags.push(refusal_of_root(root, e));
+            return content;
+        }
+    };
     let reports_dir = root.join("content").join("reports");
-    let entries = discover(&reports_dir, &mut content.diags);
+    let entries = discover(&files, &reports_dir, &mut content.diags);
     for e in &entries {
         if let Entry::Report(agency, _) = e {
             *content.files_by_agency.entry(agency.clone()).or_default() += 1;
@@ -185,7 +223,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
         .map(|entry| match entry {
             Entry::Agency(slug, path) => {
                 let mut diags = Vec::new();
-                let agency = match read_text(&path) {
+                let agency = match read_text(&files, &path) {
                     Ok(text) => parse::parse_agency(&path, &text, &slug, &mut diags),
                     Err(d) => {
                         diags.push(*d);
@@ -195,7 +233,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
                 Loaded::Agency(agency, diags)
             }
             Entry::Report(agency, path) => {
-                let (report, diags) = load_report(&path, &agency, forms, after);
+                let (report, diags) = load_report(&files, &path, &agency, forms, after);
                 Loaded::Report(report, diags)
             }
         })
@@ -253,18 +291,43 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     }
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
     duplicates(&mut content.reports, &mut content.diags);
-    load_pages(&root.join("content").join("pages"), &mut content);
+    pages_in(&files, &root.join("content").join("pages"), &mut content);
     content
 }
 
-/// Loads `content/pages/*.md`.
+/// The finding for a site folder that cannot be resolved at all.
+fn refusal_of_root(root: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "IN-IO",
+        &Arc::new(root.to_path_buf()),
+        Pos::default(),
+        format!("cannot read the site folder: {e}"),
+    )
+}
+
+/// Loads `content/pages/*.md`; `dir` is `<root>/content/pages`, which tells
+/// the site folder the pages must stay inside.
 pub fn load_pages(dir: &Path, content: &mut Content) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+    let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
+    match SiteDir::new(root) {
+        Ok(files) => pages_in(&files, dir, content),
+        Err(e) => content.diags.push(refusal_of_root(root, e)),
+    }
+}
+
+/// Loads the pages of folder `dir` of the site `files`.
+fn pages_in(files: &SiteDir, dir: &Path, content: &mut Content) {
+    for Found { path, what, .. } in files.walk(dir, 1, &is_ignored) {
+        match what {
+            Ok(Kind::File) => {}
+            Ok(Kind::Dir) => continue,
+            Err(why) => {
+                content.diags.push(refusal(files, &path, why));
+                continue;
+            }
+        }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if is_ignored(&name) || !name.ends_with(".md") {
+        if !name.ends_with(".md") {
             continue;
         }
         let path = Arc::new(path);
@@ -276,7 +339,7 @@ pub fn load_pages(dir: &Path, content: &mut Content) {
             );
             continue;
         }
-        match read_text(&path) {
+        match read_text(files, &path) {
             Ok(text) => {
                 if let Some(p) = parse::parse_page(&path, &text, slug, &mut content.diags) {
                     content.pages.push(p);
@@ -298,17 +361,24 @@ pub fn load_agency_reports(
     after: AfterParse<'_>,
 ) -> (Vec<Report>, Vec<Diagnostic>, usize) {
     let dir = root.join("content").join("reports").join(slug);
-    let mut paths: Vec<PathBuf> =
-        std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
-    paths.retain(|p| {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        p.is_file() && name.ends_with(".md") && !is_ignored(&name)
-    });
-    paths.sort();
     let mut reports = Vec::new();
     let mut diags = Vec::new();
+    let files = match SiteDir::new(root) {
+        Ok(files) => files,
+        Err(e) => return (reports, vec![refusal_of_root(root, e)], 0),
+    };
+    let mut paths = Vec::new();
+    for Found { path, what, .. } in files.walk(&dir, 1, &is_ignored) {
+        match what {
+            Ok(Kind::File) if path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".md")) => {
+                paths.push(path)
+            }
+            Ok(_) => {}
+            Err(why) => diags.push(refusal(&files, &path, why)),
+        }
+    }
     for path in &paths {
-        let (report, d) = load_report(&Arc::new(path.clone()), slug, forms, after);
+        let (report, d) = load_report(&files, &Arc::new(path.clone()), slug, forms, after);
         diags.extend(d);
         reports.extend(report);
     }
@@ -317,11 +387,19 @@ pub fn load_agency_reports(
     (reports, diags, paths.len())
 }
 
-/// Reads a report's narrative again for rendering. `None` when the file
-/// changed (or vanished) since it was checked: what is published must be
-/// what was checked.
+/// The site folder of a content file: the folder above the last `content`
+/// component of its path. An agency folder named `content` makes this a
+/// folder inside the site, which only narrows what may be read.
+fn site_of(file: &Path) -> Option<&Path> {
+    file.ancestors().find(|a| a.file_name().is_some_and(|n| n == "content")).and_then(Path::parent)
+}
+
+/// Reads a report's narrative again for rendering, from inside the site
+/// only. `None` when the file changed, vanished or became a link leaving
+/// the site since it was checked: what is published must be what was checked.
 pub fn read_body(report: &Report) -> Option<String> {
-    let text = read_text(&report.file).ok()?;
+    let files = SiteDir::new(site_of(&report.file)?).ok()?;
+    let text = read_text(&files, &report.file).ok()?;
     let split = parse::split_front_matter(&text).ok()?;
     let body = text.get(split.body..)?;
     (crate::model::fnv1a(body.as_bytes()) == report.body_hash).then(|| body.to_owned())
@@ -382,23 +460,39 @@ pub struct Snippets {
 }
 
 impl Snippets {
-    /// Reads every file the diagnostics point into.
+    /// Reads every content file the diagnostics point into, from inside its
+    /// site only (the folder above `content/`), so a file swapped for a link after the
+    /// check cannot be shown. A file named by a diagnostic without snippet
+    /// (a refused link) is never read, nor is a file outside `content/`.
     pub fn for_diagnostics(diags: &[Diagnostic]) -> Snippets {
+        let unread: std::collections::HashSet<&Path> =
+            diags.iter().filter(|d| !d.snippet).map(|d| d.file.as_path()).collect();
+        let mut sites: HashMap<&Path, Option<SiteDir>> = HashMap::new();
         let mut files = HashMap::new();
         let paths = diags.iter().flat_map(|d| std::iter::once(&d.file).chain(d.related.iter().map(|r| &r.file)));
         for path in paths {
-            if files.contains_key(path.as_path()) {
+            if files.contains_key(path.as_path()) || unread.contains(path.as_path()) {
                 continue;
             }
-            if let Ok(text) =
-                std::fs::read(path.as_path()).map_err(|_| ()).and_then(|b| source::decode(&b).map_err(|_| ()))
-            {
+            let Some(root) = site_of(path) else { continue };
+            let Some(site) = sites.entry(root).or_insert_with(|| SiteDir::new(root).ok()) else { continue };
+            if let Ok(text) = site.read(path).map_err(|_| ()).and_then(|b| source::decode(&b).map_err(|_| ())) {
                 let index = LineIndex::new(&text);
                 files.insert(path.to_path_buf(), (text, index));
             }
         }
         Snippets { files }
     }
+}
+
+/// The refused links under `dir` (a theme, `templates/`, `forms/`), as
+/// `IN-LINK` findings, so that `check` reports them before a build needs them.
+pub fn link_findings(files: &SiteDir, dir: &Path) -> Vec<Diagnostic> {
+    files
+        .walk(dir, usize::MAX, &is_ignored)
+        .into_iter()
+        .filter_map(|f| f.what.err().filter(ReadError::is_link).map(|why| refusal(files, &f.path, why)))
+        .collect()
 }
 
 impl SourceLines for Snippets {

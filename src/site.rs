@@ -1,10 +1,16 @@
 //! A loaded and checked site: configuration, forms, content and findings.
+//!
+//! Everything is read from inside the site folder (see
+//! [`crate::source::SiteDir`]); a link that leaves it, in content, pages,
+//! the theme, `templates/` or `forms/`, is an `IN-LINK` error of `check`.
 
 use crate::config::{Config, ConfigError};
 use crate::diag::{Diagnostic, Tally};
-use crate::form::{FormError, Forms};
+use crate::form::{Form, FormError, Forms};
 use crate::load::{self, Content};
+use crate::source::{Found, Kind, ReadError, SiteDir};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// Why a site cannot be checked at all (exit code 2).
@@ -16,6 +22,52 @@ pub enum SiteError {
     /// A site form in `forms/` is invalid.
     #[error(transparent)]
     Form(#[from] FormError),
+    /// The site folder itself cannot be resolved.
+    #[error("cannot read the site folder {}: {source}", path.display())]
+    Root {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// The built-in forms plus the site's `forms/*.json`, which take precedence
+/// (as [`Forms::load`] does), but read from inside the site only: a form
+/// linked from outside is skipped with an `IN-LINK` finding in `diags`.
+fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Forms, FormError> {
+    let mut forms = Forms::builtin();
+    let mut site = Vec::new();
+    for Found { path, what, .. } in files.walk(dir, 1, &|_| false) {
+        match what {
+            Ok(Kind::File) if path.extension().is_some_and(|x| x == "json") => {}
+            Ok(_) => continue,
+            Err(why) if why.is_link() => {
+                diags.push(load::refusal(files, &path, why));
+                continue;
+            }
+            Err(why) => return Err(FormError::Io { path, source: std::io::Error::other(why.describe()) }),
+        }
+        let bytes = match files.read(&path) {
+            Ok(bytes) => bytes,
+            Err(why) if why.is_link() => {
+                diags.push(load::refusal(files, &path, why));
+                continue;
+            }
+            Err(ReadError::Io(source)) => return Err(FormError::Io { path, source }),
+            Err(why) => return Err(FormError::Io { path, source: std::io::Error::other(why.describe()) }),
+        };
+        let json = String::from_utf8(bytes).map_err(|e| FormError::Io {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        let form = Form::compile(&json, &path)?;
+        forms.list.retain(|f| f.id != form.id);
+        site.push(Arc::new(form));
+    }
+    site.extend(forms.list);
+    forms.list = site;
+    Ok(forms)
 }
 
 /// The site after loading and checking.
@@ -37,10 +89,16 @@ impl Site {
     /// Loads, parses and checks the site at `root`.
     pub fn load(root: &Path) -> Result<Site, SiteError> {
         let config = Config::load(root)?;
-        let forms = Forms::load(&root.join("forms"))?;
+        let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
+        let mut link_diags = Vec::new();
+        let forms = load_forms(&files, &root.join("forms"), &mut link_diags)?;
+        // The theme and templates are read by `build`; their links are checked now.
+        link_diags.extend(load::link_findings(&files, &root.join("themes").join(&config.theme)));
+        link_diags.extend(load::link_findings(&files, &root.join("templates")));
         let mut content = load::load(root, &forms, &crate::check::check_text);
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
+        diags.append(&mut link_diags);
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diags.dedup();
         Ok(Site { root: root.to_path_buf(), config, forms, content, diags })

@@ -3,6 +3,11 @@
 //! Each cell carries its row and column ids and official labels, its unit,
 //! and how it got its value (`given`, `blank`, `omitted`, `computed`), so a
 //! reuser never mistakes a total gongkai computed for a published one.
+//!
+//! The CSV files are made to be opened in Excel or WPS, which run a cell
+//! starting with `=`, `+`, `-` or `@` as a formula: every text cell (names,
+//! titles, labels, ids) goes through `csv_text`, which defuses such cells;
+//! figures go through `csv_figure` and stay numbers.
 
 use crate::model::{Agency, CellValue, Report, Source};
 use serde::Serialize;
@@ -150,6 +155,36 @@ fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")).into() } else { s.into() }
 }
 
+/// Whether a spreadsheet would run a cell starting like `s` as a formula
+/// (the OWASP CSV-injection list: `=`, `+`, `-`, `@`, tab, carriage return).
+fn runs_as_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A text cell of a CSV file: one that a spreadsheet would run as a formula
+/// gets a leading `'` (shown as text, and the usual sign for "this is not a
+/// formula"), and is quoted; others are quoted as RFC 4180 needs. Every
+/// name, title, label and id written to CSV goes through here.
+fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if runs_as_formula(s) { format!("\"'{}\"", s.replace('"', "\"\"")).into() } else { csv_field(s) }
+}
+
+/// A figure of a CSV file (`-8` in a 本年增/减 column, `1054900`): written
+/// as is, so spreadsheets read it as the number it is. Only gongkai's own
+/// number formatting produces these, never text from a report.
+fn csv_figure(s: &str) -> std::borrow::Cow<'_, str> {
+    csv_field(s)
+}
+
+/// One cell of a CSV line, saying whether it is text or a figure.
+#[derive(Debug, Clone, Copy)]
+enum Cell<'a> {
+    /// A name, title, label or id: see [`csv_text`].
+    Text(&'a str),
+    /// A number: see [`csv_figure`].
+    Figure(&'a str),
+}
+
 /// The header of `report.csv`: one row per cell, with labels.
 pub const CSV_HEADER: &str =
     "agency,agency_name,year,form,table,table_caption,row,row_label,column,column_label,value,unit,source\n";
@@ -195,19 +230,19 @@ pub fn csv_rows(rec: &ReportRecord<'_>) -> String {
     let year = rec.year.to_string();
     each_cell(rec, |t, row, col, value, unit, source| {
         let fields = [
-            rec.agency.slug,
-            rec.agency.name,
-            &year,
-            rec.form.id,
-            t.key,
-            t.caption,
-            row.id,
-            row.label,
-            col.id,
-            col.label,
-            &value,
-            unit,
-            source_name(source),
+            Cell::Text(rec.agency.slug),
+            Cell::Text(rec.agency.name),
+            Cell::Figure(&year),
+            Cell::Text(rec.form.id),
+            Cell::Text(t.key),
+            Cell::Text(t.caption),
+            Cell::Text(row.id),
+            Cell::Text(row.label),
+            Cell::Text(col.id),
+            Cell::Text(col.label),
+            Cell::Figure(&value),
+            Cell::Text(unit),
+            Cell::Text(source_name(source)),
         ];
         push_csv_line(&mut out, &fields);
     });
@@ -221,7 +256,17 @@ pub fn cells_rows(rec: &ReportRecord<'_>) -> String {
     each_cell(rec, |t, row, col, value, unit, source| {
         push_csv_line(
             &mut out,
-            &[rec.agency.slug, &year, rec.form.id, t.key, row.id, col.id, &value, unit, source_name(source)],
+            &[
+                Cell::Text(rec.agency.slug),
+                Cell::Figure(&year),
+                Cell::Text(rec.form.id),
+                Cell::Text(t.key),
+                Cell::Text(row.id),
+                Cell::Text(col.id),
+                Cell::Figure(&value),
+                Cell::Text(unit),
+                Cell::Text(source_name(source)),
+            ],
         );
     });
     out
@@ -233,19 +278,26 @@ pub fn label_rows(form: &crate::form::Form) -> String {
     for t in &form.tables {
         for (axis, leaves) in [("row", &t.row_leaves), ("column", &t.col_leaves)] {
             for l in leaves.iter() {
-                push_csv_line(&mut out, &[&form.id, &t.key, &t.caption, axis, &l.id, &l.path.join("/")]);
+                let path = l.path.join("/");
+                let cells = [form.id.as_str(), t.key.as_str(), t.caption.as_str(), axis, l.id.as_str(), path.as_str()]
+                    .map(Cell::Text);
+                push_csv_line(&mut out, &cells);
             }
         }
     }
     out
 }
 
-fn push_csv_line(out: &mut String, fields: &[&str]) {
-    for (i, f) in fields.iter().enumerate() {
+/// Appends one CSV line, each cell written by its kind.
+fn push_csv_line(out: &mut String, cells: &[Cell<'_>]) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_field(f));
+        out.push_str(&match cell {
+            Cell::Text(s) => csv_text(s),
+            Cell::Figure(s) => csv_figure(s),
+        });
     }
     out.push('\n');
 }
@@ -259,5 +311,17 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("说\"明\""), "\"说\"\"明\"\"\"");
         assert_eq!(csv_field("（一）予以公开"), "（一）予以公开");
+    }
+
+    #[test]
+    fn text_cells_a_spreadsheet_would_run_are_defused_and_figures_are_not() {
+        assert_eq!(csv_text("=HYPERLINK(\"http://x/\",\"点\")"), "\"'=HYPERLINK(\"\"http://x/\"\",\"\"点\"\")\"");
+        for s in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_text(s), format!("\"'{}\"", s), "{s:?}");
+        }
+        assert_eq!(csv_text("百步镇=人民政府"), "百步镇=人民政府");
+        let mut line = String::new();
+        push_csv_line(&mut line, &[Cell::Text("-8"), Cell::Figure("-8"), Cell::Figure("1054900.5")]);
+        assert_eq!(line, "\"'-8\",-8,1054900.5\n");
     }
 }

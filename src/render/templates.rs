@@ -1,6 +1,10 @@
 //! Loading templates: the theme's, overridden one by one by the site's `templates/`.
+//!
+//! Both are read from inside the site only ([`crate::source::SiteDir`]): a
+//! template linked from outside the site is an error, never a template.
 
 use super::{Output, RenderError};
+use crate::source::{Found, Kind, SiteDir};
 use std::path::Path;
 use tera::{Context, Tera};
 
@@ -18,7 +22,7 @@ impl Templates {
     /// to `themes/<theme>/templates/<name>`, so errors name the real file.
     pub fn load(root: &Path, theme: &str) -> Result<Templates, RenderError> {
         let files = crate::theme::files(root, theme)
-            .map_err(|source| RenderError::Theme { theme: theme.to_owned(), source })?;
+            .map_err(|e| RenderError::Theme { theme: theme.to_owned(), source: std::io::Error::other(e) })?;
         let theme_prefix = format!("themes/{theme}/templates/");
         let mut tera = Tera::default();
         let load_err =
@@ -38,25 +42,7 @@ impl Templates {
                 statics.push(Output { path: rel.to_owned(), bytes });
             }
         }
-        let site_templates = root.join("templates");
-        if site_templates.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_templates).sort_by_file_name().into_iter().flatten() {
-                let name = entry.file_name().to_string_lossy();
-                if !entry.file_type().is_file() || crate::load::is_ignored(&name) {
-                    continue;
-                }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&site_templates)
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .unwrap_or_default();
-                let text = std::fs::read_to_string(entry.path()).map_err(|e| RenderError::Template {
-                    page: "loading the templates".into(),
-                    message: format!("templates/{rel}: {e}"),
-                })?;
-                sources.push((format!("templates/{rel}"), text));
-            }
-        }
+        sources.extend(site_templates(root)?);
         tera.add_raw_templates(sources).map_err(load_err)?;
         Ok(Templates { tera, statics })
     }
@@ -67,4 +53,30 @@ impl Templates {
             .render(name, context)
             .map_err(|e| RenderError::Template { page: format!("rendering {page}"), message: e.to_string() })
     }
+}
+
+/// The site's own `templates/**` as (`templates/<rel>`, text), read from
+/// inside the site only.
+fn site_templates(root: &Path) -> Result<Vec<(String, String)>, RenderError> {
+    let dir = root.join("templates");
+    let failed = |path: &Path, message: String| RenderError::Template {
+        page: "loading the templates".into(),
+        message: format!("{} {message}", path.strip_prefix(root).unwrap_or(path).display()),
+    };
+    let site = SiteDir::new(root).map_err(|e| failed(root, format!("cannot be read: {e}")))?;
+    let mut out = Vec::new();
+    for Found { path, what, .. } in site.walk(&dir, usize::MAX, &crate::load::is_ignored) {
+        let refused = |why: crate::source::ReadError| failed(&site.link_of(&path), why.describe());
+        match what {
+            Ok(Kind::Dir) => {}
+            Ok(Kind::File) => {
+                let bytes = site.read(&path).map_err(refused)?;
+                let rel = path.strip_prefix(&dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+                let text = String::from_utf8(bytes).map_err(|_| failed(&path, "is not UTF-8".into()))?;
+                out.push((format!("templates/{rel}"), text));
+            }
+            Err(why) => return Err(refused(why)),
+        }
+    }
+    Ok(out)
 }

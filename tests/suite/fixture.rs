@@ -121,3 +121,27 @@ pub fn errors(site: &Site) -> Vec<&Diagnostic> {
 pub fn unbalanced() -> String {
     tables_2021(0, 3, 0).replace("carried_out: [0, 0, 0, 0, 0, 0, 0]", "carried_out: [1, 0, 0, 0, 0, 0, 1]")
 }
+
+/// Every file of a folder with its text, for searching the built site.
+pub fn texts(dir: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (e.path().to_path_buf(), String::from_utf8_lossy(&std::fs::read(e.path()).expect("read")).into_owned())
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+impl TempSite {
+    /// Makes `rel` a symbolic link to `target` (creating folders), as an
+    /// attacker or a webmaster would with `ln -s`.
+    pub fn link(&self, rel: &str, target: impl AsRef<Path>) -> &Self {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::os::unix::fs::symlink(target, path).expect("symlink");
+        self
+    }
+}

@@ -7,4 +7,5 @@ mod check_rules;
 mod fixture;
 mod hardening;
 mod new;
+mod safety;
 mod serve;
