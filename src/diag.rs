@@ -268,6 +268,51 @@ fn shown(text: &str) -> String {
     visible(&text.replace('\t', "    ")).into_owned()
 }
 
+/// The most characters of a source line that a snippet shows. A line of
+/// 20,000 values would otherwise fill the terminal (and a log) with one line.
+const SNIPPET_WIDTH: usize = 100;
+
+/// The part of a long source line that a snippet shows: [`SNIPPET_WIDTH`]
+/// characters around the marked column, with `…` where text was left out.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cut {
+    /// Characters left out at the start.
+    skip: usize,
+    /// Characters shown.
+    take: usize,
+    /// Whether text was left out at the end.
+    tail: bool,
+    /// Characters of the `…` marker at the start (0 or 1).
+    lead: usize,
+}
+
+impl Cut {
+    /// The window of `line` for a mark at character `col` (0-based).
+    fn around(line: &str, col: usize) -> Cut {
+        let len = line.chars().count();
+        if len <= SNIPPET_WIDTH {
+            return Cut { skip: 0, take: len, tail: false, lead: 0 };
+        }
+        let skip = col.saturating_sub(SNIPPET_WIDTH / 3).min(len - SNIPPET_WIDTH);
+        Cut { skip, take: SNIPPET_WIDTH, tail: skip + SNIPPET_WIDTH < len, lead: usize::from(skip > 0) }
+    }
+
+    /// The shown characters of `line`.
+    fn text(self, line: &str) -> String {
+        line.chars().skip(self.skip).take(self.take).collect()
+    }
+
+    /// The marker before the shown text.
+    fn prefix(self) -> &'static str {
+        if self.lead > 0 { "…" } else { "" }
+    }
+
+    /// The line as printed: the window, its markers, escapes.
+    fn shown(self, line: &str) -> String {
+        format!("{}{}{}", self.prefix(), shown(&self.text(line)), if self.tail { "…" } else { "" })
+    }
+}
+
 /// Gives the text of a line of a file, for snippets. Implemented by the
 /// loaded sources so rendering never re-reads the disk.
 pub trait SourceLines {
@@ -309,24 +354,28 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
         here.sort_by_key(|m| (m.1.line, m.1.col));
         let _ = writeln!(out, "{pad} |");
         let mut last_line = 0;
+        let mut cut = Cut::default();
         for m in &here {
             let pos = m.1;
             if pos.line == 0 {
                 continue;
             }
-            let Some(text) = sources.line(file, pos.line) else {
+            let Some(full) = sources.line(file, pos.line) else {
                 continue;
             };
             if pos.line != last_line {
                 if last_line != 0 && pos.line > last_line + 1 {
                     let _ = writeln!(out, "{pad}...");
                 }
-                let _ = writeln!(out, "{:>gutter$} | {}", pos.line, shown(text));
+                cut = Cut::around(full, pos.col.saturating_sub(1) as usize);
+                let _ = writeln!(out, "{:>gutter$} | {}", pos.line, cut.shown(full));
                 last_line = pos.line;
             }
-            let before: String = text.chars().take(pos.col.saturating_sub(1) as usize).collect();
+            let text = cut.text(full);
+            let col = (pos.col.saturating_sub(1) as usize).saturating_sub(cut.skip) + cut.lead;
+            let before: String = cut.prefix().chars().chain(text.chars()).take(col).collect();
             let marked: String =
-                text.chars().skip(pos.col.saturating_sub(1) as usize).take(pos.len.max(1) as usize).collect();
+                text.chars().skip(col.saturating_sub(cut.lead)).take(pos.len.max(1) as usize).collect();
             let indent = shown(&before).width();
             let width = shown(&marked).width().max(1);
             let ch = if m.3 { "^" } else { "-" };
@@ -381,6 +430,29 @@ mod tests {
         assert!(text.contains("2 | 总计: [3, 0]\n  |        ^ 一 = 3"), "{text}");
         assert!(text.contains("1 | 甲乙 x: 10\n  |      -- 二 = 0"), "{text}");
         assert!(text.contains("= help: fix it"), "{text}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_mark() {
+        struct Long(String);
+        impl SourceLines for Long {
+            fn line(&self, _: &Path, _: u32) -> Option<&str> {
+                Some(&self.0)
+            }
+        }
+        let line = format!("  new: [{}3]", "1, ".repeat(20_000));
+        let col = line.find('3').unwrap() as u32 + 1;
+        let file = Arc::new(PathBuf::from("/s/r.md"));
+        let d = Diagnostic::error("IN-SHAPE", &file, Pos::new(7, col, 1), "x".to_owned()).with_label("here");
+        let text = render_human(&d, Path::new("/s"), &Long(line));
+        assert!(text.len() < 600, "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let code = lines.iter().find(|l| l.starts_with("7 |")).unwrap();
+        let mark = lines.iter().find(|l| l.contains('^')).unwrap();
+        assert!(code.starts_with("7 | …") && code.ends_with("3]"), "{code}");
+        // The caret is under the `3`, in display columns.
+        let under = code.chars().count() - 2;
+        assert_eq!(mark.find('^').map(|i| mark[..i].chars().count()), Some(under), "{text}");
     }
 
     #[test]

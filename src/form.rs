@@ -715,29 +715,6 @@ impl Forms {
         Forms { list }
     }
 
-    /// Built-in forms plus every `*.json` in `dir` (if it exists).
-    pub fn load(dir: &Path) -> Result<Forms, FormError> {
-        let mut forms = Forms::builtin();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return Ok(forms);
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        let mut site = Vec::new();
-        for path in paths {
-            let json = std::fs::read_to_string(&path).map_err(|source| FormError::Io { path: path.clone(), source })?;
-            let form = Form::compile(&json, &path)?;
-            forms.list.retain(|f| f.id != form.id);
-            site.push(Arc::new(form));
-        }
-        site.extend(forms.list);
-        forms.list = site;
-        Ok(forms)
-    }
-
     /// The form with this id.
     pub fn by_id(&self, id: &str) -> Option<&Arc<Form>> {
         self.list.iter().find(|f| f.id == id)

@@ -161,7 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::New { what } => {
             let path = match what {
                 NewCommand::Report { agency, year } => {
-                    let forms = gongkai::form::Forms::load(&root.join("forms"))?;
+                    let forms = gongkai::site::forms_of(root)?;
                     cmd::new::new_report(root, &forms, &agency, year)?
                 }
                 NewCommand::Agency { slug, name, kind } => cmd::new::new_agency(root, &slug, &name, &kind)?,
@@ -185,7 +185,8 @@ fn main() -> ExitCode {
                     message = format!("{message}: {text}");
                 }
             }
-            eprintln!("error: {message}");
+            // Errors can quote the user's files (site.toml lines): never send their control characters.
+            eprintln!("error: {}", gongkai::diag::visible(&message));
             ExitCode::from(2)
         }
     }

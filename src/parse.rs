@@ -674,6 +674,11 @@ pub const MAX_COUNT: i64 = 9_999_999_999;
 /// bits, and a national total of such amounts cannot overflow either.
 pub const MAX_AMOUNT_DIGITS: usize = 12;
 
+/// The most significant digits of an amount: fifteen. Open data writes
+/// amounts as JSON numbers, which readers take as 64-bit floats; up to
+/// fifteen significant digits every decimal survives that exactly.
+pub const MAX_AMOUNT_SIGNIFICANT: usize = 15;
+
 /// Why a figure is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadNumber {
@@ -785,6 +790,16 @@ fn amount(number: &str, t: &str) -> Result<Decimal, BadNumber> {
             "IN-RANGE",
             format!("`{t}` is larger than any amount can be (at most {MAX_AMOUNT_DIGITS} digits before the point)"),
             Some("check the figure for extra digits, and the unit (元 or 万元)".into()),
+        ));
+    }
+    let significant = number.bytes().filter(u8::is_ascii_digit).skip_while(|&b| b == b'0').count();
+    if significant > MAX_AMOUNT_SIGNIFICANT && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(bad(
+            "IN-RANGE",
+            format!(
+                "`{t}` has more than {MAX_AMOUNT_SIGNIFICANT} significant digits, more than open data can carry exactly"
+            ),
+            Some("round it as the original prints it (万元 figures usually have two to four decimals)".into()),
         ));
     }
     Decimal::parse(number).ok_or_else(|| not_a_number(t))
@@ -1025,6 +1040,9 @@ mod tests {
             Ok(CellValue::Money(Decimal { units: 1054900, scale: 0 }, Some(Unit::Yuan)))
         );
         assert_eq!(parse_value("96171.6", CellKind::Decimal).unwrap().to_string(), "96171.6");
+        assert_eq!(parse_value("123456789012.123", CellKind::Decimal).unwrap().to_string(), "123456789012.123");
+        assert_eq!(parse_value("123456789012.1234", CellKind::Decimal).unwrap_err().code, "IN-RANGE");
+        assert_eq!(parse_value("1234567890123", CellKind::Money).unwrap_err().code, "IN-RANGE");
     }
 
     #[test]

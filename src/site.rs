@@ -33,7 +33,7 @@ pub enum SiteError {
 }
 
 /// The built-in forms plus the site's `forms/*.json`, which take precedence
-/// (as [`Forms::load`] does), but read from inside the site only: a form
+/// (a site form replaces the built-in one of the same id), read from inside the site only: a form
 /// linked from outside is skipped with an `IN-LINK` finding in `diags`.
 fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Forms, FormError> {
     let mut forms = Forms::builtin();
@@ -68,6 +68,14 @@ fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Resul
     site.extend(forms.list);
     forms.list = site;
     Ok(forms)
+}
+
+/// The forms of the site at `root` (built-in and `forms/*.json`), read from
+/// inside the site only, for commands that need the forms but not the
+/// content (`new report`). Forms refused as links are left out.
+pub fn forms_of(root: &Path) -> Result<Forms, SiteError> {
+    let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
+    Ok(load_forms(&files, &root.join("forms"), &mut Vec::new())?)
 }
 
 /// The site after loading and checking.

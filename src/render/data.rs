@@ -96,6 +96,8 @@ fn value_json(v: &CellValue) -> serde_json::Value {
         CellValue::Int(n) => serde_json::Value::from(*n),
         // Whole amounts stay integers (`1054900`, not `1054900.0`).
         CellValue::Decimal(d) | CellValue::Money(d, _) if d.scale == 0 => serde_json::Value::from(d.units),
+        // Exact: parsing allows at most 15 significant digits
+        // (`parse::MAX_AMOUNT_SIGNIFICANT`), which a float keeps.
         CellValue::Decimal(d) | CellValue::Money(d, _) => {
             serde_json::Number::from_f64(d.to_f64()).map_or(serde_json::Value::Null, serde_json::Value::Number)
         }
