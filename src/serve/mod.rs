@@ -8,6 +8,7 @@
 pub mod http;
 pub mod live;
 pub mod watch;
+pub mod work;
 
 use http::{Event, Server};
 use live::{Failure, Live};
@@ -171,25 +172,12 @@ fn stop_cleanly(work: PathBuf) {
     });
 }
 
-/// Removes preview folders left by previews that were killed (their process is gone).
-fn remove_stale_work_folders() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix("gongkai-serve-").and_then(|p| p.parse::<u32>().ok()) else { continue };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() && Path::new("/proc/self").exists()
-        {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
-}
-
 /// Runs the preview until interrupted.
 pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    remove_stale_work_folders();
-    let work = std::env::temp_dir().join(format!("gongkai-serve-{}", std::process::id()));
-    std::fs::create_dir_all(&work).map_err(|source| ServeError::Work { path: work.clone(), source })?;
+    let tmp = std::env::temp_dir();
+    work::remove_stale(&tmp);
+    let work = work::create(&tmp).map_err(|source| ServeError::Work { path: tmp.join(work::PREFIX), source })?;
     stop_cleanly(work.clone());
     let listener = listen(opts.bind, opts.port)?;
     let addr = listener

@@ -306,8 +306,17 @@ fn only_files_of_the_build_are_served_with_their_types() {
 fn ctrl_c_stops_cleanly_and_removes_the_preview_folder() {
     let site = TempSite::example();
     let mut preview = Preview::start(&site);
-    let work = std::env::temp_dir().join(format!("gongkai-serve-{}", preview.child.id()));
-    assert!(work.exists());
+    // The preview's private folder: a random name after the process id, only its owner may enter.
+    let prefix = format!("gongkai-serve-{}-", preview.child.id());
+    let work = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .expect("the preview folder")
+        .path();
+    let meta = std::fs::symlink_metadata(&work).expect("metadata");
+    assert!(meta.is_dir());
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o777, 0o700);
     let status = Command::new("kill").args(["-INT", &preview.child.id().to_string()]).status().expect("kill");
     assert!(status.success());
     let code = preview.child.wait().expect("wait");
