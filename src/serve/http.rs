@@ -178,7 +178,8 @@ impl Server {
 pub enum Resolved {
     /// A file to send.
     File(PathBuf),
-    /// A folder requested without its trailing slash.
+    /// A folder requested without its trailing slash: where to send the
+    /// browser, a path on the same host (see [`location`]).
     Redirect(String),
     /// Nothing (or something outside the build).
     NotFound,
@@ -202,6 +203,16 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Where a redirect to the folder `path` (without its trailing slash) may
+/// point: a path with exactly one leading slash, so that a browser never
+/// reads `//host/` as another host; `None` for anything but visible ASCII.
+pub fn location(path: &str) -> Option<String> {
+    if !path.bytes().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    Some(format!("/{}/", path.trim_start_matches('/')))
+}
+
 /// Maps a request path to a file of `dir`, refusing anything that could leave it.
 pub fn resolve(dir: &Path, path: &str) -> Resolved {
     let Some(decoded) = percent_decode(path) else { return Resolved::NotFound };
@@ -216,7 +227,7 @@ pub fn resolve(dir: &Path, path: &str) -> Resolved {
     file.extend(&segments);
     if file.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{path}/"));
+            return location(path).map_or(Resolved::NotFound, Resolved::Redirect);
         }
         file.push("index.html");
     }
@@ -287,6 +298,9 @@ mod tests {
         std::fs::write(tmp.path().join("secret.txt"), "s").unwrap();
         assert_eq!(resolve(&dir, "/a/"), Resolved::File(dir.join("a/index.html")));
         assert_eq!(resolve(&dir, "/a"), Resolved::Redirect("/a/".into()));
+        // Never `//a/`, which a browser reads as the host `a`.
+        assert_eq!(resolve(&dir, "//a"), Resolved::Redirect("/a/".into()));
+        assert_eq!(resolve(&dir, "///a"), Resolved::Redirect("/a/".into()));
         for bad in [
             "/../secret.txt",
             "/a/../../secret.txt",
@@ -306,5 +320,13 @@ mod tests {
         let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>".to_vec(), 7)).unwrap();
         assert_eq!(out, "<html><body><p>x</p><script src=\"/__gongkai/reload.js?g=7\"></script>\n</body></html>");
         assert_eq!(content_type(Path::new("a.svg")), "image/svg+xml");
+    }
+
+    #[test]
+    fn locations_are_paths_of_the_same_host() {
+        assert_eq!(location("/reports").as_deref(), Some("/reports/"));
+        assert_eq!(location("//evil.example").as_deref(), Some("/evil.example/"));
+        assert_eq!(location("/a%0d%0aSet-Cookie:x").as_deref(), Some("/a%0d%0aSet-Cookie:x/"));
+        assert_eq!(location("/a\r\nSet-Cookie: x"), None);
     }
 }

@@ -342,3 +342,47 @@ fn a_slow_in_place_save_is_one_change_not_an_empty_file() {
     let (kind, data) = next_event(&events);
     assert_eq!(kind, "reload", "{data}");
 }
+
+/// Sends `request` on a fresh connection and reads until the server closes
+/// (or 5 s pass): the raw answer and how long the close took.
+fn exchange(addr: &str, request: &[u8]) -> (String, Duration) {
+    let s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let started = Instant::now();
+    let mut writer = s.try_clone().expect("clone");
+    let request = request.to_vec();
+    // Written beside the reading: a server that stops reading must not block the test.
+    std::thread::spawn(move || {
+        let _ = writer.write_all(&request);
+        let _ = writer.shutdown(std::net::Shutdown::Write);
+    });
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let mut reader = &s;
+    while let Ok(n) = reader.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&chunk[..n]);
+    }
+    (String::from_utf8_lossy(&raw).into_owned(), started.elapsed())
+}
+
+#[test]
+fn redirects_stay_on_the_same_host() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    for (path, to) in [("//reports", "/reports/"), ("///agencies", "/agencies/"), ("/agencies", "/agencies/")] {
+        let (answer, _) =
+            exchange(&preview.addr, format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 301 "), "{path}: {answer}");
+        let location = answer.lines().find_map(|l| l.strip_prefix("Location: ")).expect("a Location");
+        assert_eq!(location, to, "{path}");
+    }
+    // Encoded CR/LF never reach a header.
+    let (answer, _) = exchange(
+        &preview.addr,
+        b"GET /agencies%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 404 ") && !answer.contains("Set-Cookie"), "{answer}");
+}
