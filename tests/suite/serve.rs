@@ -1,10 +1,11 @@
 //! `gongkai serve`: live rebuilds, reload events, the error overlay, safe paths.
 
 use crate::fixture::TempSite;
+use gongkai::serve::http::{Event, Limits, Server};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 /// A running `gongkai serve` and its address.
@@ -15,9 +16,15 @@ struct Preview {
 }
 
 impl Preview {
-    #[allow(clippy::zombie_processes)] // Waited for in Drop.
+    /// Starts the preview of `site` on a free port.
     fn start(site: &TempSite) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        Preview::spawn_in(Command::new(env!("CARGO_BIN_EXE_gongkai")), site)
+    }
+
+    /// Runs `command` (gongkai, or a shell that execs it) as `serve` on a free port.
+    #[allow(clippy::zombie_processes)] // Waited for in Drop.
+    fn spawn_in(mut command: Command, site: &TempSite) -> Preview {
+        let mut child = command
             .arg("--root")
             .arg(site.path())
             .args(["serve", "--port", "0"])
@@ -280,7 +287,7 @@ fn only_files_of_the_build_are_served_with_their_types() {
         ("/__gongkai/reload.js", "text/javascript"),
     ] {
         let mut s = TcpStream::connect(&preview.addr).expect("connect");
-        write!(s, "HEAD {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        write!(s, "HEAD {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
         let mut head = String::new();
         s.read_to_string(&mut head).expect("read");
         assert!(head.starts_with("HTTP/1.1 200") && head.contains(&format!("Content-Type: {ctype}")), "{path}: {head}");
@@ -369,6 +376,47 @@ fn exchange(addr: &str, request: &[u8]) -> (String, Duration) {
 }
 
 #[test]
+fn a_huge_request_line_gets_414_and_the_connection_closes() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let mut request = b"GET /".to_vec();
+    request.resize(1024 * 1024, b'a');
+    request.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\n\r\n");
+    let (answer, took) = exchange(&preview.addr, &request);
+    assert!(answer.starts_with("HTTP/1.1 414 "), "{}", &answer[..answer.len().min(200)]);
+    assert!(answer.contains("Connection: close"), "{answer}");
+    assert!(took < Duration::from_secs(3), "closed after {took:?}");
+}
+
+#[test]
+fn too_many_or_too_large_headers_get_431_and_a_malformed_head_400() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let many: String = (0..101).map(|i| format!("X-Field-{i}: {i}\r\n")).collect();
+    let large = format!("X-Big: {}\r\n", "b".repeat(70 * 1024));
+    for fields in [many, large] {
+        let (answer, took) = exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fields}\r\n").as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 431 "), "{}", &answer[..answer.len().min(200)]);
+        assert!(took < Duration::from_secs(3), "closed after {took:?}");
+    }
+    for bad in [
+        "GARBAGE\r\n\r\n",
+        "GET / HTTP/1.1 extra\r\n\r\n",
+        "GET / HTTP/1.1\r\nno colon\r\n\r\n",
+        "GET /\x01 HTTP/1.1\r\n\r\n",
+    ] {
+        let (answer, took) = exchange(&preview.addr, bad.as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{bad:?}: {answer}");
+        assert!(took < Duration::from_secs(3), "{bad:?}: closed after {took:?}");
+    }
+    // Within the limits: 100 fields, 98 of them of 600 bytes (a large cookie jar), are fine.
+    let fine: String = (0..98).map(|i| format!("X-Field-{i}: {}\r\n", "c".repeat(600))).collect();
+    let (answer, _) =
+        exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fine}Connection: close\r\n\r\n").as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{}", &answer[..answer.len().min(200)]);
+}
+
+#[test]
 fn redirects_stay_on_the_same_host() {
     let site = TempSite::example();
     let preview = Preview::start(&site);
@@ -385,4 +433,197 @@ fn redirects_stay_on_the_same_host() {
         b"GET /agencies%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     );
     assert!(answer.starts_with("HTTP/1.1 404 ") && !answer.contains("Set-Cookie"), "{answer}");
+}
+
+#[test]
+fn a_connection_serves_several_requests() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let s = TcpStream::connect(&preview.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut writer = s;
+    for path in ["/", "/css/site.css", "/agencies", "/nope.html", "/__gongkai/reload.js"] {
+        write!(writer, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        let mut status = String::new();
+        reader.read_line(&mut status).expect("status line");
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("header");
+            if line == "\r\n" {
+                break;
+            }
+            assert_ne!(line.to_ascii_lowercase(), "connection: close\r\n", "{path}: kept alive");
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.trim().parse().expect("length");
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).expect("body");
+        assert!(status.starts_with("HTTP/1.1 "), "{path}: {status}");
+    }
+    // `Connection: close` is honoured.
+    write!(writer, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).expect("read to the close");
+    assert!(rest.starts_with(b"HTTP/1.1 200 "));
+}
+
+/// The preview's server in this process, with `limits`, on a free port,
+/// serving a folder with a home page: (server, address, folder).
+fn in_process(limits: Limits) -> (Arc<Server>, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("index.html"), "<html><body>home</body></html>").expect("write");
+    let server = Arc::new(Server::new(limits));
+    server.state.write().expect("state").dir = dir.path().to_path_buf();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    let running = Arc::clone(&server);
+    // Runs until the test binary ends.
+    std::thread::spawn(move || running.run(listener));
+    (server, addr, dir)
+}
+
+/// Small limits, with timeouts long enough not to matter unless a test shortens them.
+fn small(connections: usize, streams: usize) -> Limits {
+    Limits { connections, streams, idle: Duration::from_secs(60), head: Duration::from_secs(60), ..Limits::default() }
+}
+
+/// Opens an event stream and returns it once its answer's status line came.
+fn open_stream(addr: &str) -> (String, BufReader<TcpStream>) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    write!(s, "GET /__gongkai/events?g=0 HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    let mut reader = BufReader::new(s);
+    let mut status = String::new();
+    let _ = reader.read_line(&mut status);
+    (status, reader)
+}
+
+/// Whether the server closed `s` within `within`.
+fn closed_within(s: &TcpStream, within: Duration) -> bool {
+    s.set_read_timeout(Some(within)).expect("timeout");
+    let mut byte = [0u8; 64];
+    let mut reader = s;
+    loop {
+        match reader.read(&mut byte) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => return e.kind() == std::io::ErrorKind::ConnectionReset,
+        }
+    }
+}
+
+#[test]
+fn idle_connections_beyond_the_limit_make_room_for_a_page() {
+    let (_server, addr, _dir) = in_process(small(4, 2));
+    let idle: Vec<TcpStream> = (0..10).map(|_| TcpStream::connect(&addr).expect("connect")).collect();
+    let started = Instant::now();
+    let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200 ") && answer.contains("home"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(2), "answered after {:?}", started.elapsed());
+    // The connections that waited longest were closed to make room.
+    assert!(closed_within(&idle[0], Duration::from_secs(2)), "the oldest idle connection is closed");
+}
+
+#[test]
+fn when_every_connection_streams_a_new_one_gets_503_at_once() {
+    let (_server, addr, _dir) = in_process(small(2, 2));
+    let (first, a) = open_stream(&addr);
+    let (second, _b) = open_stream(&addr);
+    assert!(first.starts_with("HTTP/1.1 200 ") && second.starts_with("HTTP/1.1 200 "), "{first}{second}");
+    let started = Instant::now();
+    let mut s = TcpStream::connect(&addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(1), "after {:?}", started.elapsed());
+    // A page that went away frees its connection.
+    drop(a);
+    let deadline = Instant::now() + Duration::from_secs(4);
+    loop {
+        let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "still refused: {answer}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn event_streams_are_bounded_and_outlive_the_idle_timeout() {
+    let limits = Limits { idle: Duration::from_millis(200), ..small(8, 1) };
+    let (server, addr, _dir) = in_process(limits);
+    let (status, mut stream) = open_stream(&addr);
+    assert!(status.starts_with("HTTP/1.1 200 "), "{status}");
+    let (refused, _) = open_stream(&addr);
+    assert!(refused.starts_with("HTTP/1.1 503 "), "a second stream is refused: {refused}");
+    // Far beyond the idle timeout, the stream still delivers.
+    std::thread::sleep(Duration::from_millis(800));
+    server.broadcast(&Event::Reload(5));
+    let mut seen = String::new();
+    while !seen.contains("data: 5") {
+        let mut line = String::new();
+        assert!(stream.read_line(&mut line).expect("the stream is open") > 0, "the stream ended: {seen}");
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+    // A closed page's stream is removed: a new page gets one within seconds.
+    drop(stream);
+    let deadline = Instant::now() + Duration::from_secs(4);
+    loop {
+        let (status, _) = open_stream(&addr);
+        if status.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the closed stream still counts: {status}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_trickling_client_is_dropped_after_the_head_deadline() {
+    let limits = Limits { head: Duration::from_millis(500), ..small(8, 2) };
+    let (_server, addr, _dir) = in_process(limits);
+    let s = TcpStream::connect(&addr).expect("connect");
+    let mut writer = s.try_clone().expect("clone");
+    let started = Instant::now();
+    // One byte every 100 ms: each read succeeds, the head never ends.
+    std::thread::spawn(move || {
+        let _ = writer.write_all(b"GET / HTTP/1.1\r\n");
+        while writer.write_all(b"X").is_ok() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let mut reader = &s;
+    while let Ok(n @ 1..) = reader.read(&mut chunk) {
+        answer.extend_from_slice(&chunk[..n]);
+    }
+    let took = started.elapsed();
+    assert!(answer.starts_with(b"HTTP/1.1 408 "), "{}", String::from_utf8_lossy(&answer));
+    assert!(took >= Duration::from_millis(400) && took < Duration::from_secs(3), "dropped after {took:?}");
+}
+
+#[test]
+fn an_idle_kept_alive_connection_is_closed_after_the_idle_timeout() {
+    let limits = Limits { idle: Duration::from_millis(300), ..small(8, 2) };
+    let (_server, addr, _dir) = in_process(limits);
+    let mut s = TcpStream::connect(&addr).expect("connect");
+    write!(s, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut status = String::new();
+    reader.read_line(&mut status).expect("status");
+    assert!(status.starts_with("HTTP/1.1 200 "), "{status}");
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = reader.read_to_end(&mut rest);
+    let took = started.elapsed();
+    assert!(String::from_utf8_lossy(&rest).contains("Connection: keep-alive"));
+    assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(2), "closed after {took:?}");
 }
