@@ -36,7 +36,7 @@ pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// Most connections open at once, event streams included. A browser opens
 /// at most six per host; 256 serves several browsers, their developer tools
 /// and a link checker, and with two descriptors per connection stays at half
-/// of the common limit of 1,024 open files.
+/// of the common limit of 1,024 open files (see [`Limits::fitting`]).
 pub const MAX_CONNECTIONS: usize = 256;
 
 /// Most event streams open at once. Each open page holds one for as long as
@@ -119,6 +119,35 @@ impl Default for Limits {
             head: HEAD_TIMEOUT,
             write: WRITE_TIMEOUT,
         }
+    }
+}
+
+/// Descriptors kept for everything but connections: the standard streams,
+/// the listener, the watcher, the signal pipe and the files a build has open.
+const RESERVED_DESCRIPTORS: u64 = 128;
+
+/// Descriptors one connection holds: its socket, and the copy the server
+/// keeps to close it when it needs room.
+const DESCRIPTORS_PER_CONNECTION: u64 = 2;
+
+/// Fewest connections allowed however low the limit of open files: a
+/// browser loading one page.
+const MIN_CONNECTIONS: usize = 8;
+
+impl Limits {
+    /// These limits with no more connections than `open_files` descriptors
+    /// allow (when known), so that connections never starve the builder or
+    /// the listener of descriptors; at most half the connections may be
+    /// event streams.
+    pub fn fitting(self, open_files: Option<u64>) -> Limits {
+        let connections = match open_files {
+            Some(n) => {
+                let room = n.saturating_sub(RESERVED_DESCRIPTORS) / DESCRIPTORS_PER_CONNECTION;
+                self.connections.min(usize::try_from(room).unwrap_or(usize::MAX)).max(MIN_CONNECTIONS)
+            }
+            None => self.connections,
+        };
+        Limits { connections, streams: self.streams.min(connections / 2).max(1), ..self }
     }
 }
 
@@ -923,5 +952,16 @@ mod tests {
         assert_eq!(location("//evil.example").as_deref(), Some("/evil.example/"));
         assert_eq!(location("/a%0d%0aSet-Cookie:x").as_deref(), Some("/a%0d%0aSet-Cookie:x/"));
         assert_eq!(location("/a\r\nSet-Cookie: x"), None);
+    }
+
+    #[test]
+    fn connections_fit_the_open_file_limit() {
+        let d = Limits::default();
+        assert_eq!(d.fitting(None), d);
+        assert_eq!(d.fitting(Some(1024)).connections, MAX_CONNECTIONS);
+        let tight = d.fitting(Some(256));
+        assert_eq!((tight.connections, tight.streams), (64, MAX_STREAMS));
+        let tiny = d.fitting(Some(20));
+        assert_eq!((tiny.connections, tiny.streams), (MIN_CONNECTIONS, MIN_CONNECTIONS / 2));
     }
 }

@@ -10,7 +10,7 @@ pub mod live;
 pub mod watch;
 pub mod work;
 
-use http::{Event, Server};
+use http::{Event, Limits, Server};
 use live::{Failure, Live};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -172,6 +172,15 @@ fn stop_cleanly(work: PathBuf) {
     });
 }
 
+/// How many files this process may have open, if limited.
+#[allow(clippy::useless_conversion)] // `rlim_t` is `u32` on 32-bit Linux.
+fn open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit(2) writes one rlimit into the valid, exclusively borrowed struct.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| u64::from(limit.rlim_cur))
+}
+
 /// Runs the preview until interrupted.
 pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
@@ -184,7 +193,7 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
         .local_addr()
         .map_err(|source| ServeError::Listen { addr: SocketAddr::new(opts.bind, opts.port), source })?;
 
-    let server = Arc::new(Server::default());
+    let server = Arc::new(Server::new(Limits::default().fitting(open_file_limit())));
     server.state.write().unwrap_or_else(PoisonError::into_inner).dir = work.join("none");
     let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();

@@ -21,6 +21,15 @@ impl Preview {
         Preview::spawn_in(Command::new(env!("CARGO_BIN_EXE_gongkai")), site)
     }
 
+    /// Starts the preview with at most `limit` open file descriptors.
+    #[cfg(unix)]
+    fn start_with_descriptors(site: &TempSite, limit: u32) -> Preview {
+        let mut sh = Command::new("sh");
+        // `exec`: the child is gongkai itself, so Drop's Ctrl-C reaches it.
+        sh.args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_gongkai")]);
+        Preview::spawn_in(sh, site)
+    }
+
     /// Runs `command` (gongkai, or a shell that execs it) as `serve` on a free port.
     #[allow(clippy::zombie_processes)] // Waited for in Drop.
     fn spawn_in(mut command: Command, site: &TempSite) -> Preview {
@@ -468,6 +477,55 @@ fn a_connection_serves_several_requests() {
     let mut rest = Vec::new();
     reader.read_to_end(&mut rest).expect("read to the close");
     assert!(rest.starts_with(b"HTTP/1.1 200 "));
+}
+
+/// Lets this test process open `n` files (the 600 connections of a test,
+/// besides the other tests), as far as its hard limit allows.
+#[cfg(unix)]
+fn allow_open_files(n: u64) {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit(2) and setrlimit(2) read and write one valid rlimit struct.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < n {
+            limit.rlim_cur = n.min(limit.rlim_max);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+/// Starts the preview with `descriptors` open files at most, opens
+/// `connections` idle connections, and asserts a page is still served within 2 s.
+#[cfg(unix)]
+fn a_page_is_served_beside_idle_connections(descriptors: u32, connections: usize) {
+    allow_open_files(2048);
+    let site = TempSite::example();
+    let preview = Preview::start_with_descriptors(&site, descriptors);
+    let idle: Vec<TcpStream> = (0..connections).map(|_| TcpStream::connect(&preview.addr).expect("connect")).collect();
+    let started = Instant::now();
+    let s = TcpStream::connect(&preview.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
+    let mut writer = &s;
+    write!(writer, "GET /css/site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    let mut answer = Vec::new();
+    let _ = (&s).read_to_end(&mut answer);
+    let took = started.elapsed();
+    assert!(answer.starts_with(b"HTTP/1.1 200 "), "{}", String::from_utf8_lossy(&answer));
+    assert!(took < Duration::from_secs(2), "answered after {took:?}");
+    drop(idle);
+}
+
+/// The attack as reported.
+#[cfg(unix)]
+#[test]
+fn six_hundred_idle_connections_under_1024_descriptors_do_not_stop_the_preview() {
+    a_page_is_served_beside_idle_connections(1024, 600);
+}
+
+/// A lower limit, where even the default number of connections would not fit.
+#[cfg(unix)]
+#[test]
+fn three_hundred_idle_connections_under_256_descriptors_do_not_stop_the_preview() {
+    a_page_is_served_beside_idle_connections(256, 300);
 }
 
 /// The preview's server in this process, with `limits`, on a free port,
