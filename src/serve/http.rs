@@ -81,6 +81,12 @@ const STREAM_CHECK: Duration = Duration::from_secs(1);
 /// stays queued, and retrying at once would spin a core.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
+/// Connections the kernel queues until the server accepts them (capped by
+/// the system's `somaxconn`). std listens with 128, which a burst of new
+/// connections overflows; each connection dropped then costs its client
+/// a one-second retransmission, a legitimate page load included.
+const BACKLOG: libc::c_int = 1024;
+
 /// The answer to a client the server has no room for.
 const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\nRetry-After: 1\r\nConnection: close\r\n\r\nbusy\n";
 
@@ -525,6 +531,7 @@ impl Server {
     /// Accepts connections for ever, one thread each, at most
     /// [`Limits::connections`] at once.
     pub fn run(self: &Arc<Self>, listener: TcpListener) {
+        widen_backlog(&listener);
         loop {
             match listener.accept() {
                 Ok((socket, _)) => self.admit(socket),
@@ -700,6 +707,14 @@ impl Server {
             w.flush()?;
         }
     }
+}
+
+/// Lets the kernel queue [`BACKLOG`] connections for `listener` (best effort).
+fn widen_backlog(listener: &TcpListener) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: listen(2) on the descriptor `listener` owns and keeps open; on a
+    // socket already listening it only changes the length of the queue.
+    let _ = unsafe { libc::listen(listener.as_raw_fd(), BACKLOG) };
 }
 
 /// Whether the client of an event stream closed its side (or sent
