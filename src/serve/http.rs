@@ -6,6 +6,12 @@
 //! gongkai's build time. It serves only files inside the current build
 //! folder: any path with a `..` segment, a backslash, a NUL or an invalid
 //! percent-escape is answered 404 before the file system is touched.
+//!
+//! No client can make it hold much: request heads, connections, event
+//! streams and the time spent waiting on a client are all bounded (see
+//! [`Limits`]), one thread per connection. When all connections are taken,
+//! the one that has waited longest for a request makes room for a new one;
+//! when none is waiting, the new one gets 503.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -416,7 +422,8 @@ pub fn read_head<R: BufRead>(r: &mut R, limits: &Limits) -> Result<Head, HeadErr
         }
     }
     let (method, target, http11) = parse_request_line(trim_eol(&line))?;
-    let mut head = Head { method, target, keep_alive: http11 };
+    // What `Connection` asks (close, keep-alive), and whether a body follows.
+    let (mut close, mut keep, mut body) = (false, false, false);
     let (mut budget, mut fields) = (limits.header_bytes, 0);
     loop {
         line.clear();
@@ -428,7 +435,8 @@ pub fn read_head<R: BufRead>(r: &mut R, limits: &Limits) -> Result<Head, HeadErr
         budget -= line.len();
         let field = trim_eol(&line);
         if field.is_empty() {
-            return Ok(head);
+            let keep_alive = !close && !body && (http11 || keep);
+            return Ok(Head { method, target, keep_alive });
         }
         fields += 1;
         if fields > limits.headers {
@@ -442,16 +450,13 @@ pub fn read_head<R: BufRead>(r: &mut R, limits: &Limits) -> Result<Head, HeadErr
         }
         if name.eq_ignore_ascii_case(b"connection") {
             for option in value.split(|&b| b == b',').map(<[u8]>::trim_ascii) {
-                if option.eq_ignore_ascii_case(b"close") {
-                    head.keep_alive = false;
-                } else if option.eq_ignore_ascii_case(b"keep-alive") && http11 == head.keep_alive {
-                    head.keep_alive = true;
-                }
+                close |= option.eq_ignore_ascii_case(b"close");
+                keep |= option.eq_ignore_ascii_case(b"keep-alive");
             }
         } else if name.eq_ignore_ascii_case(b"transfer-encoding")
             || (name.eq_ignore_ascii_case(b"content-length") && value != b"0")
         {
-            head.keep_alive = false;
+            body = true;
         }
     }
 }
@@ -929,6 +934,10 @@ mod tests {
         assert!(!head(b"GET / HTTP/1.0\r\n\r\n").unwrap().keep_alive);
         assert!(head(b"\r\nGET / HTTP/1.0\nConnection: keep-alive\n\n").unwrap().keep_alive);
         assert!(!head(b"GET / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello").unwrap().keep_alive, "a body is not read");
+        assert!(
+            !head(b"GET / HTTP/1.0\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello").unwrap().keep_alive
+        );
+        assert!(head(b"GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n").unwrap().keep_alive);
 
         let status = |bytes: &[u8]| head(bytes).err().and_then(|e| e.status());
         let mut long = b"GET /".to_vec();

@@ -685,3 +685,29 @@ fn an_idle_kept_alive_connection_is_closed_after_the_idle_timeout() {
     assert!(String::from_utf8_lossy(&rest).contains("Connection: keep-alive"));
     assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(2), "closed after {took:?}");
 }
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_after_the_write_timeout() {
+    let limits = Limits { write: Duration::from_millis(300), ..small(1, 1) };
+    let (_server, addr, dir) = in_process(limits);
+    // Far more than the kernel buffers of both ends hold.
+    std::fs::write(dir.path().join("big.bin"), vec![0u8; 32 * 1024 * 1024]).expect("write");
+    let mut stuck = TcpStream::connect(&addr).expect("connect");
+    write!(stuck, "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    // Its answer has begun (so it is being answered, not waiting), and then it stops reading.
+    let mut start = [0u8; 12];
+    stuck.read_exact(&mut start).expect("the answer begins");
+    assert_eq!(&start, b"HTTP/1.1 200");
+    // The only connection is busy sending: others are refused until the write times out.
+    let started = Instant::now();
+    loop {
+        let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+        assert!(started.elapsed() < Duration::from_secs(4), "the stuck client still holds the connection");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(stuck);
+}
