@@ -8,8 +8,9 @@
 pub mod http;
 pub mod live;
 pub mod watch;
+pub mod work;
 
-use http::{Event, Server};
+use http::{Event, Limits, Server};
 use live::{Failure, Live};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -171,32 +172,28 @@ fn stop_cleanly(work: PathBuf) {
     });
 }
 
-/// Removes preview folders left by previews that were killed (their process is gone).
-fn remove_stale_work_folders() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix("gongkai-serve-").and_then(|p| p.parse::<u32>().ok()) else { continue };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() && Path::new("/proc/self").exists()
-        {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
+/// How many files this process may have open, if limited.
+#[allow(clippy::useless_conversion)] // `rlim_t` is `u32` on 32-bit Linux.
+fn open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit(2) writes one rlimit into the valid, exclusively borrowed struct.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| u64::from(limit.rlim_cur))
 }
 
 /// Runs the preview until interrupted.
 pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    remove_stale_work_folders();
-    let work = std::env::temp_dir().join(format!("gongkai-serve-{}", std::process::id()));
-    std::fs::create_dir_all(&work).map_err(|source| ServeError::Work { path: work.clone(), source })?;
+    let tmp = std::env::temp_dir();
+    work::remove_stale(&tmp);
+    let work = work::create(&tmp).map_err(|source| ServeError::Work { path: tmp.join(work::PREFIX), source })?;
     stop_cleanly(work.clone());
     let listener = listen(opts.bind, opts.port)?;
     let addr = listener
         .local_addr()
         .map_err(|source| ServeError::Listen { addr: SocketAddr::new(opts.bind, opts.port), source })?;
 
-    let server = Arc::new(Server::default());
+    let server = Arc::new(Server::new(Limits::default().fitting(open_file_limit())));
     server.state.write().unwrap_or_else(PoisonError::into_inner).dir = work.join("none");
     let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();

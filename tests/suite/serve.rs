@@ -1,10 +1,11 @@
 //! `gongkai serve`: live rebuilds, reload events, the error overlay, safe paths.
 
 use crate::fixture::TempSite;
+use gongkai::serve::http::{Event, Limits, Server};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 /// A running `gongkai serve` and its address.
@@ -15,9 +16,24 @@ struct Preview {
 }
 
 impl Preview {
-    #[allow(clippy::zombie_processes)] // Waited for in Drop.
+    /// Starts the preview of `site` on a free port.
     fn start(site: &TempSite) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        Preview::spawn_in(Command::new(env!("CARGO_BIN_EXE_gongkai")), site)
+    }
+
+    /// Starts the preview with at most `limit` open file descriptors.
+    #[cfg(unix)]
+    fn start_with_descriptors(site: &TempSite, limit: u32) -> Preview {
+        let mut sh = Command::new("sh");
+        // `exec`: the child is gongkai itself, so Drop's Ctrl-C reaches it.
+        sh.args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_gongkai")]);
+        Preview::spawn_in(sh, site)
+    }
+
+    /// Runs `command` (gongkai, or a shell that execs it) as `serve` on a free port.
+    #[allow(clippy::zombie_processes)] // Waited for in Drop.
+    fn spawn_in(mut command: Command, site: &TempSite) -> Preview {
+        let mut child = command
             .arg("--root")
             .arg(site.path())
             .args(["serve", "--port", "0"])
@@ -283,7 +299,7 @@ fn only_files_of_the_build_are_served_with_their_types() {
         ("/__gongkai/reload.js", "text/javascript"),
     ] {
         let mut s = TcpStream::connect(&preview.addr).expect("connect");
-        write!(s, "HEAD {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        write!(s, "HEAD {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
         let mut head = String::new();
         s.read_to_string(&mut head).expect("read");
         assert!(head.starts_with("HTTP/1.1 200") && head.contains(&format!("Content-Type: {ctype}")), "{path}: {head}");
@@ -309,8 +325,17 @@ fn only_files_of_the_build_are_served_with_their_types() {
 fn ctrl_c_stops_cleanly_and_removes_the_preview_folder() {
     let site = TempSite::example();
     let mut preview = Preview::start(&site);
-    let work = std::env::temp_dir().join(format!("gongkai-serve-{}", preview.child.id()));
-    assert!(work.exists());
+    // The preview's private folder: a random name after the process id, only its owner may enter.
+    let prefix = format!("gongkai-serve-{}-", preview.child.id());
+    let work = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .expect("the preview folder")
+        .path();
+    let meta = std::fs::symlink_metadata(&work).expect("metadata");
+    assert!(meta.is_dir());
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o777, 0o700);
     let status = Command::new("kill").args(["-INT", &preview.child.id().to_string()]).status().expect("kill");
     assert!(status.success());
     let code = preview.child.wait().expect("wait");
@@ -335,4 +360,357 @@ fn a_slow_in_place_save_is_one_change_not_an_empty_file() {
     drop(f);
     let (kind, data) = next_event(&events);
     assert_eq!(kind, "reload", "{data}");
+}
+
+/// Sends `request` on a fresh connection and reads until the server closes
+/// (or 5 s pass): the raw answer and how long the close took.
+fn exchange(addr: &str, request: &[u8]) -> (String, Duration) {
+    let s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let started = Instant::now();
+    let mut writer = s.try_clone().expect("clone");
+    let request = request.to_vec();
+    // Written beside the reading: a server that stops reading must not block the test.
+    std::thread::spawn(move || {
+        let _ = writer.write_all(&request);
+        let _ = writer.shutdown(std::net::Shutdown::Write);
+    });
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let mut reader = &s;
+    while let Ok(n) = reader.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&chunk[..n]);
+    }
+    (String::from_utf8_lossy(&raw).into_owned(), started.elapsed())
+}
+
+#[test]
+fn a_huge_request_line_gets_414_and_the_connection_closes() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let mut request = b"GET /".to_vec();
+    request.resize(1024 * 1024, b'a');
+    request.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\n\r\n");
+    let (answer, took) = exchange(&preview.addr, &request);
+    assert!(answer.starts_with("HTTP/1.1 414 "), "{}", &answer[..answer.len().min(200)]);
+    assert!(answer.contains("Connection: close"), "{answer}");
+    assert!(took < Duration::from_secs(3), "closed after {took:?}");
+}
+
+#[test]
+fn too_many_or_too_large_headers_get_431_and_a_malformed_head_400() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let many: String = (0..101).map(|i| format!("X-Field-{i}: {i}\r\n")).collect();
+    let large = format!("X-Big: {}\r\n", "b".repeat(70 * 1024));
+    for fields in [many, large] {
+        let (answer, took) = exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fields}\r\n").as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 431 "), "{}", &answer[..answer.len().min(200)]);
+        assert!(took < Duration::from_secs(3), "closed after {took:?}");
+    }
+    for bad in [
+        "GARBAGE\r\n\r\n",
+        "GET / HTTP/1.1 extra\r\n\r\n",
+        "GET / HTTP/1.1\r\nno colon\r\n\r\n",
+        "GET /\x01 HTTP/1.1\r\n\r\n",
+    ] {
+        let (answer, took) = exchange(&preview.addr, bad.as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{bad:?}: {answer}");
+        assert!(took < Duration::from_secs(3), "{bad:?}: closed after {took:?}");
+    }
+    // Within the limits: 100 fields, 98 of them of 600 bytes (a large cookie jar), are fine.
+    let fine: String = (0..98).map(|i| format!("X-Field-{i}: {}\r\n", "c".repeat(600))).collect();
+    let (answer, _) =
+        exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fine}Connection: close\r\n\r\n").as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{}", &answer[..answer.len().min(200)]);
+}
+
+#[test]
+fn redirects_stay_on_the_same_host() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    for (path, to) in [("//reports", "/reports/"), ("///agencies", "/agencies/"), ("/agencies", "/agencies/")] {
+        let (answer, _) =
+            exchange(&preview.addr, format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes());
+        assert!(answer.starts_with("HTTP/1.1 301 "), "{path}: {answer}");
+        let location = answer.lines().find_map(|l| l.strip_prefix("Location: ")).expect("a Location");
+        assert_eq!(location, to, "{path}");
+    }
+    // Encoded CR/LF never reach a header.
+    let (answer, _) = exchange(
+        &preview.addr,
+        b"GET /agencies%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 404 ") && !answer.contains("Set-Cookie"), "{answer}");
+}
+
+#[test]
+fn a_connection_serves_several_requests() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let s = TcpStream::connect(&preview.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut writer = s;
+    for path in ["/", "/css/site.css", "/agencies", "/nope.html", "/__gongkai/reload.js"] {
+        write!(writer, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        let mut status = String::new();
+        reader.read_line(&mut status).expect("status line");
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("header");
+            if line == "\r\n" {
+                break;
+            }
+            assert_ne!(line.to_ascii_lowercase(), "connection: close\r\n", "{path}: kept alive");
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.trim().parse().expect("length");
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).expect("body");
+        assert!(status.starts_with("HTTP/1.1 "), "{path}: {status}");
+    }
+    // `Connection: close` is honoured.
+    write!(writer, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).expect("read to the close");
+    assert!(rest.starts_with(b"HTTP/1.1 200 "));
+}
+
+/// Lets this test process open `n` files (the 600 connections of a test,
+/// besides the other tests), as far as its hard limit allows.
+#[cfg(unix)]
+fn allow_open_files(n: u64) {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit(2) and setrlimit(2) read and write one valid rlimit struct.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < n {
+            limit.rlim_cur = n.min(limit.rlim_max);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+/// Starts the preview with `descriptors` open files at most, opens
+/// `connections` idle connections, and asserts a page is still served within 2 s.
+#[cfg(unix)]
+fn a_page_is_served_beside_idle_connections(descriptors: u32, connections: usize) {
+    allow_open_files(2048);
+    let site = TempSite::example();
+    let preview = Preview::start_with_descriptors(&site, descriptors);
+    let idle: Vec<TcpStream> = (0..connections).map(|_| TcpStream::connect(&preview.addr).expect("connect")).collect();
+    let started = Instant::now();
+    let s = TcpStream::connect(&preview.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
+    let mut writer = &s;
+    write!(writer, "GET /css/site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    let mut answer = Vec::new();
+    let _ = (&s).read_to_end(&mut answer);
+    let took = started.elapsed();
+    assert!(answer.starts_with(b"HTTP/1.1 200 "), "{}", String::from_utf8_lossy(&answer));
+    assert!(took < Duration::from_secs(2), "answered after {took:?}");
+    drop(idle);
+}
+
+/// The attack as reported.
+#[cfg(unix)]
+#[test]
+fn six_hundred_idle_connections_under_1024_descriptors_do_not_stop_the_preview() {
+    a_page_is_served_beside_idle_connections(1024, 600);
+}
+
+/// A lower limit, where even the default number of connections would not fit.
+#[cfg(unix)]
+#[test]
+fn three_hundred_idle_connections_under_256_descriptors_do_not_stop_the_preview() {
+    a_page_is_served_beside_idle_connections(256, 300);
+}
+
+/// The preview's server in this process, with `limits`, on a free port,
+/// serving a folder with a home page: (server, address, folder).
+fn in_process(limits: Limits) -> (Arc<Server>, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("index.html"), "<html><body>home</body></html>").expect("write");
+    let server = Arc::new(Server::new(limits));
+    server.state.write().expect("state").dir = dir.path().to_path_buf();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    let running = Arc::clone(&server);
+    // Runs until the test binary ends.
+    std::thread::spawn(move || running.run(listener));
+    (server, addr, dir)
+}
+
+/// Small limits, with timeouts long enough not to matter unless a test shortens them.
+fn small(connections: usize, streams: usize) -> Limits {
+    Limits { connections, streams, idle: Duration::from_secs(60), head: Duration::from_secs(60), ..Limits::default() }
+}
+
+/// Opens an event stream and returns it once its answer's status line came.
+fn open_stream(addr: &str) -> (String, BufReader<TcpStream>) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    write!(s, "GET /__gongkai/events?g=0 HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    let mut reader = BufReader::new(s);
+    let mut status = String::new();
+    let _ = reader.read_line(&mut status);
+    (status, reader)
+}
+
+/// Whether the server closed `s` within `within`.
+fn closed_within(s: &TcpStream, within: Duration) -> bool {
+    s.set_read_timeout(Some(within)).expect("timeout");
+    let mut byte = [0u8; 64];
+    let mut reader = s;
+    loop {
+        match reader.read(&mut byte) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => return e.kind() == std::io::ErrorKind::ConnectionReset,
+        }
+    }
+}
+
+#[test]
+fn idle_connections_beyond_the_limit_make_room_for_a_page() {
+    let (_server, addr, _dir) = in_process(small(4, 2));
+    let idle: Vec<TcpStream> = (0..10).map(|_| TcpStream::connect(&addr).expect("connect")).collect();
+    let started = Instant::now();
+    let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200 ") && answer.contains("home"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(2), "answered after {:?}", started.elapsed());
+    // The connections that waited longest were closed to make room.
+    assert!(closed_within(&idle[0], Duration::from_secs(2)), "the oldest idle connection is closed");
+}
+
+#[test]
+fn when_every_connection_streams_a_new_one_gets_503_at_once() {
+    let (_server, addr, _dir) = in_process(small(2, 2));
+    let (first, a) = open_stream(&addr);
+    let (second, _b) = open_stream(&addr);
+    assert!(first.starts_with("HTTP/1.1 200 ") && second.starts_with("HTTP/1.1 200 "), "{first}{second}");
+    let started = Instant::now();
+    let mut s = TcpStream::connect(&addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(1), "after {:?}", started.elapsed());
+    // A page that went away frees its connection.
+    drop(a);
+    let deadline = Instant::now() + Duration::from_secs(4);
+    loop {
+        let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "still refused: {answer}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn event_streams_are_bounded_and_outlive_the_idle_timeout() {
+    let limits = Limits { idle: Duration::from_millis(200), ..small(8, 1) };
+    let (server, addr, _dir) = in_process(limits);
+    let (status, mut stream) = open_stream(&addr);
+    assert!(status.starts_with("HTTP/1.1 200 "), "{status}");
+    let (refused, _) = open_stream(&addr);
+    assert!(refused.starts_with("HTTP/1.1 503 "), "a second stream is refused: {refused}");
+    // Far beyond the idle timeout, the stream still delivers.
+    std::thread::sleep(Duration::from_millis(800));
+    server.broadcast(&Event::Reload(5));
+    let mut seen = String::new();
+    while !seen.contains("data: 5") {
+        let mut line = String::new();
+        assert!(stream.read_line(&mut line).expect("the stream is open") > 0, "the stream ended: {seen}");
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+    // A closed page's stream is removed: a new page gets one within seconds.
+    drop(stream);
+    let deadline = Instant::now() + Duration::from_secs(4);
+    loop {
+        let (status, _) = open_stream(&addr);
+        if status.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the closed stream still counts: {status}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_trickling_client_is_dropped_after_the_head_deadline() {
+    let limits = Limits { head: Duration::from_millis(500), ..small(8, 2) };
+    let (_server, addr, _dir) = in_process(limits);
+    let s = TcpStream::connect(&addr).expect("connect");
+    let mut writer = s.try_clone().expect("clone");
+    let started = Instant::now();
+    // One byte every 100 ms: each read succeeds, the head never ends.
+    std::thread::spawn(move || {
+        let _ = writer.write_all(b"GET / HTTP/1.1\r\n");
+        while writer.write_all(b"X").is_ok() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let mut reader = &s;
+    while let Ok(n @ 1..) = reader.read(&mut chunk) {
+        answer.extend_from_slice(&chunk[..n]);
+    }
+    let took = started.elapsed();
+    assert!(answer.starts_with(b"HTTP/1.1 408 "), "{}", String::from_utf8_lossy(&answer));
+    assert!(took >= Duration::from_millis(400) && took < Duration::from_secs(3), "dropped after {took:?}");
+}
+
+#[test]
+fn an_idle_kept_alive_connection_is_closed_after_the_idle_timeout() {
+    let limits = Limits { idle: Duration::from_millis(300), ..small(8, 2) };
+    let (_server, addr, _dir) = in_process(limits);
+    let mut s = TcpStream::connect(&addr).expect("connect");
+    write!(s, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut status = String::new();
+    reader.read_line(&mut status).expect("status");
+    assert!(status.starts_with("HTTP/1.1 200 "), "{status}");
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = reader.read_to_end(&mut rest);
+    let took = started.elapsed();
+    assert!(String::from_utf8_lossy(&rest).contains("Connection: keep-alive"));
+    assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(2), "closed after {took:?}");
+}
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_after_the_write_timeout() {
+    let limits = Limits { write: Duration::from_millis(300), ..small(1, 1) };
+    let (_server, addr, dir) = in_process(limits);
+    // Far more than the kernel buffers of both ends hold.
+    std::fs::write(dir.path().join("big.bin"), vec![0u8; 32 * 1024 * 1024]).expect("write");
+    let mut stuck = TcpStream::connect(&addr).expect("connect");
+    write!(stuck, "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    // Its answer has begun (so it is being answered, not waiting), and then it stops reading.
+    let mut start = [0u8; 12];
+    stuck.read_exact(&mut start).expect("the answer begins");
+    assert_eq!(&start, b"HTTP/1.1 200");
+    // The only connection is busy sending: others are refused until the write times out.
+    let started = Instant::now();
+    loop {
+        let (answer, _) = exchange(&addr, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+        assert!(started.elapsed() < Duration::from_secs(4), "the stuck client still holds the connection");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(stuck);
 }
