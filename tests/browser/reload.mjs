@@ -629,8 +629,11 @@ try {
 // (4) Ctrl-C
 {
   const name = 'SIGINT stops gongkai serve with exit code 0 within 5 s';
-  const work = path.join(os.tmpdir(), `gongkai-serve-${server.pid}`);
-  const existed = fs.existsSync(work);
+  // The folder is gongkai-serve-<pid>-<random>: found by its prefix.
+  const prefix = `gongkai-serve-${server.pid}-`;
+  const found = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(prefix));
+  const work = path.join(os.tmpdir(), found[0] ?? `${prefix}*`);
+  const existed = found.length === 1 && fs.existsSync(work);
   const t = performance.now();
   server.kill('SIGINT');
   const within = (limit) => Promise.race([server.exited, new Promise((r) => setTimeout(() => r(null), limit))]);
