@@ -1,0 +1,174 @@
+//! What every file parser shares: finding the front matter, collecting
+//! positioned diagnostics for one file, and "did you mean" for keys.
+
+use crate::diag::{Diagnostic, Pos};
+use crate::yaml::{self, Node, Value};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where the front matter and the body are in a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text.
+    pub yaml: (usize, usize),
+    /// File line on which the YAML starts.
+    pub yaml_line: u32,
+    /// Byte offset of the Markdown body.
+    pub body: usize,
+}
+
+/// Finds the `---` fenced front matter at the start of `text`. Only a `---`
+/// line closes it, as the format says: a `...` line stays inside the YAML,
+/// where [`yaml::parse`] refuses anything written after it rather than
+/// letting the rest of the figures silently become narrative.
+pub fn split_front_matter(text: &str) -> Result<Split, (Pos, &'static str)> {
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err((
+            Pos::new(1, 1, first.chars().count().max(1) as u32),
+            "the file does not start with front matter (a `---` line)",
+        ));
+    }
+    let start = first.len() + 1;
+    let mut offset = start;
+    for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" {
+            return Ok(Split { yaml: (start, offset), yaml_line: 2, body: (offset + line.len()).min(text.len()) });
+        }
+        offset += line.len();
+    }
+    Err((Pos::new(1, 1, 3), "the front matter is not closed: add a `---` line after it"))
+}
+
+/// Levenshtein distance, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest candidate to `key`, if close enough to be a typo.
+pub fn did_you_mean<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (distance(key, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1) || c.starts_with(key) && key.len() >= 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// How many unknown keys of one file are reported one by one. Past it one
+/// summary stands for the rest: a file of 100,000 stray keys (a pasted
+/// spreadsheet) would otherwise print 100,000 errors.
+const MAX_UNKNOWN_KEYS: usize = 20;
+
+/// Collects diagnostics for one file.
+pub(super) struct Ctx<'a> {
+    pub(super) file: &'a Arc<PathBuf>,
+    pub(super) diags: &'a mut Vec<Diagnostic>,
+    pub(super) errors: usize,
+    /// Unknown keys found so far.
+    pub(super) unknown: usize,
+}
+
+impl Drop for Ctx<'_> {
+    /// Adds the summary of unknown keys beyond [`MAX_UNKNOWN_KEYS`].
+    fn drop(&mut self) {
+        if self.unknown > MAX_UNKNOWN_KEYS {
+            let more = self.unknown - MAX_UNKNOWN_KEYS;
+            self.diags.push(Diagnostic::error(
+                "IN-KEY",
+                self.file,
+                Pos::new(1, 1, 1),
+                format!("{more} more unknown key(s) in this file are not listed"),
+            ));
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Reports a YAML syntax error, with the other place it involves.
+    pub(super) fn yaml_error(&mut self, e: yaml::YamlError) {
+        let d = self.error("IN-YAML", e.pos, e.message);
+        if let Some((pos, text)) = e.related {
+            let file = Arc::clone(&d.file);
+            d.related.push(crate::diag::Label { file, pos, text: text.into() });
+        }
+    }
+
+    pub(super) fn error(&mut self, code: &'static str, pos: Pos, message: String) -> &mut Diagnostic {
+        self.errors += 1;
+        self.diags.push(Diagnostic::error(code, self.file, pos, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    pub(super) fn warning(&mut self, code: &'static str, pos: Pos, message: String) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::warning(code, self.file, pos, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports a key that is not allowed here.
+    pub(super) fn unknown_key(&mut self, key: &Node, what: &str, allowed: &[&str]) {
+        self.unknown += 1;
+        if self.unknown > MAX_UNKNOWN_KEYS {
+            self.errors += 1;
+            return;
+        }
+        let name = key.as_str().unwrap_or("?");
+        let d = self.error("IN-KEY", key.pos, format!("unknown key `{name}` in {what}")).clone();
+        let help = match did_you_mean(name, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of: {}", allowed.join(", ")),
+        };
+        if let Some(last) = self.diags.last_mut() {
+            *last = d.with_label("not a key of this form").with_help(help);
+        }
+    }
+}
+
+/// The map entries of `node`, or an error.
+pub(super) fn as_map<'n>(ctx: &mut Ctx<'_>, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+    match &node.value {
+        Value::Map(m) => Some(m),
+        _ if node.is_null() => Some(&[]),
+        _ => {
+            ctx.error(
+                "IN-TYPE",
+                node.pos,
+                format!("{what} must be a map of `key: value` lines, found {}", node.kind_name()),
+            );
+            None
+        }
+    }
+}
+
+/// Parses a report file's text. Returns `None` if it has errors, which are in `diags`.
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_found() {
+        let s = split_front_matter("---\nyear: 2020\n---\nbody\n").unwrap();
+        assert_eq!((s.yaml, s.yaml_line, s.body), ((4, 15), 2, 19));
+        assert!(split_front_matter("year: 2020\n").is_err());
+        assert!(split_front_matter("---\nyear: 2020\n").is_err());
+    }
+
+    #[test]
+    fn typos_get_suggestions() {
+        assert_eq!(did_you_mean("carried_im", ["new", "carried_in", "carried_out"]), Some("carried_in"));
+        assert_eq!(did_you_mean("zzz", ["new", "total"]), None);
+    }
+}

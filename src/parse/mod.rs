@@ -1,0 +1,345 @@
+//! Parsing: report and agency files into the model, with positioned errors.
+//!
+//! Front matter is read through the positioned YAML tree of [`crate::yaml`]
+//! and interpreted against the report's form: every key is checked (with a
+//! "did you mean" for typos and a pointer to the right form for keys of
+//! another one), every figure is parsed by its cell kind, and the narrative's
+//! headings are collected for the structure checks.
+
+mod agency;
+mod figures;
+mod front;
+mod narrative;
+mod page;
+mod tables;
+
+pub use agency::parse_agency;
+use figures::parse_int;
+pub use figures::{BadNumber, MAX_AMOUNT_DIGITS, MAX_AMOUNT_SIGNIFICANT, MAX_COUNT, parse_value};
+use front::{Ctx, as_map};
+pub use front::{Split, did_you_mean, split_front_matter};
+pub use narrative::headings;
+pub use page::parse_page;
+use tables::{empty_table, parse_table};
+
+use crate::diag::{Diagnostic, Pos};
+use crate::form::{Forms, TableSpec};
+use crate::model::{Date, Report, TableData};
+use crate::source::LineIndex;
+use crate::yaml::{self, Node, Value};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Metadata keys of a report's front matter, with their meaning.
+pub const REPORT_KEYS: [(&str, &str); 5] = [
+    ("year", "报告年度"),
+    ("published", "发布日期 (YYYY-MM-DD)"),
+    ("title", "报告标题"),
+    ("form", "报告格式 (cn-2019, cn-2021, …)"),
+    ("missing_in_original", "原报告未刊载的表 (keys of the tables the published original lacks)"),
+];
+
+pub fn parse_report(
+    file: &Arc<PathBuf>,
+    text: &str,
+    agency: &str,
+    forms: &Forms,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Report> {
+    let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
+    let split = match split_front_matter(text) {
+        Ok(s) => s,
+        Err((pos, msg)) => {
+            ctx.error("IN-FRONTMATTER", pos, msg.to_owned())
+                .help = Some("a report starts with `---`, then `year: 2024` and the tables' figures, then `---`, then the Markdown narrative; `gongkai new report` writes one".into());
+            return None;
+        }
+    };
+    let yaml_text = &text[split.yaml.0..split.yaml.1];
+    let root = match yaml::parse(yaml_text, split.yaml_line) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            ctx.error("IN-MISSING", Pos::new(1, 1, 3), "the front matter is empty: it needs at least `year:`".into());
+            return None;
+        }
+        Err(e) => {
+            ctx.yaml_error(e);
+            return None;
+        }
+    };
+    let entries = as_map(&mut ctx, &root, "the front matter")?;
+    let find = |k: &str| entries.iter().find(|(key, _)| key.as_str() == Some(k));
+
+    // Year first: it decides the form.
+    let Some((year_key, year_node)) = find("year") else {
+        ctx.error("IN-MISSING", Pos::new(2, 1, 1), "the front matter has no `year:`".into()).help =
+            Some("add a line such as `year: 2024` (the year the report covers)".into());
+        return None;
+    };
+    let year = match year_node.as_str().and_then(|s| parse_int(s).ok()) {
+        Some(y) if (1990..=2200).contains(&y) => y as i32,
+        _ => {
+            ctx.error(
+                "IN-TYPE",
+                year_node.pos,
+                format!(
+                    "`year` must be a four-digit year such as 2024, found `{}`",
+                    year_node.as_str().unwrap_or(year_node.kind_name())
+                ),
+            );
+            return None;
+        }
+    };
+    let _ = year_key;
+    let form = match find("form") {
+        Some((_, node)) => {
+            let id = node.as_str().unwrap_or("");
+            match forms.by_id(id) {
+                Some(f) => {
+                    if let Some(y) = f.years.filter(|y| !y.contains(year)) {
+                        let range = y.to.map_or(format!("{} on", y.from), |to| format!("{}–{}", y.from, to));
+                        ctx.error(
+                            "FMT-VER",
+                            node.pos,
+                            format!("form `{id}` applies to reports of {range}, not {year}"),
+                        )
+                        .help = Some(forms.for_year(year).map_or("remove the `form:` line".into(), |f| {
+                            format!("the form for {year} is `{}`: remove the `form:` line to use it", f.id)
+                        }));
+                    }
+                    Arc::clone(f)
+                }
+                None => {
+                    let ids: Vec<&str> = forms.list.iter().map(|f| f.id.as_str()).collect();
+                    ctx.error("IN-FORM", node.pos, format!("unknown form `{id}`")).help =
+                        Some(match did_you_mean(id, ids.iter().copied()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => format!("known forms: {}", ids.join(", ")),
+                        });
+                    return None;
+                }
+            }
+        }
+        None => match forms.for_year(year) {
+            Some(f) => Arc::clone(f),
+            None => {
+                ctx.error(
+                    "FMT-VER",
+                    year_node.pos,
+                    format!("no form applies to reports of {year}: the national formats cover 2019 on"),
+                )
+                .help = Some("name a form with `form:` (a site form in forms/*.json)".into());
+                return None;
+            }
+        },
+    };
+
+    let mut title = None;
+    let mut published = None;
+    let mut published_pos = Pos::default();
+    let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
+    let mut missing: Vec<(usize, Pos)> = Vec::new();
+    let mut allowed: Vec<&str> = REPORT_KEYS.iter().map(|(k, _)| *k).collect();
+    allowed.extend(form.tables.iter().map(|t| t.key.as_str()));
+    for (key, value) in entries {
+        let Some(name) = key.as_str() else {
+            ctx.error("IN-KEY", key.pos, "keys must be plain words".into());
+            continue;
+        };
+        match name {
+            "year" | "form" => {}
+            "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
+            "title" => match &value.value {
+                Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
+                _ => {
+                    ctx.error("IN-TYPE", value.pos, "`title` must be text".into());
+                }
+            },
+            "published" => {
+                published_pos = value.pos;
+                match value.as_str().and_then(Date::parse) {
+                    Some(d) => published = Some(d),
+                    None => {
+                        ctx.error(
+                            "IN-DATE",
+                            value.pos,
+                            format!(
+                                "`published` must be a date written YYYY-MM-DD, found `{}`",
+                                value.as_str().unwrap_or(value.kind_name())
+                            ),
+                        )
+                        .help = Some("for example `published: 2025-01-20`".into());
+                    }
+                }
+            }
+            _ => match form.table(name) {
+                Some(i) => tables[i] = parse_table(&mut ctx, &form.tables[i], key.pos, value),
+                None => {
+                    let other = forms.list.iter().find(|f| f.id != form.id && f.table(name).is_some());
+                    match other {
+                        Some(f) => {
+                            ctx.error(
+                                "FMT-VER",
+                                key.pos,
+                                format!(
+                                    "table `{name}` belongs to form `{}`, but this {year} report follows `{}`",
+                                    f.id, form.id
+                                ),
+                            )
+                            .help = Some(format!(
+                                "`{}` has the tables: {}",
+                                form.id,
+                                form.tables.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")
+                            ));
+                        }
+                        None => ctx.unknown_key(key, "the front matter", &allowed),
+                    }
+                }
+            },
+        }
+    }
+    let body_line = text[..split.body].matches('\n').count() as u32 + 1;
+    let fence = Pos::new(body_line.saturating_sub(1).max(1), 1, 3);
+    let mut absent: Vec<&TableSpec> = Vec::new();
+    for (i, (table, spec)) in tables.iter().zip(&form.tables).enumerate() {
+        let declared = missing.iter().find(|(m, _)| *m == i).map(|(_, p)| *p);
+        match (table, declared) {
+            (Some(_), Some(pos)) => {
+                ctx.error(
+                    "IN-TABLE",
+                    pos,
+                    format!("`{}` is listed in `missing_in_original`, but the front matter has the table", spec.key),
+                )
+                .help = Some("remove it from the list, or remove the table".into());
+            }
+            (None, None) => absent.push(spec),
+            _ => {}
+        }
+    }
+    if !absent.is_empty() {
+        missing_tables_error(&mut ctx, &form, &absent, &text[split.body..], body_line, fence);
+    }
+    nesting_error(&mut ctx, &text[split.body..], body_line);
+    if ctx.errors > 0 {
+        return None;
+    }
+    let top = Pos::new(1, 1, 3);
+    let tables =
+        tables.into_iter().zip(&form.tables).map(|(t, spec)| t.unwrap_or_else(|| empty_table(spec, top))).collect();
+    let body = text[split.body..].to_owned();
+    let headings = headings(&body, body_line);
+    Some(Report {
+        file: Arc::clone(file),
+        agency: agency.to_owned(),
+        year,
+        year_pos: year_node.pos,
+        title,
+        published,
+        published_pos,
+        form,
+        tables,
+        body_hash: crate::model::fnv1a(body.as_bytes()),
+        body,
+        body_line,
+        headings,
+        sentences: Vec::new(),
+    })
+}
+
+/// Reads `missing_in_original: [key, …]`: the tables that the published
+/// original does not print. Only those may be absent; any other missing
+/// table is an error, because a table read as all zeros would publish
+/// figures that the agency never stated.
+fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> Vec<(usize, Pos)> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ if node.is_null() => Vec::new(),
+        Value::Scalar { .. } => vec![node],
+        Value::Map(_) => {
+            ctx.error("IN-TYPE", node.pos, "`missing_in_original` must be a list of table keys".into());
+            return Vec::new();
+        }
+    };
+    let keys: Vec<&str> = form.tables.iter().map(|t| t.key.as_str()).collect();
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_str().and_then(|k| form.table(k)) {
+            Some(i) => out.push((i, item.pos)),
+            None => ctx.unknown_key(item, "`missing_in_original` (the tables of this form)", &keys),
+        }
+    }
+    out
+}
+
+/// Reports the form tables that the front matter lacks, in one error. When
+/// the body holds one of their keys, a `---` line closed the front matter
+/// early: say that instead, pointing at both lines.
+fn missing_tables_error(
+    ctx: &mut Ctx<'_>,
+    form: &crate::form::Form,
+    absent: &[&TableSpec],
+    body: &str,
+    body_line: u32,
+    fence: Pos,
+) {
+    let below = body.lines().enumerate().find_map(|(n, l)| {
+        let spec = absent.iter().find(|s| l.strip_prefix(s.key.as_str()).is_some_and(|r| r.starts_with(':')))?;
+        Some((n, spec))
+    });
+    if let Some((n, spec)) = below {
+        let line = body_line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        let d = ctx.error(
+            "IN-FRONTMATTER",
+            Pos::new(line, 1, u32::try_from(spec.key.len() + 1).unwrap_or(1)),
+            format!("{}（`{}`）is below the `---` line that ended the front matter", spec.title(form), spec.key),
+        );
+        d.related.push(crate::diag::Label {
+            file: Arc::clone(&d.file),
+            pos: fence,
+            text: "the front matter ends here".into(),
+        });
+        d.help = Some(
+            "remove the stray `---` line inside the front matter so that every table is above the closing `---`".into(),
+        );
+        return;
+    }
+    let names: Vec<String> = absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)).collect();
+    let keys: Vec<&str> = absent.iter().map(|s| s.key.as_str()).collect();
+    ctx.error(
+        "IN-TABLE",
+        Pos::new(1, 1, 3),
+        format!("the front matter lacks {} table(s) of the form: {}", absent.len(), names.join(", ")),
+    )
+    .help = Some(format!(
+        "add each table as printed (0 where the original prints 0); a table that the published original does not have at all is declared with `missing_in_original: [{}]`",
+        keys.join(", ")
+    ));
+}
+
+/// Refuses a body that nests deeper than [`crate::nesting::MAX_DEPTH`]
+/// (`body_line` is the file line on which it starts).
+fn nesting_error(ctx: &mut Ctx<'_>, body: &str, body_line: u32) {
+    if let Some((at, what)) = crate::nesting::too_deep(body) {
+        let mut pos = LineIndex::new(body).pos(body, at, 1);
+        pos.line = pos.line.saturating_add(body_line - 1);
+        ctx.error(
+            "IN-NESTING",
+            pos,
+            format!("the text nests {what} more than {} levels deep", crate::nesting::MAX_DEPTH),
+        )
+        .help = Some("remove the extra nesting: a report needs a few levels at most".into());
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn absent_tables(year: i32, front: &str) -> String {
+    let forms = Forms::builtin();
+    let Some(form) = forms.for_year(year) else { return String::new() };
+    let absent: Vec<&str> = form
+        .tables
+        .iter()
+        .map(|t| t.key.as_str())
+        .filter(|k| !front.starts_with(&format!("{k}:")) && !front.contains(&format!("\n{k}:")))
+        .collect();
+    if absent.is_empty() { String::new() } else { format!("missing_in_original: [{}]\n", absent.join(", ")) }
+}
