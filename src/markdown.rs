@@ -58,7 +58,9 @@ pub struct MdOptions {
     pub id_prefix: &'static str,
 }
 
-fn options() -> Options {
+/// The Markdown extensions gongkai reads narratives and pages with; the
+/// narrative's headings are found with the same ones ([`crate::parse::headings`]).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -71,9 +73,11 @@ fn is_cjk(c: char) -> bool {
         0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF | 0x2018..=0x201F)
 }
 
-/// Moves every heading by `shift` levels (within 1–6).
+/// Moves every heading by `shift` levels, to no higher than `h2`: the page's
+/// own title is its only `h1`, so a title line above the sections becomes
+/// an `h2` too.
 fn shift_heading(e: Event<'_>, shift: i8) -> Event<'_> {
-    let moved = |l: HeadingLevel| HeadingLevel::try_from(((l as i8) + shift).clamp(1, 6) as usize).unwrap_or(l);
+    let moved = |l: HeadingLevel| HeadingLevel::try_from(((l as i8) + shift).clamp(2, 6) as usize).unwrap_or(l);
     match e {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
             Event::Start(Tag::Heading { level: moved(level), id, classes, attrs })
@@ -83,15 +87,19 @@ fn shift_heading(e: Event<'_>, shift: i8) -> Event<'_> {
     }
 }
 
-/// Renders Markdown, split into parts at section headings.
-///
-/// The section level (see [`section_level`]) is moved to `h2`, so a text
-/// written with `#` sections never competes with the page's own `h1`.
-pub fn render(source: &str, opts: MdOptions) -> Rendered {
-    let shift = 2 - section_level(source) as i8;
-    let section_level = 2;
+/// Renders Markdown, split into parts at the headings of level
+/// `section_level` (a report's [`crate::model::Narrative::level`], decided
+/// once when it was parsed; [`top_level`] for plain pages). Those headings
+/// become `h2` and the others move with them.
+pub fn render(source: &str, opts: MdOptions, section_level: u8) -> Rendered {
+    let shift = 2 - section_level as i8;
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source, options()).into_offset_iter().collect();
     let events = pair_cjk_emphasis(source, events);
+    // Where the parts start: headings at the section level as written.
+    let starts: Vec<bool> = events
+        .iter()
+        .map(|(e, _)| matches!(e, Event::Start(Tag::Heading { level, .. }) if *level as u8 == section_level))
+        .collect();
     let mut events: Vec<Event<'_>> = events.into_iter().map(|(e, _)| shift_heading(safe_links(e), shift)).collect();
     let toc = assign_heading_ids(&mut events, opts.id_prefix);
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
@@ -100,19 +108,15 @@ pub fn render(source: &str, opts: MdOptions) -> Rendered {
     let mut parts = Vec::new();
     let mut current: Vec<Event<'_>> = Vec::new();
     let mut heading: Option<String> = None;
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, .. }) = &events[i]
-            && *level as u8 == section_level
-        {
+    for (i, event) in events.iter().enumerate() {
+        if starts[i] {
             if !current.is_empty() || heading.is_some() {
                 parts.push(finish(heading.take(), &current, sanitize));
                 current.clear();
             }
             heading = Some(plain_text(&events[i..]));
         }
-        current.push(events[i].clone());
-        i += 1;
+        current.push(event.clone());
     }
     if !current.is_empty() || heading.is_some() {
         parts.push(finish(heading, &current, sanitize));
@@ -122,7 +126,7 @@ pub fn render(source: &str, opts: MdOptions) -> Rendered {
 
 /// Renders a whole document as one HTML string (plain pages).
 pub fn render_html(source: &str, opts: MdOptions) -> (String, Vec<TocEntry>) {
-    let r = render(source, opts);
+    let r = render(source, opts, top_level(source));
     (r.parts.into_iter().map(|p| p.html).collect(), r.toc)
 }
 
@@ -316,10 +320,9 @@ fn pair_cjk_emphasis<'a>(source: &str, events: Vec<(Event<'a>, Range<usize>)>) -
     out
 }
 
-/// The level of section headings: the top heading level of the text (2 when
-/// it has none). The checker uses the same rule, so what it calls section
-/// 五 is what the page shows as section 五.
-pub fn section_level(source: &str) -> u8 {
+/// The top heading level of a plain page (2 when it has none): a page has
+/// no form, so its first level of headings is its sections.
+pub fn top_level(source: &str) -> u8 {
     Parser::new_ext(source, options())
         .filter_map(|e| match e {
             Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
@@ -381,12 +384,12 @@ mod tests {
 
     #[test]
     fn documents_split_at_section_headings() {
-        let r = render("前言\n\n## 一、总体情况\n\n内容\n\n## 二、主动公开\n", MdOptions::default());
+        let r = render("前言\n\n## 一、总体情况\n\n内容\n\n## 二、主动公开\n", MdOptions::default(), 2);
         assert_eq!(r.parts.len(), 3);
         assert_eq!(r.parts[0].heading, None);
         assert_eq!(r.parts[2].heading.as_deref(), Some("二、主动公开"));
         // `#` sections become h2, below the page's own h1.
-        let r = render("# 一、总体情况\n\n## 小节\n\n# 二、主动公开\n", MdOptions::default());
+        let r = render("# 一、总体情况\n\n## 小节\n\n# 二、主动公开\n", MdOptions::default(), 1);
         assert_eq!(r.parts.len(), 2);
         assert!(r.parts[0].html.starts_with("<h2") && r.parts[0].html.contains("<h3"), "{:?}", r.parts);
     }

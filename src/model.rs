@@ -242,6 +242,28 @@ pub struct Heading {
     pub text: String,
     /// Position in the file.
     pub pos: Pos,
+    /// The form's section it stands for (0-based), when it is at the
+    /// narrative's section level and matches one.
+    pub section: Option<usize>,
+}
+
+/// The structure of a report's narrative, read once when the report is
+/// parsed and then used by the checker and the renderer alike, so that what
+/// the checker calls section 五 is what the page shows as section 五.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Narrative {
+    /// The heading level of the sections (see [`crate::form::Form::section_level`]).
+    pub level: u8,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+}
+
+impl Narrative {
+    /// The headings at the section level, in order: the ones the page starts
+    /// its sections with.
+    pub fn section_headings(&self) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(move |h| h.level == self.level)
+    }
 }
 
 /// A parsed report.
@@ -273,8 +295,8 @@ pub struct Report {
     pub body_hash: u64,
     /// File line on which the body starts (the body starts at a line start).
     pub body_line: u32,
-    /// Headings of the narrative (emptied with `body`).
-    pub headings: Vec<Heading>,
+    /// The narrative's structure (kept when `body` is emptied: rendering uses it).
+    pub narrative: Narrative,
     /// Fingerprints of the narrative's sentences, for 内容雷同 across years.
     pub sentences: Vec<Sentence>,
 }

@@ -33,7 +33,6 @@ pub fn check_text(report: &mut Report) -> Vec<Diagnostic> {
     narrative::check_old_labels(report, &mut d);
     report.sentences = cross::fingerprint(&report.body);
     report.body = String::new();
-    report.headings = Vec::new();
     d
 }
 

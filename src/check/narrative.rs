@@ -5,59 +5,24 @@ use crate::diag::{Diagnostic, Pos};
 use crate::form::Claim;
 use crate::model::Report;
 use crate::source::LineIndex;
-use unicode_normalization::UnicodeNormalization;
 
-/// Chinese numerals used for section numbers.
-const NUMERALS: &str = "一二三四五六七八九十";
-
-/// NFKC-normalises and drops white space, as labels are compared.
-pub fn normalize(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Splits `五、标题` into (`Some("五")`, `标题`) after normalisation.
-fn split_numeral(text: &str) -> (Option<String>, String) {
-    let norm = normalize(text);
-    let numeral: String = norm.chars().take_while(|c| NUMERALS.contains(*c)).collect();
-    let rest = &norm[numeral.len()..];
-    match rest.chars().next() {
-        Some(sep @ ('、' | '.' | ',' | '，')) if !numeral.is_empty() => {
-            (Some(numeral), rest[sep.len_utf8()..].to_owned())
-        }
-        _ => (None, norm),
-    }
-}
-
-/// The section (0-based) a heading stands for: by its title's key phrases,
-/// else by its numeral.
-pub fn match_section(form: &crate::form::Form, heading: &str) -> Option<usize> {
-    let (numeral, rest) = split_numeral(heading);
-    let by_title = form.sections.iter().position(|s| s.r#match.iter().any(|m| rest.contains(&normalize(m))));
-    by_title.or_else(|| numeral.as_deref().and_then(|n| form.sections.iter().position(|s| s.numeral == n)))
-}
+pub use crate::form::normalize;
 
 /// FMT-SECT: the six sections present, in order, each with its numeral.
 pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
     let form = &report.form;
-    let level = if report.headings.iter().any(|h| h.level == 2) {
-        2
-    } else {
-        report.headings.iter().map(|h| h.level).min().unwrap_or(2)
-    };
     let mut found = [false; 6];
     let mut last: Option<usize> = None;
     let file = &report.file;
-    for h in report.headings.iter().filter(|h| h.level == level) {
-        let (numeral, rest) = split_numeral(&h.text);
-        let by_title = form.sections.iter().position(|s| s.r#match.iter().any(|m| rest.contains(&normalize(m))));
-        let by_numeral = numeral.as_deref().and_then(|n| form.sections.iter().position(|s| s.numeral == n));
-        let Some(k) = by_title.or(by_numeral) else {
+    for h in report.narrative.section_headings() {
+        let Some(m) = form.match_heading(&h.text) else {
             diags.push(
                 Diagnostic::warning("FMT-SECT", file, h.pos, format!("the heading `{}` is not one of the six sections of the form", h.text))
                     .with_help("sections are level-2 headings `## 一、总体情况` … `## 六、其他需要报告的事项`; use `###` or bold text for sub-headings"),
             );
             continue;
         };
+        let (k, numeral, by_title) = (m.section, m.numeral, m.by_title.then_some(()));
         let spec = &form.sections[k];
         let official = format!("{}、{}", spec.numeral, spec.title);
         match (&numeral, by_title) {
@@ -531,7 +496,7 @@ mod tests {
     #[test]
     fn complete_sections_pass_and_a_missing_numeral_is_found_on_its_line() {
         let r = report(2024, "", SECTIONS);
-        assert_eq!(heading_texts(&r.headings).len(), 6);
+        assert_eq!(heading_texts(&r.narrative.headings).len(), 6);
         assert!(run(check_sections, &r).is_empty());
         let r = report(2020, "", &SECTIONS.replace("五、存在", "存在"));
         let d = run(check_sections, &r);

@@ -9,9 +9,11 @@
 //! clear message instead of silently checking nothing.
 
 mod rules;
+mod sections;
 
 pub use rules::{Each, Op, Rule, Term, resolve_cells};
 use rules::{RawRule, compile_rule};
+pub use sections::{SectionMatch, normalize};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

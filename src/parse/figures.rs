@@ -193,8 +193,6 @@ fn not_a_number(t: &str) -> BadNumber {
     )
 }
 
-/// The headings of the Markdown body, with file positions (`body_line` is
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -227,7 +227,7 @@ pub fn parse_report(
     let tables =
         tables.into_iter().zip(&form.tables).map(|(t, spec)| t.unwrap_or_else(|| empty_table(spec, top))).collect();
     let body = text[split.body..].to_owned();
-    let headings = headings(&body, body_line);
+    let narrative = narrative::read(&body, body_line, &form);
     Some(Report {
         file: Arc::clone(file),
         agency: agency.to_owned(),
@@ -241,7 +241,7 @@ pub fn parse_report(
         body_hash: crate::model::fnv1a(body.as_bytes()),
         body,
         body_line,
-        headings,
+        narrative,
         sentences: Vec::new(),
     })
 }

@@ -1,16 +1,18 @@
-//! The narrative's headings, found once with the same Markdown options
-//! the renderer uses.
+//! The narrative's headings and structure, read once with the Markdown
+//! options the renderer uses, so both see the same headings.
 
-use crate::model::Heading;
+use crate::form::Form;
+use crate::model::{Heading, Narrative};
 use crate::source::LineIndex;
 
-/// the file line on which the body starts).
+/// The headings of the Markdown body, with file positions (`body_line` is
+/// the file line on which the body starts). Sections are not assigned.
 pub fn headings(body: &str, body_line: u32) -> Vec<Heading> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let index = LineIndex::new(body);
     let mut out = Vec::new();
     let mut current: Option<(u8, usize, String)> = None;
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => current = Some((level as u8, range.start, String::new())),
             Event::Text(t) | Event::Code(t) => {
@@ -25,11 +27,22 @@ pub fn headings(body: &str, body_line: u32) -> Vec<Heading> {
                     let mut pos = index.pos(body, start + hashes, raw.trim_end().len().saturating_sub(hashes));
                     pos.line += body_line - 1;
                     pos.len = pos.len.max(1);
-                    out.push(Heading { level, text: text.trim().to_owned(), pos });
+                    out.push(Heading { level, text: text.trim().to_owned(), pos, section: None });
                 }
             }
             _ => {}
         }
     }
     out
+}
+
+/// Reads a report's narrative against its form: the section level, and the
+/// section each heading at that level stands for.
+pub fn read(body: &str, body_line: u32, form: &Form) -> Narrative {
+    let mut headings = headings(body, body_line);
+    let level = form.section_level(headings.iter().map(|h| (h.level, h.text.as_str())));
+    for h in headings.iter_mut().filter(|h| h.level == level) {
+        h.section = form.match_heading(&h.text).map(|m| m.section);
+    }
+    Narrative { level, headings }
 }

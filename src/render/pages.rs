@@ -10,7 +10,6 @@ use super::feeds;
 use super::tables::{esc, table_html};
 use super::templates::Templates;
 use super::{RenderError, urls};
-use crate::check::narrative::match_section;
 use crate::form::{CellKind, Form, TableSpec};
 use crate::markdown::{self, MdOptions, TocEntry};
 use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData, Unit};
@@ -220,7 +219,10 @@ fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
 /// The narrative with each form table placed under its section.
 fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec<TocEntry>) {
     let form = &r.form;
-    let rendered = markdown::render(body, md);
+    let rendered = markdown::render(body, md, r.narrative.level);
+    // The parts that start with a section heading, in order, are the
+    // narrative's section headings: their sections were decided at parsing.
+    let mut sections = r.narrative.section_headings().map(|h| h.section);
     let mut html = String::with_capacity(body.len() * 2 + 16_384);
     let mut toc = rendered.toc;
     let mut placed = [false; 6];
@@ -231,7 +233,8 @@ fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec<TocEntry>)
     };
     for part in rendered.parts {
         html.push_str(&part.html);
-        if let Some(k) = part.heading.as_deref().and_then(|h| match_section(form, h)).filter(|&k| !placed[k]) {
+        let section = if part.heading.is_some() { sections.next().flatten() } else { None };
+        if let Some(k) = section.filter(|&k| k < placed.len() && !placed[k]) {
             placed[k] = true;
             tables_of(k, &mut html);
         }
