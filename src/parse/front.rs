@@ -152,8 +152,6 @@ pub(super) fn as_map<'n>(ctx: &mut Ctx<'_>, node: &'n Node, what: &str) -> Optio
     }
 }
 
-/// Parses a report file's text. Returns `None` if it has errors, which are in `diags`.
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,7 @@ pub const REPORT_KEYS: [(&str, &str); 5] = [
     ("missing_in_original", "原报告未刊载的表 (keys of the tables the published original lacks)"),
 ];
 
+/// Parses a report file's text. Returns `None` if it has errors, which are in `diags`.
 pub fn parse_report(
     file: &Arc<PathBuf>,
     text: &str,
