@@ -8,9 +8,11 @@
 //! every id used by a rule, so a broken site form fails at load time with a
 //! clear message instead of silently checking nothing.
 
+mod patterns;
 mod rules;
 mod sections;
 
+pub use patterns::{Pattern, Token, compile_pattern};
 pub use rules::{Each, Op, Rule, Term, resolve_cells};
 use rules::{RawRule, compile_rule};
 pub use sections::{SectionMatch, normalize};
@@ -252,6 +254,9 @@ pub struct Claim {
     /// The cells of `value`, resolved when the form is compiled.
     #[serde(skip)]
     pub cells: Vec<(usize, usize)>,
+    /// `patterns`, compiled with the form.
+    #[serde(skip)]
+    pub compiled: Vec<Pattern>,
 }
 
 /// A label of an older form that should not appear in a report of this one.
@@ -435,6 +440,7 @@ impl Form {
             if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
                 return Err(invalid(&id, format!("claim `{}`: every pattern needs exactly one `N`", c.name)));
             }
+            c.compiled = c.patterns.iter().map(|p| Pattern::new(p)).collect();
         }
         for k in &mut raw.key_figures {
             let t = tables

@@ -1,0 +1,112 @@
+//! TXT-YEAR: the statistical period and the years the narrative speaks of.
+
+use crate::diag::Diagnostic;
+use crate::model::Report;
+use crate::source::LineIndex;
+
+/// Characters that join the two ends of a date range.
+const RANGE_MARKS: &[char] = &['至', '到', '—', '-', '~', '－', '～'];
+
+/// A four-digit year written before 年, with its byte range in the line.
+struct YearMention {
+    year: i32,
+    start: usize,
+    end: usize,
+}
+
+/// Finds `2020年` and `2020 年` in a line.
+fn years_in(line: &str) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices('年') {
+        let before = line[..i].trim_end_matches(' ');
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits != 4 {
+            continue;
+        }
+        let start = before.len() - 4;
+        if let Ok(year) = before[start..].parse() {
+            out.push(YearMention { year, start, end: i + '年'.len_utf8() });
+        }
+    }
+    out
+}
+
+/// TXT-YEAR: the statistical period and the narrative's years against the report year.
+pub fn check_years(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let index = LineIndex::new(&report.body);
+    let file = &report.file;
+    let year = report.year;
+    let mut offset = 0;
+    for line in report.body.split_inclusive('\n') {
+        for m in years_in(line) {
+            let after = line[m.end..].trim_start_matches(' ');
+            let pos = report.body_pos(&index, offset + m.start, m.end - m.start);
+            // Only a range (…1月1日至… / …至…12月31日) is the statistical period;
+            // other dates in those months are events of the year.
+            let compact_after: String = after.chars().filter(|c| *c != ' ').take(8).collect();
+            let starts_period = compact_after.strip_prefix("1月1日").is_some_and(|r| r.starts_with(RANGE_MARKS));
+            let ends_period = line[..m.start].trim_end_matches(' ').ends_with(RANGE_MARKS);
+            if starts_period {
+                if m.year != year {
+                    diags.push(
+                        Diagnostic::warning(
+                            "TXT-YEAR",
+                            file,
+                            pos,
+                            format!("the statistical period starts in {}, but this is the {year} report", m.year),
+                        )
+                        .with_related(file, report.year_pos, "report year")
+                        .with_help(format!("the period is {year}年1月1日至{year}年12月31日")),
+                    );
+                }
+                continue;
+            }
+            if let Some(rest) = compact_after.strip_prefix("12月").filter(|_| ends_period) {
+                let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if rest[day.len()..].starts_with('日') && (m.year != year || day != "31") {
+                    diags.push(
+                        Diagnostic::warning(
+                            "TXT-YEAR",
+                            file,
+                            pos,
+                            format!("the statistical period ends on {}年12月{day}日, not {year}年12月31日", m.year),
+                        )
+                        .with_related(file, report.year_pos, "report year"),
+                    );
+                }
+                continue;
+            }
+            let topical = ["，", ",", "以来", "度，", "工作", "度工作"].iter().any(|s| after.starts_with(s));
+            if topical && (year - 3..year).contains(&m.year) {
+                diags.push(
+                    Diagnostic::warning(
+                        "TXT-YEAR",
+                        file,
+                        pos,
+                        format!(
+                            "the narrative speaks of {} as the year of the work, but this is the {year} report",
+                            m.year
+                        ),
+                    )
+                    .with_label(format!("{}年", m.year))
+                    .with_related(file, report.year_pos, "report year")
+                    .with_help("was this text copied from an earlier report? describe the report year's work"),
+                );
+            }
+        }
+        offset += line.len();
+    }
+    if let Some(title) = &report.title
+        && let Some(m) = years_in(title).into_iter().find(|m| m.year != year)
+    {
+        diags.push(
+            Diagnostic::warning(
+                "TXT-YEAR",
+                file,
+                report.year_pos,
+                format!("the title says {}年, but `year` is {year}", m.year),
+            )
+            .with_help("correct the title or the year"),
+        );
+    }
+}
