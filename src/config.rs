@@ -151,7 +151,7 @@ fn theme_error(text: &str, path: &Path, theme: &str, themes: Vec<String>) -> Opt
 impl Config {
     /// Reads `<root>/site.toml`.
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
-        let path = root.join("site.toml");
+        let path = crate::layout::settings(root);
         let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io { path: path.clone(), source })?;
         let config = Config::parse(&text, &path)?;
         match theme_error(&text, &path, &config.theme, crate::theme::names(root)) {

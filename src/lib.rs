@@ -3,6 +3,7 @@
 //!
 //! The pipeline, one module per step:
 //!
+//! - [`layout`]: where everything is in a site folder, and its naming rules;
 //! - [`load`]: find the content files and read them ([`source`] decodes them);
 //! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`],
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
@@ -19,6 +20,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod form;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;

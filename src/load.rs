@@ -19,8 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Name of the agency description file inside an agency folder.
-pub const AGENCY_FILE: &str = "agency.yaml";
+pub use crate::layout::{AGENCY_FILE, is_ignored, is_slug};
 
 /// Everything loaded from `content/`.
 #[derive(Debug, Default)]
@@ -42,24 +41,6 @@ impl Content {
     pub fn report_files(&self) -> usize {
         self.files_by_agency.values().sum()
     }
-}
-
-/// Whether a file name is an editor's temporary, backup or swap file.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
-}
-
-/// Whether a folder or file name is a valid agency slug (used in URLs).
-pub fn is_slug(name: &str) -> bool {
-    !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !name.starts_with('-')
 }
 
 /// The finding for a path that was not read: `IN-LINK` at the link for a
@@ -211,7 +192,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             return content;
         }
     };
-    let reports_dir = root.join("content").join("reports");
+    let reports_dir = crate::layout::reports(root);
     let entries = discover(&files, &reports_dir, &mut content.diags);
     for e in &entries {
         if let Entry::Report(agency, _) = e {
@@ -291,7 +272,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     }
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
     duplicates(&mut content.reports, &mut content.diags);
-    pages_in(&files, &root.join("content").join("pages"), &mut content);
+    pages_in(&files, &crate::layout::pages(root), &mut content);
     content
 }
 
@@ -360,7 +341,7 @@ pub fn load_agency_reports(
     slug: &str,
     after: AfterParse<'_>,
 ) -> (Vec<Report>, Vec<Diagnostic>, usize) {
-    let dir = root.join("content").join("reports").join(slug);
+    let dir = crate::layout::agency_dir(root, slug);
     let mut reports = Vec::new();
     let mut diags = Vec::new();
     let files = match SiteDir::new(root) {

@@ -75,7 +75,7 @@ fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Resul
 /// content (`new report`). Forms refused as links are left out.
 pub fn forms_of(root: &Path) -> Result<Forms, SiteError> {
     let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
-    Ok(load_forms(&files, &root.join("forms"), &mut Vec::new())?)
+    Ok(load_forms(&files, &crate::layout::forms(root), &mut Vec::new())?)
 }
 
 /// The site after loading and checking.
@@ -99,10 +99,10 @@ impl Site {
         let config = Config::load(root)?;
         let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
         let mut link_diags = Vec::new();
-        let forms = load_forms(&files, &root.join("forms"), &mut link_diags)?;
+        let forms = load_forms(&files, &crate::layout::forms(root), &mut link_diags)?;
         // The theme and templates are read by `build`; their links are checked now.
-        link_diags.extend(load::link_findings(&files, &root.join("themes").join(&config.theme)));
-        link_diags.extend(load::link_findings(&files, &root.join("templates")));
+        link_diags.extend(load::link_findings(&files, &crate::layout::theme(root, &config.theme)));
+        link_diags.extend(load::link_findings(&files, &crate::layout::templates(root)));
         let mut content = load::load(root, &forms, &crate::check::check_text);
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
@@ -122,7 +122,7 @@ impl Site {
     /// agency and the same agency's other years, so the result equals a full
     /// [`Site::load`]. Returns the report years before and after.
     pub fn reload_agency(&mut self, slug: &str) -> (Vec<i32>, Vec<i32>) {
-        let dir = self.root.join("content").join("reports").join(slug);
+        let dir = crate::layout::agency_dir(&self.root, slug);
         let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
         self.content.reports.retain(|r| r.agency != slug);
         // The agency file's own findings stay: only its reports are read again.

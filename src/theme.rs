@@ -49,7 +49,7 @@ pub fn is_name(name: &str) -> bool {
 /// theme name, sorted (for telling a webmaster what `theme` may be).
 pub fn names(root: &Path) -> Vec<String> {
     let mut names = vec![DEFAULT.to_owned()];
-    if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+    if let Ok(entries) = std::fs::read_dir(crate::layout::themes(root)) {
         names.extend(
             entries
                 .flatten()
@@ -73,7 +73,7 @@ pub fn files(root: &Path, name: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeErr
     if !is_name(name) {
         return Err(ThemeError::Name(name.to_owned()));
     }
-    let dir = root.join("themes").join(name);
+    let dir = crate::layout::theme(root, name);
     let unread = |path: &Path, why| ThemeError::Unread { path: path.to_path_buf(), why };
     let site = SiteDir::new(root).map_err(|e| unread(root, ReadError::Io(e)))?;
     let found = site.walk(&dir, usize::MAX, &crate::load::is_ignored);

@@ -20,7 +20,10 @@ pub enum BuildCmdError {
 
 /// The site's source folders, which no output may replace or live in.
 fn sources(root: &Path) -> Vec<PathBuf> {
-    ["content", "themes", "templates", "forms", "static", "src"].iter().map(|d| root.join(d)).collect()
+    let mut sources = crate::layout::sources(root);
+    // This repository is also the tool: its own sources are never an output.
+    sources.push(root.join("src"));
+    sources
 }
 
 /// Builds `site` into `output`. The site must already be loaded and checked.

@@ -60,7 +60,7 @@ pub fn new_agency(root: &Path, slug: &str, name: &str, kind: &str) -> Result<Pat
         return Err(NewError::Slug(slug.into()));
     }
     let kind = AgencyKind::parse(kind).ok_or_else(|| NewError::Kind(kind.into()))?;
-    let path = root.join("content/reports").join(slug).join(AGENCY_FILE);
+    let path = crate::layout::agency_file(root, slug);
     let text = format!(
         "# 机构信息：每个机构只写一次，年度报告不再重复\nname: {name}        # 机构全称\nkind: {}        # 部门 / 乡镇 / 街道 / 人民政府\n# parent: slug      # 上级机构（本站另一机构的文件夹名），可选\n# contact:\n#   office: 办公室\n#   address: 地址\n#   postcode: \"000000\"\n#   phone: \"0000-00000000\"\n#   email: name@example.gov.cn\n",
         kind.name()

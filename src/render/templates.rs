@@ -58,7 +58,7 @@ impl Templates {
 /// The site's own `templates/**` as (`templates/<rel>`, text), read from
 /// inside the site only.
 fn site_templates(root: &Path) -> Result<Vec<(String, String)>, RenderError> {
-    let dir = root.join("templates");
+    let dir = crate::layout::templates(root);
     let failed = |path: &Path, message: String| RenderError::Template {
         page: "loading the templates".into(),
         message: format!("{} {message}", path.strip_prefix(root).unwrap_or(path).display()),

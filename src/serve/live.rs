@@ -133,7 +133,7 @@ impl Live {
     /// of a described agency (`content/reports/<slug>/<file>.md`); `None`
     /// when the change needs a full build.
     pub fn report_agencies(&self, paths: &[PathBuf]) -> Option<BTreeSet<String>> {
-        let reports = self.site.root.join("content").join("reports");
+        let reports = crate::layout::reports(&self.site.root);
         let mut slugs = BTreeSet::new();
         // Editors' temporary files that are already gone (renamed over a report) are no change.
         for p in paths.iter().filter(|p| p.exists() || p.extension().is_some_and(|e| e == "md")) {
@@ -162,12 +162,12 @@ impl Live {
     /// checked reports stay valid, only the rendering must be done again.
     pub fn presentation_only(&self, paths: &[PathBuf]) -> bool {
         let root = &self.site.root;
-        let theme = root.join("themes").join(&self.site.config.theme);
-        let pages = root.join("content").join("pages");
+        let theme = crate::layout::theme(root, &self.site.config.theme);
+        let pages = crate::layout::pages(root);
         !paths.is_empty()
-            && paths
-                .iter()
-                .all(|p| p.starts_with(root.join("templates")) || p.starts_with(&theme) || p.starts_with(&pages))
+            && paths.iter().all(|p| {
+                p.starts_with(crate::layout::templates(root)) || p.starts_with(&theme) || p.starts_with(&pages)
+            })
     }
 
     /// Reloads templates and plain pages, and renders the whole site again into
@@ -175,12 +175,12 @@ impl Live {
     pub fn rerender(&mut self, work: &Path, generation: u64) -> Result<String, Failure> {
         self.templates = Templates::load(&self.site.root, &self.site.config.theme)
             .map_err(|e| failure("template error", e.to_string(), format!("error: {e}\n")))?;
-        self.site.diags.retain(|d| !d.file.starts_with(self.site.root.join("content").join("pages")));
+        self.site.diags.retain(|d| !d.file.starts_with(crate::layout::pages(&self.site.root)));
         let content = &mut self.site.content;
         content.pages.clear();
         let mut page_diags = Vec::new();
         std::mem::swap(&mut content.diags, &mut page_diags);
-        crate::load::load_pages(&self.site.root.join("content").join("pages"), content);
+        crate::load::load_pages(&crate::layout::pages(&self.site.root), content);
         std::mem::swap(&mut content.diags, &mut page_diags);
         self.site.diags.extend(page_diags);
         self.site.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Top-level entries of a site whose changes matter.
-const WATCHED: [&str; 5] = ["site.toml", "content", "themes", "templates", "forms"];
+const WATCHED: [&str; 6] = crate::layout::SOURCES;
 
 /// Quiet time that ends a burst of events.
 pub const QUIET: Duration = Duration::from_millis(40);
