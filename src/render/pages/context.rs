@@ -1,0 +1,195 @@
+//! What every page's template sees: the site, the page, menus, key figures;
+//! and the index of reports by agency and year that the lists are built from.
+
+use super::*;
+
+#[derive(Serialize)]
+pub(super) struct SiteCtx<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) base_url: &'a str,
+}
+
+/// A link to a plain page.
+#[derive(Serialize, Clone)]
+pub(super) struct PageLink {
+    pub(super) slug: String,
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+/// `<link rel="alternate">` of a page.
+#[derive(Serialize)]
+pub(super) struct Alternate {
+    pub(super) r#type: &'static str,
+    pub(super) href: String,
+    pub(super) title: &'static str,
+}
+
+/// Page metadata.
+#[derive(Serialize)]
+pub(super) struct PageCtx {
+    pub(super) title: String,
+    /// The page's path relative to the site root (compare with menu `url`s).
+    pub(super) path: String,
+    pub(super) canonical: String,
+    pub(super) description: String,
+    pub(super) alternates: Vec<Alternate>,
+}
+
+/// A label and value (key figures).
+#[derive(Serialize, Clone)]
+pub(super) struct Figure {
+    pub(super) label: String,
+    pub(super) value: String,
+}
+
+/// A year link.
+#[derive(Serialize, Clone)]
+pub(super) struct YearLink {
+    pub(super) year: i32,
+    pub(super) url: String,
+}
+
+/// A precomputed view of the site for rendering indexes.
+pub struct Index<'a> {
+    pub(super) site: &'a Site,
+    /// Reports (indices into `content.reports`) by agency, oldest first.
+    pub by_agency: BTreeMap<&'a str, Vec<usize>>,
+    /// Reports by year, in agency order.
+    pub by_year: BTreeMap<i32, Vec<usize>>,
+    /// Key figures in use: (key, label), in form order.
+    pub(super) figure_keys: Vec<(String, String)>,
+    /// Plain pages for menus.
+    pub(super) pages: Vec<PageLink>,
+    /// Markdown options.
+    pub(super) md: MdOptions,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes the site's reports by agency and year.
+    pub fn new(site: &'a Site) -> Index<'a> {
+        let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        let mut figure_keys: Vec<(String, String)> = Vec::new();
+        for (i, r) in site.content.reports.iter().enumerate() {
+            by_agency.entry(&r.agency).or_default().push(i);
+            by_year.entry(r.year).or_default().push(i);
+            for k in &r.form.key_figures {
+                if !figure_keys.iter().any(|(key, _)| *key == k.key) {
+                    figure_keys.push((k.key.clone(), k.label.clone()));
+                }
+            }
+        }
+        let pages = site
+            .content
+            .pages
+            .iter()
+            .map(|p| PageLink { slug: p.slug.clone(), title: p.title.clone(), url: urls::page(&p.slug) })
+            .collect();
+        Index {
+            site,
+            by_agency,
+            by_year,
+            figure_keys,
+            pages,
+            md: MdOptions { unsafe_html: site.config.unsafe_html, id_prefix: "" },
+        }
+    }
+
+    pub(super) fn agency(&self, slug: &str) -> Option<&'a Agency> {
+        self.site.content.agencies.get(slug)
+    }
+
+    /// The report at index `i` of `content.reports`.
+    pub fn report(&self, i: usize) -> &'a Report {
+        &self.site.content.reports[i]
+    }
+
+    pub(super) fn agency_name(&self, r: &Report) -> &'a str {
+        self.agency(&r.agency).map_or("", |a| a.name.as_str())
+    }
+
+    /// The common context of every page.
+    pub(super) fn context(&self, path: &str, title: String, nav: &str, alternates: Vec<Alternate>) -> Context {
+        let c = &self.site.config;
+        let mut ctx = Context::new();
+        ctx.insert("site", &SiteCtx { title: &c.title, description: &c.description, base_url: &c.base_url });
+        ctx.insert("root", &urls::root_prefix(path));
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title,
+                path: path.to_owned(),
+                canonical: urls::absolute(&c.base_url, path),
+                description: String::new(),
+                alternates,
+            },
+        );
+        ctx.insert("pages", &self.pages);
+        ctx.insert("nav_section", nav);
+        ctx.insert("generator", concat!("gongkai ", env!("CARGO_PKG_VERSION")));
+        ctx
+    }
+
+    /// The site-wide data, as alternates of index pages.
+    pub(super) fn site_alternates(path: &str) -> Vec<Alternate> {
+        let root = urls::root_prefix(path);
+        vec![
+            Alternate {
+                r#type: "application/atom+xml", href: format!("{root}feed.xml"), title: "最新报告（Atom）"
+            },
+            Alternate {
+                r#type: "application/json",
+                href: format!("{root}data/reports.json"),
+                title: "全部报告数据（JSON）",
+            },
+            Alternate {
+                r#type: "text/csv", href: format!("{root}data/cells.csv"), title: "全部表格数据（CSV）"
+            },
+        ]
+    }
+}
+
+/// The value of a key figure of a report, if its form has it.
+pub(super) fn figure_value(r: &Report, key: &str) -> Option<f64> {
+    let k = r.form.key_figures.iter().find(|k| k.key == key)?;
+    let data = r.tables.get(k.table_index).filter(|d| d.given)?;
+    Some(k.cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
+}
+
+pub(super) fn figures(index: &Index<'_>, r: &Report) -> Vec<Figure> {
+    index
+        .figure_keys
+        .iter()
+        .map(|(key, label)| Figure {
+            label: label.clone(),
+            value: figure_value(r, key).map_or_else(|| "—".into(), chart::fmt_num),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub(super) struct AgencyRef<'a> {
+    pub(super) slug: &'a str,
+    pub(super) name: &'a str,
+    pub(super) kind: &'a str,
+    pub(super) url: String,
+}
+
+pub(super) fn agency_ref(a: &Agency) -> AgencyRef<'_> {
+    AgencyRef { slug: &a.slug, name: &a.name, kind: a.kind.name(), url: urls::agency(&a.slug) }
+}
+
+#[derive(Serialize)]
+pub(super) struct FormRef<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    pub(super) issued_by: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct DataLinks {
+    pub(super) json: &'static str,
+    pub(super) csv: &'static str,
+}

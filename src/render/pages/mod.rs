@@ -1,0 +1,85 @@
+//! Every page of the site: contexts for the templates, rendered and written.
+//!
+//! Reports are rendered in parallel in chunks, each chunk's share of the
+//! site-wide data appended in order, so memory stays flat however many
+//! reports a portal holds and two builds write identical bytes.
+
+use super::chart::{self, ChartRow};
+use super::data;
+use super::feeds;
+use super::tables::{esc, table_html};
+use super::templates::Templates;
+use super::{RenderError, urls};
+use crate::form::{CellKind, Form, TableSpec};
+use crate::markdown::{self, MdOptions, TocEntry};
+use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData, Unit};
+use crate::site::Site;
+use crate::write::{Sink, WriteError};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::Context;
+use thiserror::Error;
+
+/// Why a build failed after checking.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The output could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// A report changed between checking and rendering.
+    #[error("{0} changed while the site was being built: build again")]
+    Changed(std::path::PathBuf),
+}
+
+/// Reports rendered together before their data is appended.
+const CHUNK: usize = 256;
+
+/// What a build produced.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Reports published.
+    pub reports: usize,
+    /// Files whose bytes were the same as in the previous output (kept as they were).
+    pub unchanged: usize,
+}
+
+/// The site as the templates see it.
+mod agency;
+mod context;
+mod indexes;
+mod report;
+mod site_data;
+mod year;
+
+pub use agency::render_agency;
+use agency::*;
+pub use context::Index;
+use context::*;
+pub use indexes::render_indexes;
+use indexes::*;
+pub use report::{render_report, report_data};
+pub use site_data::render_site_data;
+use site_data::*;
+pub use year::render_year;
+
+pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
+    let index = Index::new(site);
+    for s in &templates.statics {
+        sink.put(&s.path, &s.bytes)?;
+    }
+    let reports = render_reports_and_data(&index, templates, sink, true)?;
+    let agencies: Vec<&Agency> = site.content.agencies.values().collect();
+    agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;
+    let years: Vec<i32> = index.by_year.keys().copied().collect();
+    years.par_iter().map(|&y| render_year(&index, templates, sink, y)).collect::<Result<Vec<()>, BuildError>>()?;
+    render_pages(&index, templates, sink)?;
+    render_indexes(&index, templates, sink)?;
+    render_not_found(&index, templates, sink)?;
+    Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
+}

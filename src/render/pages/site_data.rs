@@ -1,0 +1,63 @@
+//! The site-wide open data (`data/cells.csv`, `data/reports.json`,
+//! `data/labels.csv`), written chunk by chunk with the report pages.
+
+use super::*;
+
+/// The reports in build order: by agency, then year.
+pub(super) fn report_order(index: &Index<'_>) -> Vec<usize> {
+    index.by_agency.values().flatten().copied().collect()
+}
+
+/// Writes `data/labels.csv` for the forms in use.
+pub(super) fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), WriteError> {
+    let mut labels = format!("\u{feff}{}", data::LABELS_HEADER);
+    let mut forms_used: Vec<&str> = Vec::new();
+    for r in &index.site.content.reports {
+        if !forms_used.contains(&r.form.id.as_str()) {
+            forms_used.push(&r.form.id);
+            labels.push_str(&data::label_rows(&r.form));
+        }
+    }
+    sink.put("data/labels.csv", labels.as_bytes())
+}
+
+/// Writes the site-wide data of all reports, chunk by chunk; with `pages`,
+/// renders each report's page and files on the way (a full build).
+pub(super) fn render_reports_and_data(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    pages: bool,
+) -> Result<usize, BuildError> {
+    sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
+    sink.put("data/reports.json", b"[")?;
+    render_labels(index, sink)?;
+    let order = report_order(index);
+    let mut first = true;
+    for chunk in order.chunks(CHUNK) {
+        let results: Vec<Result<(String, String), BuildError>> = chunk
+            .par_iter()
+            .map(|&i| if pages { render_report(index, templates, sink, i) } else { Ok(report_data(index, i)) })
+            .collect();
+        let mut csv = String::new();
+        let mut json = String::new();
+        for res in results {
+            let (rows, summary) = res?;
+            csv.push_str(&rows);
+            if !summary.is_empty() {
+                json.push_str(if first { "\n" } else { ",\n" });
+                json.push_str(&summary);
+                first = false;
+            }
+        }
+        sink.append("data/cells.csv", csv.as_bytes())?;
+        sink.append("data/reports.json", json.as_bytes())?;
+    }
+    sink.append("data/reports.json", b"\n]\n")?;
+    Ok(order.len())
+}
+
+/// Writes only the site-wide data files (the preview writes them on demand).
+pub fn render_site_data(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+    render_reports_and_data(index, templates, sink, false).map(|_| ())
+}
