@@ -13,6 +13,7 @@ pub enum Token {
     Num,
 }
 
+/// Compiles a pattern into tokens: `*` a gap, `N` the figure, the rest literal.
 pub fn compile_pattern(p: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut lit = Vec::new();

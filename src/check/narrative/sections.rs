@@ -3,6 +3,8 @@
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
 
+/// FMT-SECT: the six sections present, in order, each with its numeral,
+/// read from the report's [`crate::model::Narrative`].
 pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
     let form = &report.form;
     let mut found = [false; 6];

@@ -29,7 +29,7 @@ pub fn render_indexes(index: &Index<'_>, templates: &Templates, sink: &dyn Sink)
     Ok(())
 }
 
-/// Renders and writes the whole site.
+/// Renders the plain pages (信息公开指南, 信息公开制度 …).
 pub(super) fn render_pages(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
     for p in &index.site.content.pages {
         let path = urls::page(&p.slug);

@@ -68,6 +68,8 @@ pub use site_data::render_site_data;
 use site_data::*;
 pub use year::render_year;
 
+/// Renders and writes the whole site: statics, every report with the site
+/// data, agencies and years in parallel, plain pages, indexes, feeds and 404.
 pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
     let index = Index::new(site);
     for s in &templates.statics {
