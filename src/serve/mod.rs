@@ -5,7 +5,10 @@
 //! a template error) keeps serving the last good build and shows the
 //! diagnostics over every open page; the next good build reloads them.
 
+mod files;
+mod head;
 pub mod http;
+mod limits;
 pub mod live;
 pub mod watch;
 pub mod work;
