@@ -19,8 +19,10 @@
 #                                     `npm ci --prefix` if missing or out of date)
 #              KEEP=1                 keep the temporary folder (site, logs)
 #              SITE_DIR               check this already built folder instead of building (the
-#                                     reload test then uses an existing target/release/gongkai,
-#                                     and is skipped without one)
+#                                     reload test then uses an existing release/gongkai in the
+#                                     target directory, and is skipped without one)
+#              CARGO_TARGET_DIR       where cargo puts the binary (default <repo>/target; a
+#                                     target-dir set in .cargo/config.toml is found too)
 #              CHROMIUM               browser binary (default /usr/bin/chromium)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -72,13 +74,19 @@ VNU_JAR=$DEPS/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$VNU_JAR" ] || die "no $VNU_JAR"
 
 # ---------------------------------------------------------------- 1. build
+# Where cargo puts the binary: cargo itself says (CARGO_TARGET_DIR, .cargo/config.toml), else target/.
+TARGET_DIR=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps 2>/dev/null |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(JSON.parse(s).target_directory)}catch{}})')
+[ -n "$TARGET_DIR" ] || TARGET_DIR=${CARGO_TARGET_DIR:-$REPO/target}
+case $TARGET_DIR in /*) ;; *) TARGET_DIR=$REPO/$TARGET_DIR ;; esac
+GONGKAI=$TARGET_DIR/release/gongkai
 SITE=$WORK/site
 if [ -n "${SITE_DIR:-}" ]; then
   echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
   SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
   passed=$((passed + 1))
 elif echo "== building the example site" &&
-  (cd "$REPO" && cargo build --release && target/release/gongkai --root . build --output "$SITE") 2>&1; then
+  (cd "$REPO" && cargo build --release && "$GONGKAI" --root . build --output "$SITE") 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"
 else
@@ -144,7 +152,6 @@ fi
 # ---------------------------------------------------------------- 5. live reload
 # The preview on a copy of the example site's sources (the test edits them); TMPDIR inside $WORK,
 # so the preview folder of a crashed server goes away with the rest.
-GONGKAI=$REPO/target/release/gongkai
 if [ -n "${SITE_DIR:-}" ] && [ ! -x "$GONGKAI" ]; then
   echo "== skipping the live reload test: no $GONGKAI (SITE_DIR: nothing was built)"
 else
