@@ -4,7 +4,8 @@
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
-#      the link crawl
+#      the link crawl; a11y.mjs: what the rules cannot see (reflow at 320 px and wide tables,
+#      text spacing, keyboard only, what a screen reader reads, the 适老化 switch kept across pages)
 #   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits reload the
 #      open page (write → load latency printed), a broken report shows the error overlay, the fix
 #      reloads, SIGINT exits 0
@@ -147,6 +148,20 @@ if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   fi
 else
   failed=$((failed + 1)); echo "FAIL check.mjs exited $check_rc without its summary line"
+fi
+
+echo "== accessibility beyond the rules (a11y.mjs)"
+node "$HERE/a11y.mjs" "$BASE" 2>&1 | tee "$WORK/a11y.log"
+a11y_rc=${PIPESTATUS[0]}
+summary=$(tail -n 1 "$WORK/a11y.log")
+if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  if [ "$a11y_rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+    failed=$((failed + 1)); echo "FAIL a11y.mjs exited $a11y_rc"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL a11y.mjs exited $a11y_rc without its summary line"
 fi
 
 # ---------------------------------------------------------------- 5. live reload
