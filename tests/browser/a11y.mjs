@@ -36,7 +36,9 @@
 //            not kept (a static site has nowhere to keep it). With JavaScript the choice is kept
 //            across pages (localStorage "gk-large"), is already on when <body> starts (so no flash
 //            of small text), and switching it off is kept too; Enter toggles it as well as Space.
-//            The switch and the main navigation links are at least 24×24 px (WCAG 2.5.8).
+//            The switch and the main navigation links are at least 24×24 px (WCAG 2.5.8). No page
+//            has a floating (fixed) element, pop-up, iframe, auto-refresh, endless animation or
+//            autoplaying media (the 适老化 rules forbid adverts and pop-ups, and time limits).
 //            No request of any of these tests leaves the site (no external font, script, counter).
 // The last line is exactly "N passed, M failed"; exit 0 if M is 0, 1 if not, 2 if the checks could
 // not run at all (no browser, server down).
@@ -752,6 +754,29 @@ async function checkLarge(browser) {
       if (s.checked || s.fontSize !== '16px' || s.atBody !== false) lines.push(`next page: ${show(s)}`);
       if (back.checked || back.fontSize !== '16px') lines.push(`after Back: ${show(back)}`);
       return lines.length ? { ok: false, lines } : { ok: true };
+    });
+    await check('no floating window, pop-up, advert, auto-refresh, moving or autoplaying content on any page (适老化)', async () => {
+      const lines = [];
+      for (const p of PAGES) {
+        await open(page, p);
+        const found = await page.evaluate(() => {
+          const out = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const pos = getComputedStyle(el).position;
+            if (pos === 'fixed') out.push(`<${el.tagName.toLowerCase()}> is position: fixed (floats over the page)`);
+            if (pos === 'sticky' && !el.closest('table')) out.push(`<${el.tagName.toLowerCase()}> is position: sticky outside a table`);
+          }
+          for (const el of document.querySelectorAll('meta[http-equiv="refresh" i], marquee, blink, video[autoplay], audio[autoplay], iframe, dialog[open], [role="dialog"], [role="alertdialog"]'))
+            out.push(`<${el.tagName.toLowerCase()}> ${el.getAttribute('http-equiv') || el.getAttribute('role') || ''}`);
+          for (const el of document.querySelectorAll('body *')) {
+            const cs = getComputedStyle(el);
+            if (cs.animationName !== 'none' && cs.animationIterationCount === 'infinite') out.push(`<${el.tagName.toLowerCase()}> animates forever`);
+          }
+          return out;
+        });
+        lines.push(...found.map((f) => `${p}: ${f}`));
+      }
+      return lines.length ? { ok: false, lines } : { ok: true, note: `${PAGES.length} pages` };
     });
     await check('pointer targets: the 适老化 switch and the main navigation links are at least 24×24 px (WCAG 2.5.8)', async () => {
       await open(page, 'index.html');
