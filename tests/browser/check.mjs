@@ -145,7 +145,9 @@ function describeViolations(violations) {
 }
 
 async function switchLargeText(page) {
-  await page.getByText(LARGE_LABEL, { exact: true }).click();
+  // With JavaScript the choice is kept across pages: it may be on already.
+  if (!(await page.evaluate(() => document.querySelector('#a11y-large')?.checked)))
+    await page.getByText(LARGE_LABEL, { exact: true }).click();
   const state = await page.evaluate(() => ({
     checked: document.querySelector('#a11y-large')?.checked ?? null,
     fontSize: parseFloat(getComputedStyle(document.documentElement).fontSize),

@@ -4,7 +4,8 @@
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
-#      the link crawl
+#      the link crawl; a11y.mjs: what the rules cannot see (reflow at 320 px and wide tables,
+#      text spacing, keyboard only, what a screen reader reads, the 适老化 switch kept across pages)
 #   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits reload the
 #      open page (write → load latency printed), a broken report shows the error overlay, the fix
 #      reloads, SIGINT exits 0
@@ -19,8 +20,10 @@
 #                                     `npm ci --prefix` if missing or out of date)
 #              KEEP=1                 keep the temporary folder (site, logs)
 #              SITE_DIR               check this already built folder instead of building (the
-#                                     reload test then uses an existing target/release/gongkai,
-#                                     and is skipped without one)
+#                                     reload test then uses an existing release/gongkai in the
+#                                     target directory, and is skipped without one)
+#              CARGO_TARGET_DIR       where cargo puts the binary (default <repo>/target; a
+#                                     target-dir set in .cargo/config.toml is found too)
 #              CHROMIUM               browser binary (default /usr/bin/chromium)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -72,13 +75,19 @@ VNU_JAR=$DEPS/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$VNU_JAR" ] || die "no $VNU_JAR"
 
 # ---------------------------------------------------------------- 1. build
+# Where cargo puts the binary: cargo itself says (CARGO_TARGET_DIR, .cargo/config.toml), else target/.
+TARGET_DIR=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps 2>/dev/null |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(JSON.parse(s).target_directory)}catch{}})')
+[ -n "$TARGET_DIR" ] || TARGET_DIR=${CARGO_TARGET_DIR:-$REPO/target}
+case $TARGET_DIR in /*) ;; *) TARGET_DIR=$REPO/$TARGET_DIR ;; esac
+GONGKAI=$TARGET_DIR/release/gongkai
 SITE=$WORK/site
 if [ -n "${SITE_DIR:-}" ]; then
   echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
   SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
   passed=$((passed + 1))
 elif echo "== building the example site" &&
-  (cd "$REPO" && cargo build --release && target/release/gongkai --root . build --output "$SITE") 2>&1; then
+  (cd "$REPO" && cargo build --release && "$GONGKAI" --root . build --output "$SITE") 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"
 else
@@ -141,10 +150,23 @@ else
   failed=$((failed + 1)); echo "FAIL check.mjs exited $check_rc without its summary line"
 fi
 
+echo "== accessibility beyond the rules (a11y.mjs)"
+node "$HERE/a11y.mjs" "$BASE" 2>&1 | tee "$WORK/a11y.log"
+a11y_rc=${PIPESTATUS[0]}
+summary=$(tail -n 1 "$WORK/a11y.log")
+if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  if [ "$a11y_rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+    failed=$((failed + 1)); echo "FAIL a11y.mjs exited $a11y_rc"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL a11y.mjs exited $a11y_rc without its summary line"
+fi
+
 # ---------------------------------------------------------------- 5. live reload
 # The preview on a copy of the example site's sources (the test edits them); TMPDIR inside $WORK,
 # so the preview folder of a crashed server goes away with the rest.
-GONGKAI=$REPO/target/release/gongkai
 if [ -n "${SITE_DIR:-}" ] && [ ! -x "$GONGKAI" ]; then
   echo "== skipping the live reload test: no $GONGKAI (SITE_DIR: nothing was built)"
 else
