@@ -431,24 +431,18 @@ impl Form {
         let rules = compile_rules(raw.rules, false)?;
         let cross_year = compile_rules(raw.cross_year, true)?;
         for c in &mut raw.text_claims {
-            let t = tables
-                .iter()
-                .find(|t| t.key == c.table)
-                .ok_or_else(|| invalid(&id, format!("claim `{}`: no table `{}`", c.name, c.table)))?;
-            c.cells = resolve_cells(t, &c.value).map_err(|m| invalid(&id, format!("claim `{}`: {m}", c.name)))?;
-            c.table_index = tables.iter().position(|x| x.key == c.table).unwrap_or(0);
+            let what = format!("claim `{}`", c.name);
+            (c.table_index, c.cells) =
+                resolve_sum(&tables, &c.table, &c.value).map_err(|m| invalid(&id, format!("{what}: {m}")))?;
             if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
-                return Err(invalid(&id, format!("claim `{}`: every pattern needs exactly one `N`", c.name)));
+                return Err(invalid(&id, format!("{what}: every pattern needs exactly one `N`")));
             }
             c.compiled = c.patterns.iter().map(|p| Pattern::new(p)).collect();
         }
         for k in &mut raw.key_figures {
-            let t = tables
-                .iter()
-                .find(|t| t.key == k.table)
-                .ok_or_else(|| invalid(&id, format!("key figure `{}`: no table `{}`", k.key, k.table)))?;
-            k.cells = resolve_cells(t, &k.value).map_err(|m| invalid(&id, format!("key figure `{}`: {m}", k.key)))?;
-            k.table_index = tables.iter().position(|x| x.key == k.table).unwrap_or(0);
+            let what = format!("key figure `{}`", k.key);
+            (k.table_index, k.cells) =
+                resolve_sum(&tables, &k.table, &k.value).map_err(|m| invalid(&id, format!("{what}: {m}")))?;
         }
         for a in &raw.authority_rows {
             let ok = tables.iter().any(|t| t.key == a.table && t.row(&a.row).is_some());
@@ -477,6 +471,13 @@ impl Form {
     pub fn table(&self, key: &str) -> Option<usize> {
         self.tables.iter().position(|t| t.key == key)
     }
+}
+
+/// Resolves a sum of cells of table `table` (`row:col + row:col`) to the
+/// table's index and the cells, for claims and key figures alike.
+fn resolve_sum(tables: &[TableSpec], table: &str, value: &str) -> Result<(usize, Vec<(usize, usize)>), String> {
+    let index = tables.iter().position(|t| t.key == table).ok_or_else(|| format!("no table `{table}`"))?;
+    Ok((index, resolve_cells(&tables[index], value)?))
 }
 
 /// Flattens a header tree into its leaves. With `groups`, a keyed node whose
