@@ -9,6 +9,8 @@
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
 //! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
+//! - [`publish`]: render into a staging folder and swap it in, for `build`
+//!   and the preview alike;
 //! - [`write`](mod@write): the output folder, swapped in atomically;
 //! - [`site`]: load, parse and check in one call, for every command
 //!   (settings from `site.toml` in [`config`]);
@@ -26,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod nesting;
 pub mod parse;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod site;

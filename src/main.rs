@@ -2,10 +2,8 @@
 //! [`gongkai::cmd`], and maps the outcome to an exit code: 0 success,
 //! 1 the content has errors, 2 gongkai could not run at all.
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use gongkai::cmd;
-use gongkai::site::Site;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -102,51 +100,16 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let root = &cli.root;
     match cli.command {
         Command::Check { format, deny_warnings } => {
-            let site = Site::load(root)?;
             let format = match format {
                 FormatArg::Human => cmd::check::Format::Human,
                 FormatArg::Json => cmd::check::Format::Json,
             };
-            let mut out = std::io::stdout().lock();
-            let tally = cmd::check::report(&site, format, &mut out).context("cannot write the report")?;
-            Ok(cmd::check::exit_code(tally, deny_warnings) as u8)
+            Ok(cmd::check::run(root, format, deny_warnings, &mut std::io::stdout().lock())?)
         }
         Command::Build { output, base_url } => {
-            let started = std::time::Instant::now();
-            let mut site = Site::load(root)?;
-            if let Some(url) = base_url {
-                site.config.base_url = url;
-            }
-            let mut err = std::io::stderr().lock();
-            let tally =
-                cmd::check::report(&site, cmd::check::Format::Human, &mut err).context("cannot write diagnostics")?;
-            let output = output.unwrap_or_else(|| root.join("public"));
-            match cmd::build::build(&site, &output) {
-                Ok(stats) => {
-                    eprintln!(
-                        "built {} page(s), {} report(s) into {} in {} ms ({} file(s) unchanged)",
-                        stats.pages,
-                        stats.reports,
-                        output.display(),
-                        started.elapsed().as_millis(),
-                        stats.unchanged
-                    );
-                    Ok(0)
-                }
-                Err(cmd::build::BuildCmdError::Content(_)) => {
-                    eprintln!(
-                        "error: {} error(s) found: nothing was built; {} was left untouched",
-                        tally.errors,
-                        output.display()
-                    );
-                    Ok(1)
-                }
-                Err(cmd::build::BuildCmdError::Build(gongkai::render::pages::BuildError::Render(e))) => {
-                    // A template error is an error in the site, like a content error.
-                    eprintln!("error: {e}\nnothing was built; {} was left untouched", output.display());
-                    Ok(1)
-                }
-                Err(e) => Err(e.into()),
+            match cmd::build::run(root, output, base_url, &mut std::io::stderr().lock())? {
+                cmd::build::Outcome::Published(_) => Ok(0),
+                cmd::build::Outcome::NotPublished => Ok(1),
             }
         }
         Command::Serve { port, bind, open, poll } => {

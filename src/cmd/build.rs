@@ -1,10 +1,12 @@
-//! `gongkai build`: check, render, and swap the new output in.
+//! `gongkai build`: check, then render and swap the new output in.
 
-use crate::render::pages::{BuildError, Stats, render_site};
+use crate::render::RenderError;
+use crate::render::pages::{BuildError, Stats};
 use crate::render::templates::Templates;
-use crate::site::Site;
-use crate::write::Staging;
+use crate::site::{Site, SiteError};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 use thiserror::Error;
 
 /// Why a build did not produce output.
@@ -16,6 +18,76 @@ pub enum BuildCmdError {
     /// Rendering or writing failed: the previous output was left untouched.
     #[error("{0}\nthe previous output was left untouched")]
     Build(#[from] BuildError),
+}
+
+/// Why `gongkai build` could not run at all (exit code 2).
+#[derive(Debug, Error)]
+pub enum RunError {
+    /// The site cannot be loaded (site.toml, a form).
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    /// The output could not be written, or is refused.
+    #[error("{0}\nthe previous output was left untouched")]
+    Output(BuildError),
+    /// The terminal could not be written.
+    #[error("cannot write to the terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// How a build ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The site was published.
+    Published(Stats),
+    /// Errors in the content or a template: nothing was published.
+    NotPublished,
+}
+
+/// Runs `gongkai build`: loads and checks the site at `root`, prints the
+/// findings and a summary to `out`, and publishes into `output` (default
+/// `public/`) unless anything is wrong.
+pub fn run(
+    root: &Path,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    out: &mut dyn Write,
+) -> Result<Outcome, RunError> {
+    let started = Instant::now();
+    let mut site = Site::load(root)?;
+    if let Some(url) = base_url {
+        site.config.base_url = url;
+    }
+    let tally = super::check::report(&site, super::check::Format::Human, out)?;
+    let output = output.unwrap_or_else(|| root.join("public"));
+    match build(&site, &output) {
+        Ok(stats) => {
+            writeln!(
+                out,
+                "built {} page(s), {} report(s) into {} in {} ms ({} file(s) unchanged)",
+                stats.pages,
+                stats.reports,
+                output.display(),
+                started.elapsed().as_millis(),
+                stats.unchanged
+            )?;
+            Ok(Outcome::Published(stats))
+        }
+        Err(BuildCmdError::Content(_)) => {
+            writeln!(
+                out,
+                "error: {} error(s) found: nothing was built; {} was left untouched",
+                tally.errors,
+                output.display()
+            )?;
+            Ok(Outcome::NotPublished)
+        }
+        Err(BuildCmdError::Build(BuildError::Render(e))) => {
+            // A template error is an error in the site, like a content error.
+            writeln!(out, "error: {e}\nnothing was built; {} was left untouched", output.display())?;
+            Ok(Outcome::NotPublished)
+        }
+        Err(BuildCmdError::Build(e)) => Err(RunError::Output(e)),
+    }
 }
 
 /// The site's source folders, which no output may replace or live in.
@@ -33,12 +105,8 @@ pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
         return Err(BuildCmdError::Content(tally.errors));
     }
     crate::write::guard_output(&site.root, &sources(&site.root), output).map_err(BuildError::from)?;
-    let templates = Templates::load(&site.root, &site.config.theme).map_err(BuildError::from)?;
-    let staging = Staging::new(output).map_err(BuildError::from)?;
-    let mut stats = render_site(site, &templates, &staging)?;
-    stats.unchanged = staging.kept();
-    staging.commit().map_err(BuildError::from)?;
-    Ok(stats)
+    let templates = Templates::load(&site.root, &site.config.theme).map_err(|e: RenderError| BuildError::from(e))?;
+    Ok(crate::publish::publish(site, &templates, output)?)
 }
 
 #[cfg(test)]

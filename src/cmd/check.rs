@@ -2,8 +2,9 @@
 
 use crate::diag::{Tally, render_human, render_json};
 use crate::load::Snippets;
-use crate::site::Site;
+use crate::site::{Site, SiteError};
 use std::io::Write;
+use std::path::Path;
 
 /// Output style of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,25 @@ pub enum Format {
     Human,
     /// One JSON object per line.
     Json,
+}
+
+/// Why `gongkai check` could not run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The site cannot be loaded (site.toml, a form).
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    /// The report could not be written.
+    #[error("cannot write the report: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Runs `gongkai check` on the site at `root`: writes the findings to `out`
+/// and returns the exit code (1 on errors, or on warnings when denied).
+pub fn run(root: &Path, format: Format, deny_warnings: bool, out: &mut dyn Write) -> Result<u8, RunError> {
+    let site = Site::load(root)?;
+    let tally = report(&site, format, out)?;
+    Ok(exit_code(tally, deny_warnings))
 }
 
 /// Writes the site's findings to `out` and returns the tally.
@@ -48,6 +68,6 @@ pub fn summary(site: &Site, tally: Tally) -> String {
 }
 
 /// The exit code for a tally: 1 on errors (or warnings when denied), else 0.
-pub fn exit_code(tally: Tally, deny_warnings: bool) -> i32 {
-    i32::from(tally.errors > 0 || (deny_warnings && tally.warnings > 0))
+pub fn exit_code(tally: Tally, deny_warnings: bool) -> u8 {
+    u8::from(tally.errors > 0 || (deny_warnings && tally.warnings > 0))
 }

@@ -15,7 +15,7 @@ use crate::load::{AGENCY_FILE, Snippets, is_ignored};
 use crate::render::pages::{self, BuildError, Index};
 use crate::render::templates::Templates;
 use crate::site::Site;
-use crate::write::{Sink, Staging, WriteError, append_to, prepare};
+use crate::write::{Sink, WriteError, append_to, prepare};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -106,12 +106,7 @@ impl Live {
         let templates = Templates::load(&site.root, &site.config.theme)
             .map_err(|e| failure("template error", e.to_string(), format!("{report}error: {e}\n")))?;
         let dir = work.join(format!("build-{generation}"));
-        let built = Staging::new(&dir).map_err(BuildError::from).and_then(|staging| {
-            pages::render_site(&site, &templates, &staging)?;
-            staging.commit()?;
-            Ok(())
-        });
-        if let Err(e) = built {
+        if let Err(e) = crate::publish::publish(&site, &templates, &dir) {
             return Err(failure("template or output error", e.to_string(), format!("{report}error: {e}\n")));
         }
         let years = Index::new(&site).by_year.keys().copied().collect();
@@ -189,12 +184,8 @@ impl Live {
             return Err(f);
         }
         let dir = work.join(format!("build-{generation}"));
-        let built = Staging::new(&dir).map_err(BuildError::from).and_then(|staging| {
-            pages::render_site(&self.site, &self.templates, &staging)?;
-            staging.commit()?;
-            Ok(())
-        });
-        built.map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))?;
+        crate::publish::publish(&self.site, &self.templates, &dir)
+            .map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))?;
         self.dir = dir;
         self.data_stale = false;
         self.pending.clear();

@@ -166,8 +166,12 @@ fn two_builds_are_byte_identical_and_every_internal_link_resolves() {
         }
     }
     assert!(links > 100, "only {links} links checked");
+    // Pages need no script: the only ones are the two small inline scripts that
+    // remember the 适老化 (large text) choice across pages; nothing is loaded.
     let html = String::from_utf8_lossy(&ta[Path::new("index.html")]);
-    assert!(!html.contains("<script"), "no script in build output");
+    assert_eq!(html.matches("<script").count(), 2, "only the large-text scripts");
+    assert!(!html.contains("<script src"), "no script file is loaded");
+    assert!(html.matches("<script").all(|_| true) && html.contains("gk-large"), "and they are the large-text ones");
 }
 
 #[test]
