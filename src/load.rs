@@ -11,7 +11,7 @@
 
 use crate::diag::{Diagnostic, Pos, SourceLines};
 use crate::form::Forms;
-use crate::model::{Agency, Report};
+use crate::model::{Agency, Loaded, Report};
 use crate::parse;
 use crate::source::{self, DecodeError, Found, Kind, LineIndex, ReadError, SiteDir};
 use rayon::prelude::*;
@@ -148,14 +148,14 @@ fn discover(files: &SiteDir, reports_dir: &Path, diags: &mut Vec<Diagnostic>) ->
 }
 
 /// Parsed result of one file.
-enum Loaded {
+enum LoadedFile {
     Agency(Option<Agency>, Vec<Diagnostic>),
     Report(Option<Report>, Vec<Diagnostic>),
 }
 
 /// A step run on each report right after parsing, in the parallel pass
 /// (the checker's narrative checks, which then free the narrative).
-pub type AfterParse<'a> = &'a (dyn Fn(&mut Report) -> Vec<Diagnostic> + Sync);
+pub type AfterParse<'a> = &'a (dyn Fn(&mut Loaded<'_>) -> Vec<Diagnostic> + Sync);
 
 /// Parses one report file, runs `after` on it, and checks its file name.
 fn load_report(
@@ -166,17 +166,14 @@ fn load_report(
     after: AfterParse<'_>,
 ) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let report = match read_text(files, path) {
-        Ok(text) => parse::parse_report(path, &text, agency, forms, &mut diags),
-        Err(d) => {
-            diags.push(*d);
-            None
-        }
+    let text = match read_text(files, path) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![*d]),
     };
-    let report = report.map(|mut r| {
-        check_file_name(&r, &mut diags);
-        diags.extend(after(&mut r));
-        r
+    let report = parse::parse_report(path, &text, agency, forms, &mut diags).map(|mut loaded| {
+        check_file_name(&loaded.report, &mut diags);
+        diags.extend(after(&mut loaded));
+        loaded.report
     });
     (report, diags)
 }
@@ -199,7 +196,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             *content.files_by_agency.entry(agency.clone()).or_default() += 1;
         }
     }
-    let loaded: Vec<Loaded> = entries
+    let loaded: Vec<LoadedFile> = entries
         .into_par_iter()
         .map(|entry| match entry {
             Entry::Agency(slug, path) => {
@@ -211,24 +208,24 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
                         None
                     }
                 };
-                Loaded::Agency(agency, diags)
+                LoadedFile::Agency(agency, diags)
             }
             Entry::Report(agency, path) => {
                 let (report, diags) = load_report(&files, &path, &agency, forms, after);
-                Loaded::Report(report, diags)
+                LoadedFile::Report(report, diags)
             }
         })
         .collect();
     let mut agency_dirs_with_files = Vec::new();
     for l in loaded {
         match l {
-            Loaded::Agency(a, d) => {
+            LoadedFile::Agency(a, d) => {
                 content.diags.extend(d);
                 if let Some(a) = a {
                     content.agencies.insert(a.slug.clone(), a);
                 }
             }
-            Loaded::Report(r, d) => {
+            LoadedFile::Report(r, d) => {
                 content.diags.extend(d);
                 if let Some(r) = r {
                     content.reports.push(r);

@@ -287,10 +287,6 @@ pub struct Report {
     pub form: Arc<Form>,
     /// One entry per table of the form, in the form's order.
     pub tables: Vec<TableData>,
-    /// The Markdown narrative. Emptied once the site is checked, so that a
-    /// portal of 100,000 reports is not held in memory twice; rendering reads
-    /// it again ([`crate::load::read_body`]) and verifies `body_hash`.
-    pub body: String,
     /// FNV-1a hash of the narrative as checked.
     pub body_hash: u64,
     /// File line on which the body starts (the body starts at a line start).
@@ -304,14 +300,30 @@ pub struct Report {
 /// A sentence of a narrative: a hash of its normalised text, and its length in characters.
 pub type Sentence = (u64, u32);
 
-impl Report {
+/// A report while its file's text is in hand: the parsed report and its
+/// narrative's Markdown, borrowed from the text. It exists only while the
+/// file is loaded and its narrative checked; the stored [`Report`] holds no
+/// narrative text (a portal of 100,000 reports is not kept in memory twice),
+/// and rendering reads it again ([`crate::load::read_body`]), verified
+/// against `body_hash`.
+#[derive(Debug)]
+pub struct Loaded<'t> {
+    /// The report.
+    pub report: Report,
+    /// Its Markdown narrative.
+    pub body: &'t str,
+}
+
+impl Loaded<'_> {
     /// The file position of a byte range of the body.
     pub fn body_pos(&self, index: &crate::source::LineIndex, offset: usize, len: usize) -> Pos {
-        let mut pos = index.pos(&self.body, offset, len);
-        pos.line += self.body_line - 1;
+        let mut pos = index.pos(self.body, offset, len);
+        pos.line += self.report.body_line - 1;
         pos
     }
+}
 
+impl Report {
     /// The data of the table with this key.
     pub fn table(&self, key: &str) -> Option<(&crate::form::TableSpec, &TableData)> {
         let i = self.form.table(key)?;

@@ -2,9 +2,9 @@
 //! constraints, and the links between consecutive years.
 //!
 //! Parse errors are found by [`crate::parse`]; this module checks reports
-//! that parsed, in two passes: [`check_text`] on each report as it is loaded
-//! (omitted totals completed, so rendering shows the figures the rules saw;
-//! the narrative checked, fingerprinted and freed), then [`check_reports`]
+//! that parsed (their omitted totals already completed by the parser), in
+//! two passes: [`check_text`] on each report while its file's text is in
+//! hand (the narrative checked and fingerprinted), then [`check_reports`]
 //! over all of them (the form's rules, the agency, consecutive years).
 
 pub mod agency;
@@ -15,24 +15,21 @@ pub mod tables;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::load::Content;
-use crate::model::{Agency, Report};
+use crate::model::{Agency, Loaded, Report};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The checks that read a report's narrative. Run on each report right
-/// after it is parsed (the loader's parallel pass), so the narrative can be
-/// freed at once and a large portal is never held in memory whole; rendering
-/// reads it again. Completes omitted totals first: the narrative's figures
-/// are compared with them.
-pub fn check_text(report: &mut Report) -> Vec<Diagnostic> {
+/// after it is parsed (the loader's parallel pass), while the file's text
+/// is in hand; the stored report keeps no narrative, so a large portal is
+/// never held in memory whole, and rendering reads it again.
+pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
     let mut d = Vec::new();
-    tables::complete_totals(report, &mut d);
-    narrative::check_sections(report, &mut d);
-    narrative::check_years(report, &mut d);
-    narrative::check_claims(report, &mut d);
-    narrative::check_old_labels(report, &mut d);
-    report.sentences = cross::fingerprint(&report.body);
-    report.body = String::new();
+    narrative::check_sections(loaded, &mut d);
+    narrative::check_years(loaded, &mut d);
+    narrative::check_claims(loaded, &mut d);
+    narrative::check_old_labels(loaded, &mut d);
+    loaded.report.sentences = cross::fingerprint(loaded.body);
     d
 }
 

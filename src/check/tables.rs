@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Each, Rule, TableSpec, Term};
-use crate::model::{Report, Source, TableData};
+use crate::model::{Report, TableData};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -48,136 +48,6 @@ impl Value<'_> {
     fn pos(&self) -> Pos {
         self.cell.map_or_else(Pos::default, |(c, _)| c.pos)
     }
-}
-
-/// Fills omitted totals from the rules that define them, and warns about
-/// blank cells and left-out totals (T3-BLANK). A table missing altogether
-/// gets one warning instead.
-pub fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
-    let form = Arc::clone(&report.form);
-    loop {
-        let mut changed = false;
-        for rule in form.rules.iter().filter(|r| r.computes && r.lhs.len() == 1 && r.op == crate::form::Op::Eq) {
-            let spec = &form.tables[rule.table];
-            let data = &mut report.tables[rule.table];
-            if !data.cells.iter().any(|c| c.source == Source::Omitted) {
-                continue;
-            }
-            for (lhs, rhs) in iterations(rule, spec) {
-                let Some((r, c)) = lhs.first().copied() else {
-                    continue;
-                };
-                if data.cell(r, c).source != Source::Omitted {
-                    continue;
-                }
-                let known =
-                    rhs.iter().all(|&(r, c, _)| data.cell(r, c).source != Source::Omitted || !spec.is_total(r, c));
-                if !known {
-                    continue;
-                }
-                // Checked: a total that would not fit in 64 bits stays omitted
-                // (the figures' bounds make that unreachable in practice).
-                let sum = rhs.iter().try_fold(0i64, |acc, &(r, c, sign)| {
-                    acc.checked_add(sign.checked_mul(data.cell(r, c).value.int())?)
-                });
-                let Some(sum) = sum else { continue };
-                let cell = data.cell_mut(r, c);
-                cell.value = crate::model::CellValue::Int(sum);
-                cell.source = Source::Computed;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    for (i, spec) in form.tables.iter().enumerate() {
-        let data = &report.tables[i];
-        let title = spec.title(&form);
-        if !data.given {
-            // Declared absent from the original (`missing_in_original`): no
-            // figures to report on, and none are shown.
-            continue;
-        }
-        // A wholly omitted row means "all zero": its computed total is no news.
-        // A total written nowhere in a row that was filled in, or a total row
-        // left out, is what the original form would have printed blank.
-        let cols = data.cols;
-        let row_given = |r: usize| {
-            (0..cols).any(|c| data.cell(r, c).source != Source::Omitted && data.cell(r, c).source != Source::Computed)
-        };
-        let computed: Vec<_> = data
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| c.source == Source::Computed && (spec.row_leaves[i / cols].total || row_given(i / cols)))
-            .map(|(_, c)| c)
-            .collect();
-        if let Some(first) = computed.first() {
-            diags.push(
-                Diagnostic::warning(
-                    "T3-BLANK",
-                    &report.file,
-                    first.pos,
-                    format!("{title}: {} 总计 cell(s) were left out and have been computed", computed.len()),
-                )
-                .with_help("write the totals as printed in the original so they are checked, not assumed"),
-            );
-        }
-        let blank: Vec<_> = data.cells.iter().filter(|c| c.source == Source::Blank).collect();
-        if let Some(first) = blank.first() {
-            diags.push(
-                Diagnostic::warning(
-                    "T3-BLANK",
-                    &report.file,
-                    first.pos,
-                    format!("{title}: {} blank cell(s) are read as 0", blank.len()),
-                )
-                .with_label("blank")
-                .with_help("write 0 where there is nothing to report: a blank cell reads as missing data"),
-            );
-        }
-    }
-}
-
-/// The cells of one check of a rule: the left side's (row, col) and the
-/// right side's (row, col, sign). Terms that are `prev.` are skipped here.
-type Iteration = (Vec<(usize, usize)>, Vec<(usize, usize, i64)>);
-
-/// Enumerates the checks of a rule inside one table (no `prev.` terms).
-fn iterations(rule: &Rule, spec: &TableSpec) -> Vec<Iteration> {
-    let lines = match rule.each {
-        Each::Column => spec.col_leaves.len(),
-        Each::Row => spec.row_leaves.len(),
-    };
-    let coord = |term: &Term, line: usize| -> Option<(usize, usize)> {
-        match rule.each {
-            Each::Column => Some((spec.row(&term.id)?, line)),
-            Each::Row => Some((line, spec.col(&term.id)?)),
-        }
-    };
-    (0..lines)
-        .filter_map(|line| {
-            let lhs = rule
-                .lhs
-                .iter()
-                .filter(|t| !t.prev && t.constant.is_none())
-                .map(|t| coord(t, line))
-                .collect::<Option<Vec<_>>>()?;
-            let rhs = rule
-                .rhs
-                .iter()
-                .filter(|t| !t.prev && t.constant.is_none())
-                .map(|t| coord(t, line).map(|(r, c)| (r, c, t.sign)))
-                .collect::<Option<Vec<_>>>()?;
-            let all_int = lhs
-                .iter()
-                .copied()
-                .chain(rhs.iter().map(|&(r, c, _)| (r, c)))
-                .all(|(r, c)| spec.kind(r, c).is_integer());
-            all_int.then_some((lhs, rhs))
-        })
-        .collect()
 }
 
 /// Checks `rule` on `this` table of a report following `form`, with `prev`
@@ -294,14 +164,14 @@ pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::form::Forms;
+    use crate::model::Source;
 
     fn report(yaml: &str) -> (Report, Vec<Diagnostic>) {
         let forms = Forms::builtin();
         let file = Arc::new(PathBuf::from("/s/content/reports/x/2024.md"));
         let mut diags = Vec::new();
         let text = format!("---\nyear: 2024\n{yaml}{}---\n", crate::parse::absent_tables(2024, yaml));
-        let mut r = crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).expect("parses");
-        complete_totals(&mut r, &mut diags);
+        let r = crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).expect("parses").report;
         check_report(&r, &mut diags);
         (r, diags)
     }

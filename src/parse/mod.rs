@@ -12,6 +12,7 @@ mod front;
 mod narrative;
 mod page;
 mod tables;
+mod totals;
 
 pub use agency::parse_agency;
 use figures::parse_int;
@@ -24,7 +25,7 @@ use tables::{empty_table, parse_table};
 
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Forms, TableSpec};
-use crate::model::{Date, Report, TableData};
+use crate::model::{Date, Loaded, Report, TableData};
 use crate::source::LineIndex;
 use crate::yaml::{self, Node, Value};
 use std::path::PathBuf;
@@ -39,14 +40,16 @@ pub const REPORT_KEYS: [(&str, &str); 5] = [
     ("missing_in_original", "原报告未刊载的表 (keys of the tables the published original lacks)"),
 ];
 
-/// Parses a report file's text. Returns `None` if it has errors, which are in `diags`.
-pub fn parse_report(
+/// Parses a report file's text into the report and its narrative, with
+/// omitted totals completed. Returns `None` if it has errors, which are in
+/// `diags` (with the warnings about blank and computed cells).
+pub fn parse_report<'t>(
     file: &Arc<PathBuf>,
-    text: &str,
+    text: &'t str,
     agency: &str,
     forms: &Forms,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Report> {
+) -> Option<Loaded<'t>> {
     let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
     let split = match split_front_matter(text) {
         Ok(s) => s,
@@ -227,9 +230,9 @@ pub fn parse_report(
     let top = Pos::new(1, 1, 3);
     let tables =
         tables.into_iter().zip(&form.tables).map(|(t, spec)| t.unwrap_or_else(|| empty_table(spec, top))).collect();
-    let body = text[split.body..].to_owned();
-    let narrative = narrative::read(&body, body_line, &form);
-    Some(Report {
+    let body = &text[split.body..];
+    let narrative = narrative::read(body, body_line, &form);
+    let mut report = Report {
         file: Arc::clone(file),
         agency: agency.to_owned(),
         year,
@@ -240,11 +243,15 @@ pub fn parse_report(
         form,
         tables,
         body_hash: crate::model::fnv1a(body.as_bytes()),
-        body,
         body_line,
         narrative,
         sentences: Vec::new(),
-    })
+    };
+    // Completing omitted totals is part of the model, not of checking.
+    let mut totals = Vec::new();
+    totals::complete_totals(&mut report, &mut totals);
+    ctx.diags.extend(totals);
+    Some(Loaded { report, body })
 }
 
 /// Reads `missing_in_original: [key, …]`: the tables that the published

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Claim, Token};
-use crate::model::Report;
+use crate::model::Loaded;
 use crate::source::LineIndex;
 
 /// Characters a gap may not cross: they end the clause a figure belongs to.
@@ -100,14 +100,15 @@ pub(super) fn find_figures(line: &[char], tokens: &[Token]) -> Vec<(usize, usize
 }
 
 /// TXT-NUM: figures stated in the narrative against the tables.
-pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
-    let index = LineIndex::new(&report.body);
+pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
+    let report = &loaded.report;
+    let index = LineIndex::new(loaded.body);
     // Patterns were compiled with the form, once.
     let compiled: Vec<(&Claim, &[crate::form::Pattern])> =
         report.form.text_claims.iter().map(|c| (c, c.compiled.as_slice())).collect();
     let mut seen: std::collections::HashSet<(Pos, &str)> = std::collections::HashSet::new();
     let mut next = 0;
-    for line in report.body.split_inclusive('\n') {
+    for line in loaded.body.split_inclusive('\n') {
         let offset = next;
         next += line.len();
         // Most lines state no figure: skip them before any character work
@@ -136,7 +137,7 @@ pub fn check_claims(report: &Report, diags: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns.iter().filter(|p| p.may_match(line)) {
                 for (s, e, value) in find_figures(&chars, &pattern.tokens) {
-                    let pos = report.body_pos(&index, offset + byte_at(s), byte_at(e) - byte_at(s));
+                    let pos = loaded.body_pos(&index, offset + byte_at(s), byte_at(e) - byte_at(s));
                     if value == expected || seen.contains(&(pos, claim.name.as_str())) {
                         continue;
                     }

@@ -1,17 +1,18 @@
 //! FMT-LABEL: labels of an older form in the narrative of a report of a newer one.
 
 use crate::diag::Diagnostic;
-use crate::model::Report;
+use crate::model::Loaded;
 use crate::source::LineIndex;
 
 /// FMT-LABEL: labels of an older form in the narrative of a report of a newer one.
-pub fn check_old_labels(report: &Report, diags: &mut Vec<Diagnostic>) {
+pub fn check_old_labels(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
+    let report = &loaded.report;
     let form = &report.form;
     if form.old_labels.is_empty() {
         return;
     }
-    let index = LineIndex::new(&report.body);
-    let body = &report.body;
+    let index = LineIndex::new(loaded.body);
+    let body = loaded.body;
     let current: Vec<&str> = form
         .tables
         .iter()
@@ -29,7 +30,7 @@ pub fn check_old_labels(report: &Report, diags: &mut Vec<Diagnostic>) {
             if covering.iter().any(|&(s, e)| s <= i && i + m.len() <= e) {
                 continue;
             }
-            let pos = report.body_pos(&index, i, m.len());
+            let pos = loaded.body_pos(&index, i, m.len());
             diags.push(
                 Diagnostic::warning(
                     "FMT-LABEL",

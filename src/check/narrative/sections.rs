@@ -1,11 +1,12 @@
 //! FMT-SECT: the six sections of the form, present, in order, numbered.
 
 use crate::diag::{Diagnostic, Pos};
-use crate::model::Report;
+use crate::model::Loaded;
 
 /// FMT-SECT: the six sections present, in order, each with its numeral,
 /// read from the report's [`crate::model::Narrative`].
-pub fn check_sections(report: &Report, diags: &mut Vec<Diagnostic>) {
+pub fn check_sections(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
+    let report = &loaded.report;
     let form = &report.form;
     let mut found = [false; 6];
     let mut last: Option<usize> = None;

@@ -1,7 +1,7 @@
 //! TXT-YEAR: the statistical period and the years the narrative speaks of.
 
 use crate::diag::Diagnostic;
-use crate::model::Report;
+use crate::model::Loaded;
 use crate::source::LineIndex;
 
 /// Characters that join the two ends of a date range.
@@ -32,15 +32,16 @@ fn years_in(line: &str) -> Vec<YearMention> {
 }
 
 /// TXT-YEAR: the statistical period and the narrative's years against the report year.
-pub fn check_years(report: &Report, diags: &mut Vec<Diagnostic>) {
-    let index = LineIndex::new(&report.body);
+pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
+    let report = &loaded.report;
+    let index = LineIndex::new(loaded.body);
     let file = &report.file;
     let year = report.year;
     let mut offset = 0;
-    for line in report.body.split_inclusive('\n') {
+    for line in loaded.body.split_inclusive('\n') {
         for m in years_in(line) {
             let after = line[m.end..].trim_start_matches(' ');
-            let pos = report.body_pos(&index, offset + m.start, m.end - m.start);
+            let pos = loaded.body_pos(&index, offset + m.start, m.end - m.start);
             // Only a range (…1月1日至… / …至…12月31日) is the statistical period;
             // other dates in those months are events of the year.
             let compact_after: String = after.chars().filter(|c| *c != ' ').take(8).collect();

@@ -129,11 +129,7 @@ pub fn render_report(
     let rows = data::csv_rows(&record);
     sink.put(&format!("{dir}report.csv"), format!("\u{feff}{}{rows}", data::CSV_HEADER).as_bytes())?;
 
-    let body = if r.body.is_empty() {
-        crate::load::read_body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?
-    } else {
-        r.body.clone()
-    };
+    let body = crate::load::read_body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
     let (body_html, toc) = report_body(r, &body, index.md);
     let title = r.display_title(&agency.name);
     let alternates = vec![
