@@ -5,5 +5,6 @@ mod check_example;
 mod check_inputs;
 mod check_rules;
 mod fixture;
+mod mutation;
 mod new;
 mod serve;
