@@ -466,17 +466,18 @@ fn is_figure_like(token: &str) -> bool {
 /// Whether the figure at character `col0` (`len` characters) stands alone
 /// as a plain YAML scalar: after `[`, `,`, `{`, `:`, `- ` or the
 /// indentation (and at most an anchor: not a tag, not a quote), before a
-/// blank, `,`, `]`, `}` or the line end.
+/// blank, `,`, `]`, `}` or the line end. Blanks are any white space: an
+/// invisible U+3000 or form feed beside a figure leaves the figure whole.
 fn context_ok(line: &str, col0: usize, len: usize) -> bool {
     let chars: Vec<char> = line.chars().collect();
-    let after_ok = chars.get(col0 + len).is_none_or(|c| matches!(c, ' ' | '\t' | ',' | ']' | '}'));
+    let after_ok = chars.get(col0 + len).is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ']' | '}'));
     let before: String = chars[..col0.min(chars.len())].iter().collect();
-    let mut before = before.trim_end_matches([' ', '\t']);
+    let mut before = before.trim_end_matches(char::is_whitespace);
     // At most an anchor between the indicator and the figure.
     if let Some(i) = before.rfind([' ', '\t', '[', ',', '{'])
         && before[i + 1..].starts_with('&')
     {
-        before = before[..i + 1].trim_end_matches([' ', '\t']);
+        before = before[..i + 1].trim_end_matches(char::is_whitespace);
     } else if before.starts_with('&') && !before.contains([' ', '\t']) {
         before = "";
     }
