@@ -1044,7 +1044,7 @@ const AGENCY_MUTATIONS: &[(&str, Mutation)] = &[
 /// field written. A third as many as report mutants: the file is small.
 #[test]
 #[ignore = "temporarily, until the fixes are merged: `---`/`...` ending an agency file silently (parse_agency), \
-            and the NEW YAML error past the end of a file without a final newline (yaml.rs)"]
+            and the NEW ones: YAML errors past the end of a file without a final newline (yaml.rs), lone CR"]
 fn agency_mutants_never_panic_and_keep_their_fields() {
     let (count, seed) = settings();
     let count = count / 3;
@@ -1476,34 +1476,36 @@ fn large_inputs_take_linear_time() {
 /// Inputs whose handling grows quadratically today, sized so that linear
 /// work takes well under a second in a debug build and quadratic work
 /// takes minutes: many unknown keys (in the front matter, a table, an
-/// agency file), a run of spaces before a stated figure, many stated
-/// figures in one line, nested raw `<div>`s in the narrative.
+/// agency file) and a run of spaces before a stated figure.
 #[test]
-#[ignore = "temporarily: expected class (quadratic: yaml.rs Builder::push's duplicate-key search over all \
-            earlier keys; check/narrative.rs check_claims on runs of spaces) plus NEW ones: check_claims on \
-            many figures in a line (byte_at recount, `seen` list), and markdown::render of nested `<div>`s \
-            (ammonia/html5ever scope search per tag)"]
+#[ignore = "temporarily: expected class, fix in progress (yaml.rs Builder::push searches all earlier keys for \
+            a duplicate; check/narrative.rs check_claims: match_at skips a run of spaces again from every \
+            start position of a pattern that begins with a number, e.g. `N件顺延`)"]
 fn inputs_that_were_quadratic_take_linear_time() {
     let keys = |indent: &str| (0..40_000).map(|i| format!("{indent}k{i}: 1\n")).collect::<String>();
+    let table = replaced(harness::EXAMPLE_2021, "applications:\n", &format!("applications:\n{}", keys("  ")));
+    let agency_keys = format!("{}{}", harness::EXAMPLE_AGENCY, keys("")).into_bytes();
+    let spaces = format!("另有{}103件顺延到下年度答复。", " ".repeat(20_000));
     let cases = vec![
         ("40,000 unknown keys".to_string(), with_front(&keys("")), agency()),
+        ("40,000 unknown keys in a table".into(), table, agency()),
+        ("an agency file with 40,000 unknown keys".into(), harness::EXAMPLE_2021.as_bytes().to_vec(), agency_keys),
+        ("20,000 spaces before a stated figure".into(), with_narrative(&spaces), agency()),
+    ];
+    run_children(&cases, Duration::from_secs(5), Duration::from_secs(20));
+}
+
+/// More inputs that grow quadratically today, found by this test: many
+/// stated figures in one narrative line, and raw `<div>`s nested deep in
+/// the narrative (rendered by `build`).
+#[test]
+#[ignore = "temporarily: NEW class (not on the expected list): check/narrative.rs check_claims recounts the \
+            line's bytes before every figure (`byte_at`) and searches the `seen` list; markdown::render hands \
+            nested `<div>`s to ammonia, whose html5ever tree builder searches the open elements per tag"]
+fn many_stated_figures_and_nested_html_take_linear_time() {
+    let cases = vec![
         (
-            "40,000 unknown keys in a table".into(),
-            replaced(harness::EXAMPLE_2021, "applications:\n", &format!("applications:\n{}", keys("  "))),
-            agency(),
-        ),
-        (
-            "an agency file with 40,000 unknown keys".into(),
-            harness::EXAMPLE_2021.as_bytes().to_vec(),
-            format!("{}{}", harness::EXAMPLE_AGENCY, keys("")).into_bytes(),
-        ),
-        (
-            "20,000 spaces before a stated figure".into(),
-            with_narrative(&format!("另有{}103件顺延到下年度答复。", " ".repeat(20_000))),
-            agency(),
-        ),
-        (
-            "8,000 stated figures in one line".into(),
+            "8,000 stated figures in one line".to_string(),
             with_narrative(&"共受理政府信息公开申请3件，".repeat(8_000)),
             agency(),
         ),
