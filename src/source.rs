@@ -67,7 +67,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_owned() })
+    // CRLF and a lone CR (old Mac files) are both line breaks, as YAML reads
+    // them: keeping a lone CR would shift every later position by a line.
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
 }
 
 /// The position just after `prefix`.

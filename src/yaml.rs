@@ -115,16 +115,19 @@ pub const MAX_DEPTH: usize = 32;
 /// `...` or `---` line inside the text) is an error, never silently ignored:
 /// the figures after it would otherwise vanish from the report.
 pub fn parse(text: &str, first_line: u32) -> Result<Option<Node>, YamlError> {
-    let mut builder = Builder { stack: Vec::new(), root: None, first_line, ended: None };
+    let mut builder =
+        Builder { lines: text.split('\n').collect(), stack: Vec::new(), root: None, first_line, ended: None };
     let mut parser = Parser::new_from_str(text);
+    // The parser reports the end of input one line past a last line without
+    // a newline: keep every position inside the text.
+    // (After a final newline, the next line is the report's closing `---`.)
+    let last_line = u32::try_from(text.matches('\n').count()).unwrap_or(u32::MAX).saturating_add(first_line);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
-            YamlError {
-                pos: Pos::new(line_of(m.line(), first_line), m.col() as u32 + 1, 1),
-                message: describe_scan_error(e.info()),
-                related: None,
-            }
+            let line = line_of(m.line(), first_line);
+            let (line, col) = if line > last_line { (last_line, 1) } else { (line, m.col() as u32 + 1) };
+            YamlError { pos: Pos::new(line, col, 1), message: describe_scan_error(e.info()), related: None }
         })?;
         builder.event(event, span)?;
     }
@@ -134,6 +137,41 @@ pub fn parse(text: &str, first_line: u32) -> Result<Option<Node>, YamlError> {
 /// A parser line (1-based, within `text`) as a file line, saturating.
 fn line_of(line: usize, first_line: u32) -> u32 {
     u32::try_from(line).unwrap_or(u32::MAX).saturating_add(first_line).saturating_sub(1)
+}
+
+/// How many characters a quoted or tagged scalar spans on its line, from
+/// its first character: an optional tag, then a quoted string (to its
+/// closing quote) or a plain word (to a `,` `]` `}` or comment).
+fn written_len(rest: impl Iterator<Item = char>) -> usize {
+    let chars: Vec<char> = rest.take(4096).collect();
+    let mut i = 0;
+    if chars.first() == Some(&'!') {
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+    }
+    match chars.get(i) {
+        Some(&q @ ('"' | '\'')) => {
+            i += 1;
+            while i < chars.len() {
+                match chars[i] {
+                    '\\' if q == '"' => i += 2,
+                    '\'' if q == '\'' && chars.get(i + 1) == Some(&'\'') => i += 2,
+                    c if c == q => return i + 1,
+                    _ => i += 1,
+                }
+            }
+            chars.len()
+        }
+        _ => {
+            let end = chars[i..].iter().position(|c| matches!(c, ',' | ']' | '}' | '#')).map_or(chars.len(), |p| i + p);
+            let trimmed = chars[..end].iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
+            trimmed.max(i)
+        }
+    }
 }
 
 /// A tag as people write it: the parser expands `!!str` to the core
@@ -178,7 +216,9 @@ struct OpenMap {
 }
 
 /// Turns parser events into a [`Node`] tree.
-struct Builder {
+struct Builder<'t> {
+    /// The YAML text's lines, to measure what a quoted or tagged scalar spans.
+    lines: Vec<&'t str>,
     stack: Vec<Open>,
     root: Option<Node>,
     first_line: u32,
@@ -186,7 +226,7 @@ struct Builder {
     ended: Option<Pos>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn pos(&self, span: &Span) -> Pos {
         let (s, e) = (span.start, span.end);
         let len = if e.line() == s.line() { e.col().saturating_sub(s.col()) } else { 1 };
@@ -200,7 +240,6 @@ impl Builder {
         if let Some(end) = self.ended {
             return match event {
                 Event::StreamEnd | Event::DocumentEnd | Event::Nothing => Ok(()),
-                _ if self.root.is_none() => Ok(()),
                 _ => Err(YamlError {
                     pos,
                     message: "this text comes after the end of the front matter's YAML (a `...` or `---` line above it ended it) and would be ignored".into(),
@@ -209,6 +248,15 @@ impl Builder {
             };
         }
         match event {
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _)
+                if anchor != 0 =>
+            {
+                return Err(YamlError {
+                    pos,
+                    message: "YAML anchors (`&name`) are not supported in reports: write the value out (a `&` typed before a figure makes it an anchor and loses the figure)".into(),
+                    related: None,
+                });
+            }
             Event::Scalar(text, style, _, tag) => {
                 let style = match (tag, style) {
                     (Some(tag), _) => Style::Tagged(tag_as_written(&tag.handle, &tag.suffix).into()),
@@ -217,7 +265,16 @@ impl Builder {
                     (None, ScalarStyle::DoubleQuoted) => Style::DoubleQuoted,
                     (None, _) => Style::Block,
                 };
-                self.push(Node { value: Value::Scalar { text: text.into_owned(), style }, pos })?;
+                let mut node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos };
+                // A quoted or tagged scalar's span runs on over the spaces and
+                // comment after it: mark just what was written.
+                if !matches!(node.value, Value::Scalar { style: Style::Plain | Style::Block, .. }) {
+                    let line = pos.line.saturating_sub(self.first_line) as usize;
+                    if let Some(rest) = self.lines.get(line).map(|l| l.chars().skip(pos.col as usize - 1)) {
+                        node.pos.len = u32::try_from(written_len(rest)).unwrap_or(1).clamp(1, pos.len.max(1));
+                    }
+                }
+                self.push(node)?;
             }
             Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
                 return Err(YamlError {

@@ -99,9 +99,9 @@ impl Fixture {
             .iter()
             .map(|text| {
                 let file = Arc::new(PathBuf::from("content/reports/fuzz/previous.md"));
-                let mut r = gongkai::parse::parse_report(&file, text, SLUG, &forms, &mut diags).expect("example");
-                gongkai::check::check_text(&mut r);
-                r
+                let mut loaded = gongkai::parse::parse_report(&file, text, SLUG, &forms, &mut diags).expect("example");
+                gongkai::check::check_text(&mut loaded);
+                loaded.report
             })
             .collect();
         Fixture { forms, config, agencies, previous }
@@ -128,27 +128,32 @@ impl Fixture {
         let mut out = Vec::new();
         let mut diags = Vec::new();
         let parsed = gongkai::parse::parse_report(&file, &text, SLUG, &self.forms, &mut diags);
-        let Some(mut report) = parsed else {
+        let Some(mut loaded) = parsed else {
             diagnostics(&lines, &file, &diags, &mut out);
             return finish(out, Outcome::Refused);
         };
         if let Some(d) = diags.iter().find(|d| d.severity == Severity::Error) {
             out.push(violation("accepted-with-error", format!("parse_report returned a report and {}", brief(d))));
         }
-        figures(&lines, &report, &mut out);
-        let given: Vec<(usize, usize, CellValue)> = given_cells(&report);
-        diags.extend(gongkai::check::check_text(&mut report));
+        // Figures read but not written plainly (`"3"`, `!!str 3`, `03`) must be named.
+        let named: std::collections::HashSet<(u32, u32)> =
+            diags.iter().filter(|d| d.code == "IN-FIGURE").map(|d| (d.pos.line, d.pos.col)).collect();
+        figures(&lines, &loaded.report, &named, &mut out);
+        let given: Vec<(usize, usize, CellValue)> = given_cells(&loaded.report);
+        diags.extend(gongkai::check::check_text(&mut loaded));
+        let report = loaded.report;
         if given_cells(&report) != given {
             out.push(violation("figure-altered", "check_text changed a given figure".into()));
         }
         totals(&report, &mut out);
         let prev = self.previous_year(report.year);
+        let level = report.narrative.level;
         diags.extend(gongkai::check::check_reports(&[prev, report], &self.agencies, &self.config));
         diags.retain(|d| d.file == file);
         diagnostics(&lines, &file, &diags, &mut out);
         if let Ok(split) = gongkai::parse::split_front_matter(&text) {
             let opts = gongkai::markdown::MdOptions { unsafe_html: false, id_prefix: "" };
-            gongkai::markdown::render(&text[split.body..], opts);
+            gongkai::markdown::render(&text[split.body..], opts, level);
         }
         finish(out, Outcome::Accepted)
     }
@@ -250,9 +255,9 @@ fn diagnostics(lines: &[&str], file: &Arc<PathBuf>, diags: &[Diagnostic], out: &
 const METADATA: [&str; 4] = ["year", "published", "title", "form"];
 
 /// The figure oracle (see the module documentation).
-fn figures(lines: &[&str], report: &Report, out: &mut Vec<Violation>) {
+fn figures(lines: &[&str], report: &Report, named: &std::collections::HashSet<(u32, u32)>, out: &mut Vec<Violation>) {
     // The front matter: line 2 up to the closing line, as the README defines it.
-    let fence = (1..lines.len()).find(|&i| matches!(lines[i].trim_end(), "---" | "...")).unwrap_or(lines.len());
+    let fence = (1..lines.len()).find(|&i| lines[i].trim_end() == "---").unwrap_or(lines.len());
     let in_front = |line: u32| (2..=fence as u32).contains(&line);
     // Given cells by where their text ends (line, column after it): a
     // cell's position may start at an anchor or a tag before the figure.
@@ -300,6 +305,15 @@ fn figures(lines: &[&str], report: &Report, out: &mut Vec<Violation>) {
                             "figure-altered",
                             format!("{at}: `{token}` is written, the report holds {}", cell.value),
                         )),
+                        // Named by an IN-FIGURE warning: its number must still be the cell's.
+                        _ if named.contains(&(line, col)) => {
+                            if strict_value(&unspelled(figure), spec.kind(r, c)).is_none_or(|v| v != cell.value) {
+                                out.push(violation(
+                                    "figure-altered",
+                                    format!("{at}: `{token}` is written (named), the report holds {}", cell.value),
+                                ));
+                            }
+                        }
                         _ => out.push(violation(
                             not_plain(text, start, figure, block),
                             format!("{at}: `{text}` was taken as {} from `{token}`", cell.value),
@@ -546,6 +560,27 @@ fn strict_value(token: &str, kind: CellKind) -> Option<CellValue> {
             decimal(number).map(|d| CellValue::Money(d, unit))
         }
     }
+}
+
+/// A figure written in quotes, with a tag or with leading zeros, as the
+/// plain number it stands for: `"3"`, `'3'`, `!!str 3`, `03` → `3`.
+fn unspelled(figure: &str) -> String {
+    let mut t = figure.trim();
+    if t.starts_with('!') {
+        t = t.split_once(char::is_whitespace).map_or("", |(_, rest)| rest.trim());
+    }
+    let t = t.trim_matches(|c| c == '"' || c == '\'');
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t),
+    };
+    let stripped = digits.trim_start_matches('0');
+    let digits = if stripped.is_empty() || stripped.starts_with(['.', '元', '万']) {
+        format!("0{stripped}")
+    } else {
+        stripped.to_owned()
+    };
+    format!("{sign}{digits}")
 }
 
 /// Agency keys whose value, when written, must be kept.

@@ -21,7 +21,7 @@ pub(super) fn unusual_spelling(node: &Node) -> Option<Spelling> {
     let written = node.spelling()?;
     match &node.value {
         Value::Scalar { style: yaml::Style::Plain, text } => {
-            let digits = text.trim().trim_start_matches(['-', '+']);
+            let digits = text.trim().trim_start_matches(['-', '+']).trim_end_matches(['元', '万']);
             let int_part = digits.split('.').next().unwrap_or("");
             (int_part.len() > 1 && int_part.starts_with('0') && int_part.bytes().all(|b| b.is_ascii_digit()))
                 .then_some(Spelling { written, why: "a figure has no leading zeros" })
@@ -111,7 +111,7 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
                 format!("a count cannot be negative, found {n}"),
                 Some("counts are whole numbers ≥ 0; write 0 if there were none".into()),
             )),
-            Ok(n) if t.starts_with('+') => Err(bad("IN-NUMBER", format!("write `{n}` without a sign"), None)),
+            Ok(n) if t.starts_with(['+', '-']) => Err(bad("IN-NUMBER", format!("write `{n}` without a sign"), None)),
             Ok(n) if n > MAX_COUNT => Err(too_large(t)),
             Ok(n) => Ok(CellValue::Int(n)),
             Err(()) if looks_like_int(t) => Err(too_large(t)),

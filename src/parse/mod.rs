@@ -220,8 +220,9 @@ pub fn parse_report<'t>(
             _ => {}
         }
     }
-    if !absent.is_empty() {
-        missing_tables_error(&mut ctx, &form, &absent, &text[split.body..], body_line, fence);
+    let stray = stray_error(&mut ctx, &text[split.body..], body_line, fence, &form);
+    if !absent.is_empty() && !stray {
+        missing_tables_error(&mut ctx, &form, &absent);
     }
     nesting_error(&mut ctx, &text[split.body..], body_line);
     if ctx.errors > 0 {
@@ -279,38 +280,8 @@ fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> V
     out
 }
 
-/// Reports the form tables that the front matter lacks, in one error. When
-/// the body holds one of their keys, a `---` line closed the front matter
-/// early: say that instead, pointing at both lines.
-fn missing_tables_error(
-    ctx: &mut Ctx<'_>,
-    form: &crate::form::Form,
-    absent: &[&TableSpec],
-    body: &str,
-    body_line: u32,
-    fence: Pos,
-) {
-    let below = body.lines().enumerate().find_map(|(n, l)| {
-        let spec = absent.iter().find(|s| l.strip_prefix(s.key.as_str()).is_some_and(|r| r.starts_with(':')))?;
-        Some((n, spec))
-    });
-    if let Some((n, spec)) = below {
-        let line = body_line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
-        let d = ctx.error(
-            "IN-FRONTMATTER",
-            Pos::new(line, 1, u32::try_from(spec.key.len() + 1).unwrap_or(1)),
-            format!("{}（`{}`）is below the `---` line that ended the front matter", spec.title(form), spec.key),
-        );
-        d.related.push(crate::diag::Label {
-            file: Arc::clone(&d.file),
-            pos: fence,
-            text: "the front matter ends here".into(),
-        });
-        d.help = Some(
-            "remove the stray `---` line inside the front matter so that every table is above the closing `---`".into(),
-        );
-        return;
-    }
+/// Reports the form tables that the front matter lacks, in one error.
+fn missing_tables_error(ctx: &mut Ctx<'_>, form: &crate::form::Form, absent: &[&TableSpec]) {
     let names: Vec<String> = absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)).collect();
     let keys: Vec<&str> = absent.iter().map(|s| s.key.as_str()).collect();
     ctx.error(
@@ -322,6 +293,50 @@ fn missing_tables_error(
         "add each table as printed (0 where the original prints 0); a table that the published original does not have at all is declared with `missing_in_original: [{}]`",
         keys.join(", ")
     ));
+}
+
+/// The first line of the narrative that is a line of front matter: a key
+/// of the form (a table, a row, a column group or a metadata key) followed
+/// by `:` and a YAML value (nothing, a list, a map, a figure or a comment),
+/// with its 0-based line in the body. It is the sign of a `---` line that
+/// closed the front matter early, or of figures pasted into the text: either
+/// way figures the report seems to state would be lost. One linear pass.
+fn stray_front_matter<'b>(body: &'b str, form: &crate::form::Form) -> Option<(usize, &'b str)> {
+    let known = |k: &str| {
+        REPORT_KEYS.iter().any(|(r, _)| *r == k)
+            || form.tables.iter().any(|t| t.key == k || t.row(k).is_some() || t.groups().contains(&k))
+    };
+    body.lines().enumerate().find_map(|(n, line)| {
+        let t = line.trim_start();
+        let key_len = t.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+        let (key, rest) = t.split_at(key_len);
+        let value = rest.strip_prefix(':')?.trim();
+        let yaml_value = value.is_empty()
+            || value.starts_with(['[', '{', '~', '#'])
+            || value.starts_with(|c: char| c.is_ascii_digit());
+        (key_len > 0 && yaml_value && known(key)).then_some((n, key))
+    })
+}
+
+/// Refuses a report with a line of front matter in its narrative.
+fn stray_error(ctx: &mut Ctx<'_>, body: &str, body_line: u32, fence: Pos, form: &crate::form::Form) -> bool {
+    let Some((n, key)) = stray_front_matter(body, form) else { return false };
+    let line = body_line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+    let col = body.lines().nth(n).map_or(0, |l| l.len() - l.trim_start().len());
+    let d = ctx.error(
+        "IN-FRONTMATTER",
+        Pos::new(line, u32::try_from(col + 1).unwrap_or(1), u32::try_from(key.len() + 1).unwrap_or(1)),
+        format!("`{key}:` is a line of front matter in the narrative: its figures would be lost"),
+    );
+    d.related.push(crate::diag::Label {
+        file: Arc::clone(&d.file),
+        pos: fence,
+        text: "the front matter ends here".into(),
+    });
+    d.help = Some(
+        "move it above the closing `---` (a stray `---` line inside the front matter ends it early), or delete it from the text".into(),
+    );
+    true
 }
 
 /// Refuses a body that nests deeper than [`crate::nesting::MAX_DEPTH`]

@@ -99,6 +99,11 @@ pub(super) fn find_figures(line: &[char], tokens: &[Token]) -> Vec<(usize, usize
         .collect()
 }
 
+/// How many TXT-NUM findings one report lists; one summary stands for the
+/// rest (a pasted table of thousands of stated figures would otherwise
+/// print thousands of warnings).
+const MAX_FINDINGS: usize = 20;
+
 /// TXT-NUM: figures stated in the narrative against the tables.
 pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
     let report = &loaded.report;
@@ -108,6 +113,7 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
         report.form.text_claims.iter().map(|c| (c, c.compiled.as_slice())).collect();
     let mut seen: std::collections::HashSet<(Pos, &str)> = std::collections::HashSet::new();
     let mut next = 0;
+    let mut found = 0usize;
     for line in loaded.body.split_inclusive('\n') {
         let offset = next;
         next += line.len();
@@ -117,14 +123,8 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         let chars: Vec<char> = line.chars().collect();
-        // Byte offset of every character, so positions cost O(1) each.
-        let offsets: Vec<usize> = std::iter::once(0)
-            .chain(chars.iter().scan(0, |acc, c| {
-                *acc += c.len_utf8();
-                Some(*acc)
-            }))
-            .collect();
-        let byte_at = |ci: usize| offsets.get(ci).copied().unwrap_or(line.len());
+        // The line's file position, once: columns are character indices.
+        let line_no = loaded.body_pos(&index, offset, 0).line;
         for &(claim, patterns) in &compiled {
             let Some((spec, data)) = report.table(&claim.table).filter(|(_, d)| d.given) else {
                 continue;
@@ -137,11 +137,15 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns.iter().filter(|p| p.may_match(line)) {
                 for (s, e, value) in find_figures(&chars, &pattern.tokens) {
-                    let pos = loaded.body_pos(&index, offset + byte_at(s), byte_at(e) - byte_at(s));
-                    if value == expected || seen.contains(&(pos, claim.name.as_str())) {
+                    let pos =
+                        Pos::new(line_no, u32::try_from(s + 1).unwrap_or(u32::MAX), u32::try_from(e - s).unwrap_or(1));
+                    if value == expected || !seen.insert((pos, claim.name.as_str())) {
                         continue;
                     }
-                    seen.insert((pos, claim.name.as_str()));
+                    found += 1;
+                    if found > MAX_FINDINGS {
+                        continue;
+                    }
                     let mut d = Diagnostic::warning(
                         "TXT-NUM",
                         &report.file,
@@ -162,5 +166,16 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+    if found > MAX_FINDINGS {
+        diags.push(Diagnostic::warning(
+            "TXT-NUM",
+            &report.file,
+            Pos::new(report.body_line, 1, 1),
+            format!(
+                "{} more figure(s) of the narrative differ from the tables and are not listed",
+                found - MAX_FINDINGS
+            ),
+        ));
     }
 }
