@@ -1,0 +1,237 @@
+//! `gongkai import FILE… | DIR`: published reports into report files, then
+//! `check` on what was written. Never overwrites; `--dry-run` prints instead
+//! of writing; a figure of a form table that found no cell stops the import
+//! of its file unless `--force`.
+
+use crate::diag::{Diagnostic, render_human};
+use crate::import::{self, Fate, ImportError, Imported, msg};
+use crate::load::{AGENCY_FILE, Snippets, is_slug};
+use crate::site::{Site, SiteError};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The command's options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The agency's folder name.
+    pub agency: Option<String>,
+    /// The report year, when the title does not say it.
+    pub year: Option<i32>,
+    /// Print what would be written, write nothing.
+    pub dry_run: bool,
+    /// Write even when some table figures found no cell.
+    pub force: bool,
+}
+
+/// Why the command cannot run at all.
+#[derive(Debug, Error)]
+pub enum ImportCmdError {
+    /// The site cannot be loaded (no `site.toml`, a broken form).
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    /// Output failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// A bad or missing `--agency`.
+    #[error("{0}")]
+    Agency(String),
+}
+
+/// What happened, for the exit code.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files written (reports and agency files).
+    pub written: Vec<PathBuf>,
+    /// Sources not imported (unreadable, refused, or their report exists).
+    pub failed: usize,
+    /// Errors found by `check` in the written reports.
+    pub check_errors: usize,
+}
+
+/// The files to import: each FILE, and every file directly in each DIR (sorted).
+fn sources(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Prints where every number of the source went: one line per table row
+/// placed (its figures in column order), one line per paragraph of the
+/// narrative, and every unplaced figure on a line of its own with the reason.
+fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}", msg::PLACEMENT)?;
+    let mut tally = [0usize; 4];
+    // The open line: its kind, block and row, so that one row or paragraph shares a line.
+    let mut open: Option<(usize, usize, &str)> = None;
+    for f in &imp.figures {
+        let (i, label, key) = match &f.fate {
+            Fate::Placed(row, _) => (0, msg::PLACED, row.as_str()),
+            Fate::Narrative => (1, msg::NARRATIVE, ""),
+            Fate::Unplaced(_) => (2, msg::UNPLACED, ""),
+            Fate::Skipped => (3, msg::SKIPPED, ""),
+        };
+        tally[i] += 1;
+        if let Fate::Unplaced(why) = &f.fate {
+            if open.take().is_some() {
+                writeln!(out)?;
+            }
+            writeln!(out, "  {label}  {}：{why}", f.text)?;
+            continue;
+        }
+        if open == Some((i, f.at, key)) {
+            write!(out, " {}", f.text)?;
+            continue;
+        }
+        if open.is_some() {
+            writeln!(out)?;
+        }
+        match &f.fate {
+            Fate::Placed(row, _) => write!(out, "  {label}  {row}：{}", f.text)?,
+            _ => write!(out, "  {label}  「{}…」 {}", f.context, f.text)?,
+        }
+        open = Some((i, f.at, key));
+    }
+    if open.is_some() {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", msg::tally(tally[0], tally[1], tally[2], tally[3]))
+}
+
+/// Where `as_published: true` (a later issue) will be set on an imported
+/// report whose original breaks the form's rules. Until that front-matter key
+/// exists this writes nothing; the failing rules are printed instead.
+pub fn mark_as_published(_report_text: &mut String, _failing_codes: &BTreeSet<String>) {}
+
+/// Writes `text` to a new file; an existing file is never replaced.
+fn create(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+/// Imports one source; returns the files written.
+fn one(
+    root: &Path,
+    source: &Path,
+    forms: &crate::form::Forms,
+    slug: &str,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> Result<Vec<PathBuf>, String> {
+    let bytes =
+        std::fs::read(source).map_err(|e| ImportError::Io { path: source.to_path_buf(), source: e }.to_string())?;
+    let blocks = import::blocks(source, &bytes).map_err(|e| e.to_string())?;
+    let imp = import::import_blocks(&blocks, forms, opts.year).map_err(|e| e.to_string())?;
+    let form = forms.for_year(imp.year).ok_or_else(|| msg::no_form(imp.year))?;
+    placement(&imp, out).map_err(|e| e.to_string())?;
+    if imp.unplaced().next().is_some() && !opts.force {
+        return Err(msg::REFUSED_UNPLACED.into());
+    }
+    let name = source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (mut text, notes) = import::write::report(&imp, form, &name);
+    mark_as_published(&mut text, &BTreeSet::new());
+    for n in &notes {
+        writeln!(out, "  {n}").map_err(|e| e.to_string())?;
+    }
+    let dir = root.join("content").join("reports").join(slug);
+    let report = dir.join(format!("{}.md", imp.year));
+    let agency = dir.join(AGENCY_FILE);
+    let mut files = vec![(report, text)];
+    if !agency.exists() {
+        let name = imp.meta.agency.clone().unwrap_or_else(|| slug.to_owned());
+        files.push((agency, import::write::agency(&imp.meta, &name)));
+    }
+    if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(msg::exists(p));
+    }
+    let mut written = Vec::new();
+    for (path, text) in files {
+        if opts.dry_run {
+            writeln!(out, "{}\n{text}", msg::would_write(&path)).map_err(|e| e.to_string())?;
+            continue;
+        }
+        create(&path, &text).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                msg::exists(&path)
+            } else {
+                format!("{}: {e}", path.display())
+            }
+        })?;
+        writeln!(out, "{}", msg::wrote(&path)).map_err(|e| e.to_string())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The findings of `check` for the written files, printed as `check` does,
+/// with the rule codes that fail.
+fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Result<usize, ImportCmdError> {
+    let site = Site::load(root)?;
+    let mine: Vec<&Diagnostic> = site.diags.iter().filter(|d| written.iter().any(|w| same_file(&d.file, w))).collect();
+    writeln!(out, "{}", msg::CHECK_HEADER)?;
+    if mine.is_empty() {
+        writeln!(out, "{}", msg::CHECK_CLEAN)?;
+        return Ok(0);
+    }
+    let owned: Vec<Diagnostic> = mine.iter().map(|d| (*d).clone()).collect();
+    let snippets = Snippets::for_diagnostics(&owned);
+    for d in &owned {
+        writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
+    }
+    let codes: BTreeSet<String> = owned.iter().map(|d| d.code.to_string()).collect();
+    writeln!(out, "{}", msg::failing_rules(&codes.into_iter().collect::<Vec<_>>().join(", ")))?;
+    Ok(crate::diag::Tally::of(&owned).errors)
+}
+
+/// Whether two paths name the same file (one may be relative to the other's root).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(x, y)| x == y)
+}
+
+/// Runs the command.
+pub fn import(root: &Path, inputs: &[PathBuf], opts: &Options, out: &mut dyn Write) -> Result<Outcome, ImportCmdError> {
+    let slug = opts.agency.clone().ok_or_else(|| ImportCmdError::Agency(msg::NO_AGENCY.into()))?;
+    if !is_slug(&slug) {
+        return Err(ImportCmdError::Agency(msg::NO_AGENCY.into()));
+    }
+    let forms = crate::site::forms_of(root)?;
+    let files = sources(inputs)?;
+    let mut outcome = Outcome::default();
+    if files.is_empty() {
+        writeln!(out, "{}", msg::NO_FILES)?;
+        outcome.failed += 1;
+    }
+    if opts.dry_run {
+        writeln!(out, "{}", msg::DRY_RUN)?;
+    }
+    for source in &files {
+        writeln!(out, "{}", msg::importing(source))?;
+        match one(root, source, &forms, &slug, opts, out) {
+            Ok(w) => outcome.written.extend(w),
+            Err(why) => {
+                writeln!(out, "{}", msg::failed(&why))?;
+                outcome.failed += 1;
+            }
+        }
+    }
+    if !outcome.written.is_empty() {
+        outcome.check_errors = check_written(root, &outcome.written, out)?;
+    }
+    Ok(outcome)
+}
