@@ -258,6 +258,17 @@ impl Walker<'_> {
                 self.flush();
                 return;
             }
+            // A portal's navigation, footer and side boxes: listed, never imported.
+            "nav" | "footer" | "aside" => {
+                self.flush();
+                let mut s = String::new();
+                text_of(self.nodes, id, &mut s);
+                let s = clean(&s);
+                if !s.is_empty() {
+                    self.out.push(Block::Note(s));
+                }
+                return;
+            }
             _ => {}
         }
         let block = BLOCK.contains(&tag);

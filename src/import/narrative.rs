@@ -82,8 +82,13 @@ fn title_range(blocks: &[Block]) -> std::ops::Range<usize> {
         Some(Block::Para(t)) => Some(t.as_str()),
         _ => None,
     };
-    let found = (0..blocks.len())
-        .find(|&i| para(i).is_some_and(|t| t.chars().count() <= 80 && t.contains("报告") && !t.contains('。')));
+    let titled = |i: usize, year: bool| {
+        para(i).is_some_and(|t| {
+            t.chars().count() <= 80 && t.contains("报告") && !t.contains('。') && (!year || title_year(t).is_some())
+        })
+    };
+    // A portal's own name (政府信息公开工作年度报告) may come first: prefer a line with the year.
+    let found = (0..blocks.len()).find(|&i| titled(i, true)).or_else(|| (0..blocks.len()).find(|&i| titled(i, false)));
     let Some(i) = found else { return 0..0 };
     let starts_with_year = para(i).is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     let two_lines = i > 0
@@ -136,7 +141,16 @@ pub fn layout(blocks: &[Block], form: &Form) -> Layout {
             Block::Para(_) | Block::Note(_) => {}
             Block::Item(_) | Block::Table(_) => {}
         }
-        let meta = matches!(b, Block::Para(t) if is_meta(t));
+        // Before the first heading a report has its opening prose; short
+        // lines without a full stop and lists there are page chrome (the
+        // metadata box, a table of contents).
+        let chrome = current.is_none()
+            && match b {
+                Block::Para(t) => !is_heading[i] && !t.contains('。'),
+                Block::Item(_) => true,
+                Block::Note(_) | Block::Table(_) => false,
+            };
+        let meta = chrome || matches!(b, Block::Para(t) if is_meta(t));
         if !footer && !meta && !matches!(b, Block::Note(_)) {
             section[i] = current;
         }
