@@ -371,8 +371,8 @@ fn wide(c: char) -> bool {
     !c.is_ascii() && !c.is_whitespace()
 }
 
-/// Collapses HTML whitespace: a run with a line break between wide characters
-/// is a source line wrap and disappears; other runs become one space.
+/// Collapses HTML whitespace: a run with a line break next to a wide (CJK)
+/// character is a source line wrap and disappears; other runs become one space.
 pub fn clean(s: &str) -> String {
     let s = s.replace(['\u{a0}', '\u{3000}'], " ");
     let mut out = String::with_capacity(s.len());
@@ -383,7 +383,7 @@ pub fn clean(s: &str) -> String {
             continue;
         }
         if !run.is_empty() {
-            let wrap = run.contains('\n') && out.chars().last().is_some_and(wide) && wide(c);
+            let wrap = run.contains('\n') && (out.chars().last().is_some_and(wide) || wide(c));
             if !out.is_empty() && !wrap {
                 out.push(' ');
             }

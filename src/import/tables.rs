@@ -299,7 +299,14 @@ fn target(
     prev: &mut Option<usize>,
 ) -> Option<Result<Target, String>> {
     if row.values.iter().all(|v| is_blank(v)) {
-        return None;
+        // A labelled row printed all blank is still the form's row (written `~`);
+        // anything else without figures is a header row.
+        if row.values.is_empty() || row.labels.is_empty() {
+            return None;
+        }
+        let m = match_row(&row.labels, pats, section, form, *prev).ok()?;
+        *prev = Some(m.table);
+        return Some(Ok(Target { table: m.table, row: m.row }));
     }
     if row.labels.is_empty() {
         let n = row.values.iter().rposition(|v| !is_blank(v)).map_or(0, |i| i + 1);
