@@ -207,7 +207,8 @@ fn tree(page: &str) -> Builder {
 /// Reads a decoded page into blocks.
 pub fn blocks(page: &str) -> Vec<Block> {
     let b = tree(page);
-    let mut w = Walker { nodes: &b.nodes, out: Vec::new(), buf: String::new() };
+    let layout = tables_inside(&b.nodes);
+    let mut w = Walker { nodes: &b.nodes, layout: &layout, out: Vec::new(), buf: String::new() };
     w.walk(0);
     w.flush();
     w.out
@@ -216,6 +217,8 @@ pub fn blocks(page: &str) -> Vec<Block> {
 /// Walks the tree, collecting blocks.
 struct Walker<'a> {
     nodes: &'a [Node],
+    /// Per node: holds a table (then a table node is page layout).
+    layout: &'a [bool],
     out: Vec<Block>,
     buf: String,
 }
@@ -236,7 +239,7 @@ impl Walker<'_> {
             return;
         }
         match tag {
-            "table" if !has_table_inside(self.nodes, id) => {
+            "table" if !self.layout[id] => {
                 self.flush();
                 let grid = grid(self.nodes, id);
                 if grid.iter().any(|row| row.iter().any(|c| !c.text.trim().is_empty())) {
@@ -287,12 +290,18 @@ impl Walker<'_> {
     }
 }
 
-/// Whether a table holds another table (then it is page layout).
-fn has_table_inside(nodes: &[Node], id: usize) -> bool {
-    nodes[id].children.iter().any(|c| match c {
-        Child::Elem(e) => nodes[*e].tag == "table" || has_table_inside(nodes, *e),
-        Child::Text(_) => false,
-    })
+/// Per node, whether it holds a table below it, in one pass: children are
+/// created after their parents, so walking the nodes backwards sees every
+/// child before its parent.
+fn tables_inside(nodes: &[Node]) -> Vec<bool> {
+    let mut inside = vec![false; nodes.len()];
+    for id in (0..nodes.len()).rev() {
+        inside[id] = nodes[id].children.iter().any(|c| match c {
+            Child::Elem(e) => nodes[*e].tag == "table" || inside[*e],
+            Child::Text(_) => false,
+        });
+    }
+    inside
 }
 
 /// The text under a node; block elements and `<br>` become line breaks.

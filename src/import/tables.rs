@@ -246,6 +246,7 @@ pub fn place(blocks: &[Block], form: &Form, sections: &[Option<usize>], figures:
     let mut filled =
         Filled { tables: form.tables.iter().map(|t| vec![None; t.row_leaves.len() * t.col_leaves.len()]).collect() };
     let mut form_blocks = vec![false; blocks.len()];
+    let mut orders: Vec<Option<Vec<usize>>> = vec![None; form.tables.len()];
     let mut prev = None;
     for (i, block) in blocks.iter().enumerate() {
         let Block::Table(rows) = block else { continue };
@@ -261,11 +262,21 @@ pub fn place(blocks: &[Block], form: &Form, sections: &[Option<usize>], figures:
             continue;
         }
         form_blocks[i] = true;
-        for (row, m) in split.iter().zip(matches) {
+        // Header rows since the last figures: they may print the columns in another order.
+        let mut headers: Vec<&[SrcCell]> = Vec::new();
+        let mut current = None;
+        for ((row, m), cells) in split.iter().zip(matches).zip(rows) {
             let context = row.labels.join(" / ");
             match m {
-                None => {}
-                Some(Ok(t)) => fill(form, &mut filled, t, row, &context, i, figures),
+                None => headers.push(cells),
+                Some(Ok(t)) => {
+                    if current != Some(t.table) {
+                        orders[t.table] = column_order(&form.tables[t.table], &headers).or(orders[t.table].take());
+                        current = Some(t.table);
+                    }
+                    headers.clear();
+                    fill(form, &mut filled, (t, orders[t.table].as_deref()), row, &context, i, figures);
+                }
                 Some(Err(why)) => {
                     for v in row.values.iter().filter(|v| !is_blank(v)) {
                         figures.push(Figure {
@@ -280,6 +291,31 @@ pub fn place(blocks: &[Block], form: &Form, sections: &[Option<usize>], figures:
         }
     }
     Placed { filled, form_blocks }
+}
+
+/// The printed order of a table's columns, when one header row names each
+/// of them once (`order[i]` is the form column of the i-th printed figure).
+/// Multi-level headers (表三's 法人或其他组织 over its five columns) do not
+/// give a reliable order from copied text: then the form's order is used.
+fn column_order(spec: &TableSpec, headers: &[&[SrcCell]]) -> Option<Vec<usize>> {
+    let labels: Vec<String> = spec.col_leaves.iter().map(|c| no_parens(&norm(&c.label))).collect();
+    if (0..labels.len()).any(|i| labels[..i].contains(&labels[i])) {
+        return None;
+    }
+    let named = |text: &str| {
+        let whole = no_parens(&norm(text));
+        let last = text.rsplit('/').next().map(|l| no_parens(&norm(l))).unwrap_or_default();
+        labels.iter().position(|l| *l == whole).or_else(|| labels.iter().position(|l| *l == last))
+    };
+    headers.iter().rev().find_map(|row| {
+        let mut found: Vec<usize> = Vec::new();
+        for k in row.iter().filter(|c| !c.copy).filter_map(|c| named(&c.text)) {
+            if !found.contains(&k) {
+                found.push(k);
+            }
+        }
+        (found.len() == labels.len()).then_some(found)
+    })
 }
 
 /// The form row a source row fills.
@@ -334,7 +370,15 @@ fn target(
 }
 
 /// Puts a matched row's figures in their cells.
-fn fill(form: &Form, filled: &mut Filled, t: Target, row: &Row, context: &str, at: usize, figures: &mut Vec<Figure>) {
+fn fill(
+    form: &Form,
+    filled: &mut Filled,
+    (t, order): (Target, Option<&[usize]>),
+    row: &Row,
+    context: &str,
+    at: usize,
+    figures: &mut Vec<Figure>,
+) {
     let spec = &form.tables[t.table];
     let cols = spec.col_leaves.len();
     let mut values: &[String] = &row.values;
@@ -358,7 +402,8 @@ fn fill(form: &Form, filled: &mut Filled, t: Target, row: &Row, context: &str, a
     if filled.tables[t.table][base..base + cols].iter().any(Option::is_some) {
         return unplaced(msg::twice(&spec.row_leaves[t.row].label), figures);
     }
-    for (c, v) in values.iter().enumerate() {
+    for (printed, v) in values.iter().enumerate() {
+        let c = order.and_then(|o| o.get(printed).copied()).unwrap_or(printed);
         let row_id = format!("{}.{}", spec.key, spec.row_leaves[t.row].id);
         let place = format!("{row_id}.{}", spec.col_leaves[c].id);
         let slot = if is_blank(v) {

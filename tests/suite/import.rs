@@ -327,3 +327,33 @@ fn unplaced_figures_refuse_the_import_unless_forced() {
     assert!(out.contains("已存在"), "{out}");
     assert_eq!(std::fs::read_to_string(&report).expect("read"), text, "never overwritten");
 }
+
+/// A short 2021-form report as copied text: 表二's first table with its
+/// columns printed in another order, and a row label broken and bracketed differently.
+fn short_report(year: i32) -> String {
+    format!(
+        "示例乡人民政府{year}年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n[表] 第二十条第(一)项\n信息内容 | 本年废止件数 | 现行有效件数 | 本年制发件数\n规章 | 0 | 0 | 0\n行政规范性文件 | 4 | 20 | 6\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n三、本年度办理结果 / (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n(七)总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n"
+    )
+}
+
+#[test]
+fn a_folder_of_years_with_columns_in_another_order() {
+    let site = TempSite::new();
+    let dir = site.path().join("下载");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for year in [2022, 2023] {
+        std::fs::write(dir.join(format!("{year}.txt")), short_report(year)).expect("write");
+    }
+    let (outcome, out) = run(&site, &[dir], "shili-xiang", |_| {});
+    assert_eq!((outcome.failed, outcome.written.len()), (0, 3), "{out}");
+    for year in [2022, 2023] {
+        let r = parse(&site.path().join(format!("content/reports/shili-xiang/{year}.md")), "shili-xiang");
+        let (spec, data) = r.table("regulations").expect("t2");
+        let row = spec.row("normative").expect("row");
+        let got: Vec<String> = (0..3).map(|c| data.cell(row, c).value.to_string()).collect();
+        assert_eq!(got, ["6", "4", "20"], "issued, repealed, in force: {out}");
+        let (spec, data) = r.table("applications").expect("t3");
+        assert_eq!(data.cell(spec.row("granted").expect("row"), 0).value.to_string(), "2");
+        assert_eq!(data.cell(spec.row("total").expect("row"), 6).value.to_string(), "2");
+    }
+}
