@@ -10,6 +10,7 @@ use crate::site::{Site, SiteError};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// The command's options.
@@ -130,7 +131,7 @@ fn one(
     root: &Path,
     source: &Path,
     forms: &crate::form::Forms,
-    slug: &str,
+    known: &[(String, String)],
     opts: &Options,
     out: &mut dyn Write,
 ) -> Result<Vec<PathBuf>, String> {
@@ -149,6 +150,13 @@ fn one(
     for n in &notes {
         writeln!(out, "  {n}").map_err(|e| e.to_string())?;
     }
+    let slug = match &opts.agency {
+        Some(slug) => slug.clone(),
+        None => {
+            slug_of(known, imp.meta.agency.as_deref()).ok_or_else(|| msg::unknown_agency(imp.meta.agency.as_deref()))?
+        }
+    };
+    let slug = slug.as_str();
     let dir = root.join("content").join("reports").join(slug);
     let report = dir.join(format!("{}.md", imp.year));
     let agency = dir.join(AGENCY_FILE);
@@ -170,7 +178,7 @@ fn one(
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 msg::exists(&path)
             } else {
-                format!("{}: {e}", path.display())
+                msg::write_failed(&path, &e)
             }
         })?;
         writeln!(out, "{}", msg::wrote(&path)).map_err(|e| e.to_string())?;
@@ -199,6 +207,29 @@ fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Resul
     Ok(crate::diag::Tally::of(&owned).errors)
 }
 
+/// The site's agencies as (slug, name), read from their `agency.yaml`, so
+/// that a report naming a known agency needs no `--agency`.
+fn agencies(root: &Path) -> Vec<(String, String)> {
+    let dir = root.join("content").join("reports");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut out = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let slug = entry.file_name().to_string_lossy().into_owned();
+        let file = Arc::new(entry.path().join(AGENCY_FILE));
+        let Ok(text) = std::fs::read_to_string(file.as_path()) else { continue };
+        if let Some(a) = crate::parse::parse_agency(&file, &text, &slug, &mut Vec::new()) {
+            out.push((slug, a.name));
+        }
+    }
+    out
+}
+
+/// The slug of the agency the report names, if the site describes it.
+fn slug_of(known: &[(String, String)], name: Option<&str>) -> Option<String> {
+    let name = name?;
+    known.iter().find(|(_, n)| n == name).map(|(slug, _)| slug.clone())
+}
+
 /// Whether two paths name the same file (one may be relative to the other's root).
 fn same_file(a: &Path, b: &Path) -> bool {
     a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(x, y)| x == y)
@@ -206,10 +237,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Runs the command.
 pub fn import(root: &Path, inputs: &[PathBuf], opts: &Options, out: &mut dyn Write) -> Result<Outcome, ImportCmdError> {
-    let slug = opts.agency.clone().ok_or_else(|| ImportCmdError::Agency(msg::NO_AGENCY.into()))?;
-    if !is_slug(&slug) {
+    if opts.agency.as_deref().is_some_and(|s| !is_slug(s)) {
         return Err(ImportCmdError::Agency(msg::NO_AGENCY.into()));
     }
+    let known = agencies(root);
     let forms = crate::site::forms_of(root)?;
     let files = sources(inputs)?;
     let mut outcome = Outcome::default();
@@ -222,7 +253,7 @@ pub fn import(root: &Path, inputs: &[PathBuf], opts: &Options, out: &mut dyn Wri
     }
     for source in &files {
         writeln!(out, "{}", msg::importing(source))?;
-        match one(root, source, &forms, &slug, opts, out) {
+        match one(root, source, &forms, &known, opts, out) {
             Ok(w) => outcome.written.extend(w),
             Err(why) => {
                 writeln!(out, "{}", msg::failed(&why))?;

@@ -7,8 +7,8 @@ use std::path::Path;
 
 /// No year in the title and no `--year`.
 pub const NO_YEAR: &str = "无法确定报告年度：标题中没有“XXXX年”，请用 --year 指定";
-/// No `--agency` given.
-pub const NO_AGENCY: &str = "请用 --agency 指定机构文件夹名（小写英文字母、数字和 -，如 baibu）";
+/// A bad `--agency`.
+pub const NO_AGENCY: &str = "--agency 应为机构文件夹名（小写英文字母、数字和 -，如 baibu）";
 /// Header of the placement report.
 pub const PLACEMENT: &str = "数字去向（每个数字：入表 / 正文 / 未入表 / 未导入）：";
 /// Figures put in cells.
@@ -118,4 +118,19 @@ pub fn tally(placed: usize, narrative: usize, unplaced: usize, skipped: usize) -
 /// A source that was not imported, and why.
 pub fn failed(why: &str) -> String {
     format!("错误：{why}")
+}
+
+/// The report's agency is not described in the site and no `--agency` was given.
+pub fn unknown_agency(name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!(
+            "站点中还没有“{n}”：请用 --agency 指定其文件夹名（小写英文字母、数字和 -，如 baibu），将同时写入 agency.yaml"
+        ),
+        None => "原文标题中没有机构名称：请用 --agency 指定机构文件夹名".into(),
+    }
+}
+
+/// A file could not be written.
+pub fn write_failed(path: &Path, why: &std::io::Error) -> String {
+    format!("无法写入 {}：{why}", path.display())
 }

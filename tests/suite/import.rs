@@ -357,3 +357,24 @@ fn a_folder_of_years_with_columns_in_another_order() {
         assert_eq!(data.cell(spec.row("total").expect("row"), 6).value.to_string(), "2");
     }
 }
+
+#[test]
+fn a_described_agency_needs_no_agency_option() {
+    let site = TempSite::example();
+    std::fs::remove_file(site.path().join("content/reports/baibu/2020.md")).expect("remove");
+    let src = reference("baibu-2020.txt", site.path());
+    let mut out = Vec::new();
+    let outcome = import(site.path(), std::slice::from_ref(&src), &Options::default(), &mut out).expect("runs");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert_eq!(outcome.failed, 0, "{out}");
+    let got = site.path().join("content/reports/baibu/2020.md");
+    same_tables(&parse(&got, "baibu"), &parse(&repo().join("content/reports/baibu/2020.md"), "baibu"));
+    // An agency the site does not describe needs its folder name.
+    let other = site.path().join("stray.txt");
+    std::fs::write(&other, short_report(2022)).expect("write");
+    let mut out = Vec::new();
+    let outcome = import(site.path(), &[other], &Options::default(), &mut out).expect("runs");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert_eq!(outcome.failed, 1, "{out}");
+    assert!(out.contains("站点中还没有“示例乡人民政府”") && out.contains("--agency"), "{out}");
+}
