@@ -99,6 +99,9 @@ pub enum ImportError {
     /// A .docx that is not a valid Word document.
     #[error("{}", msg::bad_docx(.0))]
     Docx(String),
+    /// A format that cannot be read (old .doc, PDF, images).
+    #[error("{}", msg::unsupported(.0))]
+    Unsupported(&'static str),
     /// No report year: neither stated in the title nor given with `--year`.
     #[error("{}", msg::NO_YEAR)]
     NoYear,
@@ -147,8 +150,29 @@ pub fn kind_of(path: &Path, bytes: &[u8]) -> SourceKind {
     }
 }
 
+/// What a file is when it is none of the readable formats: an old Word
+/// file, a PDF, an image or other binary data. Importing those as text would
+/// turn bytes into a narrative.
+fn unreadable(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF") {
+        Some("PDF 文件")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("旧版 Word (.doc) 或 WPS 文件")
+    } else if bytes[..bytes.len().min(4096)].contains(&0)
+        && !bytes.starts_with(b"PK")
+        && encoding_rs::Encoding::for_bom(bytes).is_none()
+    {
+        Some("二进制文件（图片等）")
+    } else {
+        None
+    }
+}
+
 /// Reads a source into blocks.
 pub fn blocks(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
+    if let Some(what) = unreadable(bytes) {
+        return Err(ImportError::Unsupported(what));
+    }
     Ok(match kind_of(path, bytes) {
         SourceKind::Html => html::blocks(&decode::decode(bytes, true)),
         SourceKind::Docx => docx::blocks(bytes)?,
@@ -173,4 +197,18 @@ fn import_with_form(blocks: &[Block], form: &Form, year: i32, meta: narrative::M
     let body = narrative::body(blocks, &layout, &placed.form_blocks, &mut figures);
     figures.sort_by_key(|f| f.at);
     Imported { year, meta, filled: placed.filled, body, figures }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_formats_are_refused_with_advice() {
+        let pdf = blocks(Path::new("a.pdf"), b"%PDF-1.7 ...").unwrap_err().to_string();
+        assert!(pdf.contains("PDF") && pdf.contains(".docx"), "{pdf}");
+        let doc = blocks(Path::new("a.doc"), &[0xD0, 0xCF, 0x11, 0xE0, 0, 0]).unwrap_err().to_string();
+        assert!(doc.contains(".doc"), "{doc}");
+        assert!(blocks(Path::new("a.txt"), "标题\n正文".as_bytes()).is_ok());
+    }
 }

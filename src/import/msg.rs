@@ -134,3 +134,13 @@ pub fn unknown_agency(name: Option<&str>) -> String {
 pub fn write_failed(path: &Path, why: &std::io::Error) -> String {
     format!("无法写入 {}：{why}", path.display())
 }
+
+/// Why a figure was not placed: it is printed among a row's labels.
+pub fn among_labels(label: &str) -> String {
+    format!("数字位于“{label}”一行的标签之间，不属于任何一列")
+}
+
+/// A format gongkai cannot read.
+pub fn unsupported(what: &str) -> String {
+    format!("不支持{what}：请在 Word 中另存为 .docx，或复制网页、PDF 中的文字另存为 .txt 后导入")
+}

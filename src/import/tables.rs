@@ -162,6 +162,8 @@ fn valid_grouping(digits: &str) -> bool {
 struct Row {
     labels: Vec<String>,
     values: Vec<String>,
+    /// Figures printed among the labels: they belong to no column.
+    stray: Vec<String>,
 }
 
 /// Splits a row: values are the cells after the last label cell (copies of
@@ -183,7 +185,9 @@ fn split_row(cells: &[SrcCell]) -> Row {
         }
     }
     let values = tail.iter().filter(|c| !c.copy).map(|c| trimmed(&c.text).to_owned()).collect();
-    Row { labels, values }
+    let stray =
+        head.iter().filter(|c| !c.copy && figure(&c.text).is_some()).map(|c| trimmed(&c.text).to_owned()).collect();
+    Row { labels, values, stray }
 }
 
 /// The form row a label belongs to, or why none.
@@ -267,6 +271,10 @@ pub fn place(blocks: &[Block], form: &Form, sections: &[Option<usize>], figures:
         let mut current = None;
         for ((row, m), cells) in split.iter().zip(matches).zip(rows) {
             let context = row.labels.join(" / ");
+            for v in &row.stray {
+                let fate = Fate::Unplaced(msg::among_labels(&context));
+                figures.push(Figure { text: v.clone(), context: context.clone(), fate, at: i });
+            }
             match m {
                 None => headers.push(cells),
                 Some(Ok(t)) => {
@@ -434,6 +442,16 @@ mod tests {
         assert_eq!(norm("1、申请人无正当理由"), norm("1.申请人无正当理由"));
         assert_eq!(norm("本年新\n制作数量"), "本年新制作数量");
         assert_eq!(no_parens(&norm("（二）部分公开（区分处理的，只计这一情形）")), "部分公开");
+    }
+
+    #[test]
+    fn figures_among_labels_are_kept_apart() {
+        let cell = |t: &str| SrcCell { text: t.into(), copy: false };
+        let row = split_row(&[cell("3"), cell("（一）予以公开"), cell("1"), cell("\u{a0}")]);
+        assert_eq!(
+            (row.labels, row.values, row.stray),
+            (vec!["（一）予以公开".into()], vec!["1".into(), "".into()], vec!["3".into()])
+        );
     }
 
     #[test]
