@@ -112,10 +112,14 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", msg::tally(tally[0], tally[1], tally[2], tally[3]))
 }
 
-/// Where `as_published: true` (a later issue) will be set on an imported
-/// report whose original breaks the form's rules. Until that front-matter key
-/// exists this writes nothing; the failing rules are printed instead.
-pub fn mark_as_published(_report_text: &mut String, _failing_codes: &BTreeSet<String>) {}
+/// Where `as_published: true` (a later issue) will be set: on a report that
+/// import has just written and whose original breaks some of the form's
+/// rules (`failing`), so that the site reproduces the published figures
+/// unchanged with a notice. That front-matter key does not exist yet, so this
+/// writes nothing; the failing rules are printed for the webmaster instead.
+pub fn mark_as_published(_report: &Path, _failing: &BTreeSet<String>) -> std::io::Result<()> {
+    Ok(())
+}
 
 /// Writes `text` to a new file; an existing file is never replaced.
 fn create(path: &Path, text: &str) -> std::io::Result<()> {
@@ -145,8 +149,7 @@ fn one(
         return Err(msg::REFUSED_UNPLACED.into());
     }
     let name = source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let (mut text, notes) = import::write::report(&imp, form, &name);
-    mark_as_published(&mut text, &BTreeSet::new());
+    let (text, notes) = import::write::report(&imp, form, &name);
     for n in &notes {
         writeln!(out, "  {n}").map_err(|e| e.to_string())?;
     }
@@ -203,7 +206,14 @@ fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Resul
         writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
     }
     let codes: BTreeSet<String> = owned.iter().map(|d| d.code.to_string()).collect();
-    writeln!(out, "{}", msg::failing_rules(&codes.into_iter().collect::<Vec<_>>().join(", ")))?;
+    writeln!(out, "{}", msg::failing_rules(&codes.iter().cloned().collect::<Vec<_>>().join(", ")))?;
+    for report in written.iter().filter(|w| w.extension().is_some_and(|e| e == "md")) {
+        let failing: BTreeSet<String> =
+            owned.iter().filter(|d| same_file(&d.file, report)).map(|d| d.code.to_string()).collect();
+        if !failing.is_empty() {
+            mark_as_published(report, &failing)?;
+        }
+    }
     Ok(crate::diag::Tally::of(&owned).errors)
 }
 
