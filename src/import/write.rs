@@ -53,17 +53,20 @@ fn table(s: &mut String, t: &TableSpec, slots: &[Option<Slot>], notes: &mut Vec<
     match t.input {
         InputShape::Rows => {
             let _ = writeln!(s, "{}:   # {} — {}", t.key, t.caption, labels.join("，"));
+            let width = t.row_leaves.iter().map(|r| r.id.len()).max().unwrap_or(0) + 1;
             for (r, leaf) in t.row_leaves.iter().enumerate() {
                 let row = &slots[r * cols..(r + 1) * cols];
                 if row.iter().all(Option::is_none) {
                     notes.push(msg::missing_row(&t.key, &leaf.label));
                 }
                 let cells: Vec<&str> = row.iter().map(|c| cell(c.as_ref())).collect();
-                let _ = writeln!(s, "  {}: {}   # {}", leaf.id, values(&cells), leaf.path.join(" "));
+                let key = format!("{}:", leaf.id);
+                let _ = writeln!(s, "  {key:<width$} {}   # {}", values(&cells), leaf.path.join(" "));
             }
         }
         InputShape::ColumnGroups => {
             let _ = writeln!(s, "{}:   # {}", t.key, t.caption);
+            let width = t.groups().iter().map(|g| g.len()).max().unwrap_or(0) + 1;
             for g in t.groups() {
                 let cells: Vec<&str> = t
                     .col_leaves
@@ -72,7 +75,8 @@ fn table(s: &mut String, t: &TableSpec, slots: &[Option<Slot>], notes: &mut Vec<
                     .filter(|(_, c)| c.group.as_deref() == Some(g))
                     .map(|(i, _)| cell(slots.get(i).and_then(Option::as_ref)))
                     .collect();
-                let _ = writeln!(s, "  {g}: [{}]", cells.join(", "));
+                let key = format!("{g}:");
+                let _ = writeln!(s, "  {key:<width$} [{}]", cells.join(", "));
             }
         }
     }
