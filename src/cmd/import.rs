@@ -76,16 +76,23 @@ fn sources(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", msg::PLACEMENT)?;
     let mut tally = [0usize; 4];
+    let mut blanks = 0;
     // The open line: its kind, block and row, so that one row or paragraph shares a line.
     let mut open: Option<(usize, usize, &str)> = None;
     for f in &imp.figures {
         let (i, label, key) = match &f.fate {
-            Fate::Placed(row, _) => (0, msg::PLACED, row.as_str()),
+            Fate::Placed(row, _) | Fate::Blank(row, _) => (0, msg::PLACED, row.as_str()),
             Fate::Narrative => (1, msg::NARRATIVE, ""),
             Fate::Unplaced(_) => (2, msg::UNPLACED, ""),
             Fate::Skipped => (3, msg::SKIPPED, ""),
         };
-        tally[i] += 1;
+        let blank = matches!(f.fate, Fate::Blank(..));
+        let text = if blank { msg::BLANK } else { f.text.as_str() };
+        if blank {
+            blanks += 1;
+        } else {
+            tally[i] += 1;
+        }
         if let Fate::Unplaced(why) = &f.fate {
             if open.take().is_some() {
                 writeln!(out)?;
@@ -94,22 +101,22 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
             continue;
         }
         if open == Some((i, f.at, key)) {
-            write!(out, " {}", f.text)?;
+            write!(out, " {text}")?;
             continue;
         }
         if open.is_some() {
             writeln!(out)?;
         }
         match &f.fate {
-            Fate::Placed(row, _) => write!(out, "  {label}  {row}：{}", f.text)?,
-            _ => write!(out, "  {label}  「{}…」 {}", f.context, f.text)?,
+            Fate::Placed(row, _) | Fate::Blank(row, _) => write!(out, "  {label}  {row}：{text}")?,
+            _ => write!(out, "  {label}  「{}…」 {text}", f.context)?,
         }
         open = Some((i, f.at, key));
     }
     if open.is_some() {
         writeln!(out)?;
     }
-    writeln!(out, "{}", msg::tally(tally[0], tally[1], tally[2], tally[3]))
+    writeln!(out, "{}", msg::tally(tally[0], tally[1], tally[2], tally[3], blanks))
 }
 
 /// Where `as_published: true` (a later issue) will be set: on a report that

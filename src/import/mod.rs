@@ -53,6 +53,9 @@ pub enum Block {
 pub enum Fate {
     /// Put in a form cell: its row (`table.row`) and column ids.
     Placed(String, String),
+    /// Not a number: a cell printed blank, imported as `~` (its row and
+    /// column ids), listed so that each placed row reads as printed.
+    Blank(String, String),
     /// Part of the narrative (text or a small narrative table).
     Narrative,
     /// A figure of a form table that could not be put in a cell, and why.

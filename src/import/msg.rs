@@ -15,6 +15,8 @@ pub const PLACEMENT: &str = "数字去向（每个数字：入表 / 正文 / 未
 pub const PLACED: &str = "入表";
 /// Numbers of the narrative.
 pub const NARRATIVE: &str = "正文";
+/// A cell printed blank, in a placed row.
+pub const BLANK: &str = "空";
 /// Figures that found no cell.
 pub const UNPLACED: &str = "未入表";
 /// Numbers outside the report.
@@ -111,8 +113,10 @@ pub fn ambiguous(label: &str) -> String {
 }
 
 /// Summary line of the placement.
-pub fn tally(placed: usize, narrative: usize, unplaced: usize, skipped: usize) -> String {
-    format!("共 {placed} 个入表，{narrative} 个在正文，{unplaced} 个未入表，{skipped} 个未导入")
+pub fn tally(placed: usize, narrative: usize, unplaced: usize, skipped: usize, blanks: usize) -> String {
+    let blanks =
+        if blanks > 0 { format!("（另有 {blanks} 个空白单元格，写为 ~）") } else { String::new() };
+    format!("共 {placed} 个入表，{narrative} 个在正文，{unplaced} 个未入表，{skipped} 个未导入{blanks}")
 }
 
 /// A source that was not imported, and why.

@@ -415,6 +415,8 @@ fn fill(
         let row_id = format!("{}.{}", spec.key, spec.row_leaves[t.row].id);
         let place = format!("{row_id}.{}", spec.col_leaves[c].id);
         let slot = if is_blank(v) {
+            let fate = Fate::Blank(row_id.clone(), spec.col_leaves[c].id.clone());
+            figures.push(Figure { text: v.clone(), context: context.to_owned(), fate, at });
             Some(Slot::Blank)
         } else {
             let text = figure(v).unwrap_or_else(|| v.clone());
