@@ -63,7 +63,7 @@ impl Reader {
         {
             last.text.push('\n');
             last.text.push_str(l);
-        } else if let Some(cells) = pipe_row(l) {
+        } else if let Some(cells) = pipe_row(l).or_else(|| spaced_row(l)) {
             self.end_tab();
             if !cells.is_empty() {
                 self.pipe.get_or_insert_with(Vec::new).push(cells);
@@ -94,6 +94,26 @@ fn pipe_row(l: &str) -> Option<Vec<SrcCell>> {
         return Some(Vec::new());
     }
     Some(cells.into_iter().map(|c| SrcCell { text: c.to_owned(), copy: false }).collect())
+}
+
+/// The cells of a table row that a PDF's text gives as a label followed by
+/// figures separated by spaces (`规章 1 0 11`, `72 64 178 …`): at least two
+/// trailing figures, or one after a wide gap; a sentence (with 。) is never a row.
+fn spaced_row(l: &str) -> Option<Vec<SrcCell>> {
+    let tokens: Vec<&str> = l.split_whitespace().collect();
+    let figures = tokens.iter().rev().take_while(|t| super::tables::figure(t).is_some()).count();
+    let label = tokens[..tokens.len() - figures].join(" ");
+    let gap = l.trim_end().contains("  ") || l.trim().contains('\t');
+    if figures == 0 || (figures == 1 && !gap) || label.contains('。') {
+        return None;
+    }
+    let cell = |t: &str| SrcCell { text: t.to_owned(), copy: false };
+    let mut cells: Vec<SrcCell> = Vec::with_capacity(figures + 1);
+    if !label.is_empty() {
+        cells.push(cell(&label));
+    }
+    cells.extend(tokens[tokens.len() - figures..].iter().map(|t| cell(t)));
+    Some(cells)
 }
 
 /// Whether a leading line is a note about the copy, not report text.
@@ -137,6 +157,19 @@ mod tests {
         assert_eq!(b[0], Block::Para("标题".into()));
         assert_eq!(cells(&b[1]), vec![vec!["信息内容", "本年新\n制作数量"], vec!["规章", "0", ""]]);
         assert_eq!(b[2], Block::Para("正文".into()));
+    }
+
+    #[test]
+    fn rows_of_pdf_text_separated_by_spaces() {
+        let b = blocks(
+            "二、主动公开政府信息情况\n规章 1 0 11\n行政许可      447228\n72 64 178\n共受理申请 3119 件。\n增长 12",
+        );
+        assert_eq!(
+            cells(&b[1]),
+            vec![vec!["规章", "1", "0", "11"], vec!["行政许可", "447228"], vec!["72", "64", "178"]]
+        );
+        assert_eq!(b[2], Block::Para("共受理申请 3119 件。".into()));
+        assert_eq!(b[3], Block::Para("增长 12".into()));
     }
 
     #[test]

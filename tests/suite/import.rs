@@ -397,3 +397,15 @@ fn a_site_form_variant_is_matched_by_its_own_labels() {
     assert_eq!(outcome.failed, 0, "{out}");
     assert!(out.contains("入表  licensing.permit：9"), "{out}");
 }
+
+#[test]
+fn pdf_text_with_spaces_between_cells_gives_the_same_tables() {
+    let site = TempSite::new();
+    let src = reference("huaian-2024.txt", site.path());
+    let spaced = std::fs::read_to_string(&src).expect("read").replace(" | ", "   ").replace("）| ", "）   ");
+    std::fs::write(&src, spaced).expect("write");
+    let (outcome, out) = run(&site, &[src], "huaian", |_| {});
+    assert_eq!(outcome.failed, 0, "{out}");
+    let got = site.path().join("content/reports/huaian/2024.md");
+    same_tables(&parse(&got, "huaian"), &parse(&repo().join("content/reports/huaian/2024.md"), "huaian"));
+}
