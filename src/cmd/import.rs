@@ -137,6 +137,34 @@ fn create(path: &Path, text: &str) -> std::io::Result<()> {
     f.write_all(text.as_bytes())
 }
 
+/// Why one source was not imported; the other sources still are.
+#[derive(Debug, Error)]
+pub enum FileError {
+    /// Unreadable, no year, no form.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// Some table figures found no cell, and `--force` was not given.
+    #[error("{}", msg::REFUSED_UNPLACED)]
+    Unplaced,
+    /// No `--agency`, and the site does not describe the agency the title names.
+    #[error("{}", msg::unknown_agency(.0.as_deref()))]
+    UnknownAgency(Option<String>),
+    /// The report (or agency file) exists: never overwritten.
+    #[error("{}", msg::exists(.0))]
+    Exists(PathBuf),
+    /// A file could not be written.
+    #[error("{}", msg::write_failed(path, source))]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The command's own output failed: stops the whole command.
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+}
+
 /// Imports one source; returns the files written.
 fn one(
     root: &Path,
@@ -145,53 +173,50 @@ fn one(
     known: &[(String, String)],
     opts: &Options,
     out: &mut dyn Write,
-) -> Result<Vec<PathBuf>, String> {
-    let bytes =
-        std::fs::read(source).map_err(|e| ImportError::Io { path: source.to_path_buf(), source: e }.to_string())?;
-    let blocks = import::blocks(source, &bytes).map_err(|e| e.to_string())?;
-    let imp = import::import_blocks(&blocks, forms, opts.year).map_err(|e| e.to_string())?;
-    let form = forms.for_year(imp.year).ok_or_else(|| msg::no_form(imp.year))?;
-    placement(&imp, out).map_err(|e| e.to_string())?;
+) -> Result<Vec<PathBuf>, FileError> {
+    let bytes = std::fs::read(source).map_err(|e| ImportError::Io { path: source.to_path_buf(), source: e })?;
+    let blocks = import::blocks(source, &bytes)?;
+    let imp = import::import_blocks(&blocks, forms, opts.year)?;
+    let form = forms.for_year(imp.year).ok_or(ImportError::NoForm(imp.year))?;
+    placement(&imp, out)?;
     if imp.unplaced().next().is_some() && !opts.force {
-        return Err(msg::REFUSED_UNPLACED.into());
+        return Err(FileError::Unplaced);
     }
     let name = source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let (text, notes) = import::write::report(&imp, form, &name);
     for n in &notes {
-        writeln!(out, "  {n}").map_err(|e| e.to_string())?;
+        writeln!(out, "  {n}")?;
     }
     let slug = match &opts.agency {
         Some(slug) => slug.clone(),
-        None => {
-            slug_of(known, imp.meta.agency.as_deref()).ok_or_else(|| msg::unknown_agency(imp.meta.agency.as_deref()))?
-        }
+        None => slug_of(known, imp.meta.agency.as_deref())
+            .ok_or_else(|| FileError::UnknownAgency(imp.meta.agency.clone()))?,
     };
-    let slug = slug.as_str();
-    let dir = root.join("content").join("reports").join(slug);
+    let dir = root.join("content").join("reports").join(&slug);
     let report = dir.join(format!("{}.md", imp.year));
     let agency = dir.join(AGENCY_FILE);
     let mut files = vec![(report, text)];
     if !agency.exists() {
-        let name = imp.meta.agency.clone().unwrap_or_else(|| slug.to_owned());
+        let name = imp.meta.agency.clone().unwrap_or_else(|| slug.clone());
         files.push((agency, import::write::agency(&imp.meta, &name)));
     }
     if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
-        return Err(msg::exists(p));
+        return Err(FileError::Exists(p.clone()));
     }
     let mut written = Vec::new();
     for (path, text) in files {
         if opts.dry_run {
-            writeln!(out, "{}\n{text}", msg::would_write(&path)).map_err(|e| e.to_string())?;
+            writeln!(out, "{}\n{text}", msg::would_write(&path))?;
             continue;
         }
-        create(&path, &text).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                msg::exists(&path)
+        create(&path, &text).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::Exists(path.clone())
             } else {
-                msg::write_failed(&path, &e)
+                FileError::Write { path: path.clone(), source }
             }
         })?;
-        writeln!(out, "{}", msg::wrote(&path)).map_err(|e| e.to_string())?;
+        writeln!(out, "{}", msg::wrote(&path))?;
         written.push(path);
     }
     Ok(written)
@@ -272,8 +297,9 @@ pub fn import(root: &Path, inputs: &[PathBuf], opts: &Options, out: &mut dyn Wri
         writeln!(out, "{}", msg::importing(source))?;
         match one(root, source, &forms, &known, opts, out) {
             Ok(w) => outcome.written.extend(w),
+            Err(FileError::Output(e)) => return Err(e.into()),
             Err(why) => {
-                writeln!(out, "{}", msg::failed(&why))?;
+                writeln!(out, "{}", msg::failed(&why.to_string()))?;
                 outcome.failed += 1;
             }
         }

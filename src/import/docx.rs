@@ -29,6 +29,7 @@ struct State {
 }
 
 impl State {
+    /// A paragraph ends: into the open cell (lines joined), else a block per line.
     fn end_para(&mut self) {
         let text = std::mem::take(&mut self.para);
         let item = std::mem::take(&mut self.list_item);
@@ -44,6 +45,8 @@ impl State {
         }
     }
 
+    /// A cell ends: pushed once per grid column it spans; a `vMerge`
+    /// continuation repeats the text above it as a copy.
     fn end_cell(&mut self) {
         let Some(t) = self.tables.last_mut() else { return };
         let Some((text, span, cont)) = t.cell.take() else { return };
@@ -59,6 +62,7 @@ impl State {
         }
     }
 
+    /// A table ends: a block, or, inside another table's cell, that cell's text.
     fn end_table(&mut self) {
         let Some(mut t) = self.tables.pop() else { return };
         if !t.row.is_empty() {
@@ -75,6 +79,7 @@ impl State {
         }
     }
 
+    /// An element opens (or is empty): tables, cells, spans, list marks, tabs and breaks.
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         match e.name().as_ref() {
             "w:tbl" if !empty => self.tables.push(Table::default()),
@@ -102,6 +107,7 @@ impl State {
         }
     }
 
+    /// An element closes.
     fn end(&mut self, name: &str) {
         match name {
             "w:p" => self.end_para(),

@@ -78,6 +78,7 @@ struct Builder {
 }
 
 impl Builder {
+    /// An empty tree: a root that is always open.
     fn new() -> Builder {
         Builder {
             nodes: vec![Node { tag: "#root".into(), rowspan: 1, colspan: 1, children: Vec::new() }],
@@ -85,6 +86,7 @@ impl Builder {
         }
     }
 
+    /// The innermost open element.
     fn top(&self) -> usize {
         self.open.last().copied().unwrap_or(0)
     }
@@ -103,10 +105,13 @@ impl Builder {
         None
     }
 
+    /// Closes the open element at `at` and everything inside it (never the root).
     fn close_from(&mut self, at: usize) {
         self.open.truncate(at.max(1));
     }
 
+    /// A start tag: first closes what it implies (a new `<td>` ends the open
+    /// cell, a `<tr>` the open row, a block the open `<p>`), then opens it.
     fn start(&mut self, tag: &str, attrs: &[html5ever::Attribute], self_closing: bool) {
         let implied: Option<(&[&str], &[&str])> = match tag {
             "td" | "th" => Some((&["td", "th"], &["table", "tr"])),
@@ -141,6 +146,8 @@ impl Builder {
         }
     }
 
+    /// An end tag closes its element if open, not looking past a table
+    /// (a stray `</td>` must not close the outer layout cell).
     fn end(&mut self, tag: &str) {
         let stop: &[&str] = if tag == "table" { &[] } else { &["table"] };
         if let Some(at) = self.find_open(&[tag], stop) {
@@ -148,6 +155,7 @@ impl Builder {
         }
     }
 
+    /// Text goes into the innermost open element, merged with the text before it.
     fn text(&mut self, s: &str) {
         let top = self.top();
         match self.nodes[top].children.last_mut() {
@@ -161,8 +169,11 @@ impl Builder {
 struct Sink(RefCell<Builder>);
 
 impl TokenSink for Sink {
+    /// No DOM handles: the builder keeps its own tree.
     type Handle = ();
 
+    /// Feeds a token to the builder; the content of `script`/`style`/`title`
+    /// is read as raw text, as browsers do, so markup in it is not parsed.
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut b = self.0.borrow_mut();
         match token {
@@ -224,6 +235,7 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
+    /// Ends the paragraph being collected.
     fn flush(&mut self) {
         let text = clean(&self.buf);
         self.buf.clear();
@@ -232,6 +244,7 @@ impl Walker<'_> {
         }
     }
 
+    /// Collects the blocks under a node, in document order.
     fn walk(&mut self, id: usize) {
         let node = &self.nodes[id];
         let tag = node.tag.as_str();

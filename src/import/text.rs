@@ -31,6 +31,7 @@ struct Reader {
 }
 
 impl Reader {
+    /// Ends the cell-per-line table being read.
     fn end_tab(&mut self) {
         if let Some((mut rows, row)) = self.tab.take() {
             if !row.is_empty() {
@@ -40,12 +41,15 @@ impl Reader {
         }
     }
 
+    /// Ends the pipe table being read.
     fn end_pipe(&mut self) {
         if let Some(rows) = self.pipe.take() {
             self.out.push(Block::Table(rows));
         }
     }
 
+    /// Reads one line: a cell, a row separator, a continued label, a pipe or
+    /// spaced row, or a paragraph.
     fn line(&mut self, l: &str) {
         if let Some(cell) = l.strip_prefix('\t') {
             self.end_pipe();
@@ -144,6 +148,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
 mod tests {
     use super::*;
 
+    /// A table block's cell texts.
     fn cells(b: &Block) -> Vec<Vec<&str>> {
         match b {
             Block::Table(rows) => rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect(),
