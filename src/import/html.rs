@@ -34,6 +34,11 @@ struct Node {
     children: Vec<Child>,
 }
 
+/// The deepest nesting kept: deeper elements are read as text of the
+/// element at this depth, so that walking the tree (recursively) cannot
+/// overflow the stack on a hostile or broken page.
+const MAX_DEPTH: usize = 200;
+
 /// Elements that never have content.
 const VOID: &[&str] =
     &["br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "source", "embed", "param"];
@@ -141,7 +146,7 @@ impl Builder {
         self.nodes.push(node);
         let parent = self.top();
         self.nodes[parent].children.push(Child::Elem(id));
-        if !self_closing && !VOID.contains(&tag) {
+        if !self_closing && !VOID.contains(&tag) && self.open.len() < MAX_DEPTH {
             self.open.push(id);
         }
     }
@@ -434,6 +439,12 @@ mod tests {
         assert_eq!(t[1][0], SrcCell { text: "三、本年度办理结果".into(), copy: true });
         assert_eq!(t[0][2].text, "3");
         assert_eq!(t[1][2].text, "");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_a_stack_overflow() {
+        let page = format!("{}正文{}", "<div><span>".repeat(50_000), "</span></div>".repeat(50_000));
+        assert_eq!(blocks(&page), vec![Block::Para("正文".into())]);
     }
 
     #[test]
