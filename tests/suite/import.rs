@@ -409,3 +409,24 @@ fn pdf_text_with_spaces_between_cells_gives_the_same_tables() {
     let got = site.path().join("content/reports/huaian/2024.md");
     same_tables(&parse(&got, "huaian"), &parse(&repo().join("content/reports/huaian/2024.md"), "huaian"));
 }
+
+#[test]
+fn the_command_line_exit_codes() {
+    let site = TempSite::new();
+    let good = site.path().join("good.txt");
+    std::fs::write(&good, short_report(2022)).expect("write");
+    let stray = site.path().join("stray.txt");
+    std::fs::write(&stray, STRAY).expect("write");
+    let good = good.to_string_lossy().into_owned();
+    let (code, out, err) = site.run(&["import", &good, "--agency", "shili-xiang", "--dry-run"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("试运行") && out.contains("将写入"), "{out}");
+    assert!(!site.path().join("content").exists(), "a dry run writes nothing");
+    let (code, out, err) = site.run(&["import", &good, "--agency", "shili-xiang"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("已写入") && out.contains("导入后检查"), "{out}");
+    let (code, out, _) = site.run(&["import", &stray.to_string_lossy(), "--agency", "shili-xiang"]);
+    assert_eq!(code, 1, "{out}");
+    let (code, _, err) = site.run(&["import", &good, "--agency", "Bad Slug"]);
+    assert_eq!(code, 2, "{err}");
+}
