@@ -185,8 +185,15 @@ fn split_row(cells: &[SrcCell]) -> Row {
         }
     }
     let values = tail.iter().filter(|c| !c.copy).map(|c| trimmed(&c.text).to_owned()).collect();
-    let stray =
-        head.iter().filter(|c| !c.copy && figure(&c.text).is_some()).map(|c| trimmed(&c.text).to_owned()).collect();
+    // Figures among the labels, whole cells or words of a label cell (a cell
+    // that swallowed its row's figures): never silently part of a label.
+    let stray = head
+        .iter()
+        .filter(|c| !c.copy)
+        .flat_map(|c| c.text.split_whitespace())
+        .filter(|w| figure(w).is_some())
+        .map(str::to_owned)
+        .collect();
     Row { labels, values, stray }
 }
 
@@ -454,6 +461,8 @@ mod tests {
             (row.labels, row.values, row.stray),
             (vec!["（一）予以公开".into()], vec!["1".into(), "".into()], vec!["3".into()])
         );
+        let row = split_row(&[cell("（二）部分公开\t2\t0"), cell("1.属于国家秘密")]);
+        assert_eq!(row.stray, ["2", "0"]);
     }
 
     #[test]

@@ -57,7 +57,8 @@ impl Reader {
             if self.prev == Prev::Blank && !row.is_empty() {
                 rows.push(std::mem::take(row));
             }
-            row.push(SrcCell { text: cell.to_owned(), copy: false });
+            // Cells copied from a spreadsheet come tab-separated on one line.
+            row.extend(cell.split('\t').map(|c| SrcCell { text: c.to_owned(), copy: false }));
             self.prev = Prev::Cell;
         } else if l.trim().is_empty() {
             self.end_pipe();
