@@ -328,13 +328,11 @@ pub fn body(blocks: &[Block], layout: &Layout, form_blocks: &[bool], figures: &m
             continue;
         }
         if chrome || matches!(b, Block::Note(_)) {
-            if !layout.title.contains(&i) {
-                match b {
-                    Block::Para(t) | Block::Item(t) | Block::Note(t) => record(t, &Fate::Skipped, i, figures),
-                    Block::Table(rows) => {
-                        rows.iter().flatten().for_each(|c| record(&c.text, &Fate::Skipped, i, figures))
-                    }
-                }
+            // The title's numbers (its year) are kept, in `title:`.
+            let fate = if layout.title.contains(&i) { Fate::Narrative } else { Fate::Skipped };
+            match b {
+                Block::Para(t) | Block::Item(t) | Block::Note(t) => record(t, &fate, i, figures),
+                Block::Table(rows) => rows.iter().flatten().for_each(|c| record(&c.text, &fate, i, figures)),
             }
             continue;
         }
