@@ -36,6 +36,7 @@ fn parse(path: &Path, agency: &str) -> Report {
     let text = std::fs::read_to_string(path).expect("read report");
     let mut diags = Vec::new();
     parse_report(&Arc::new(path.to_path_buf()), &text, agency, &Forms::builtin(), &mut diags)
+        .map(|loaded| loaded.report)
         .unwrap_or_else(|| panic!("{} does not parse: {diags:?}\n{text}", path.display()))
 }
 
