@@ -14,6 +14,7 @@
 //! - [`write`](mod@write): the output folder, swapped in atomically;
 //! - [`site`]: load, parse and check in one call, for every command
 //!   (settings from `site.toml` in [`config`]);
+//! - [`import`]: published reports (web pages, Word, copied text) back into report files;
 //! - [`serve`]: the preview server wrapping it all (watch → rebuild → reload);
 //! - [`cmd`]: the subcommands.
 
@@ -22,6 +23,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod form;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod markdown;

@@ -58,6 +58,24 @@ enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+    /// Import published reports (saved web pages, .docx, copied text) as report files; never overwrites.
+    Import {
+        /// Files, or folders whose every file is imported.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The agency's folder name (lowercase ASCII, digits, -).
+        #[arg(long)]
+        agency: Option<String>,
+        /// The report year, when the title does not state it.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write even when some table figures could not be placed in a cell.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new report or agency from the form data.
     New {
         #[command(subcommand)]
@@ -120,6 +138,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             cmd::init::init(&dir)?;
             println!("created a new site in {}: run `gongkai --root {} build`", dir.display(), dir.display());
             Ok(0)
+        }
+        Command::Import { inputs, agency, year, dry_run, force } => {
+            let opts = cmd::import::Options { agency, year, dry_run, force };
+            let mut out = std::io::stdout().lock();
+            let outcome = cmd::import::import(root, &inputs, &opts, &mut out)?;
+            Ok(u8::from(outcome.failed > 0 || outcome.check_errors > 0))
         }
         Command::New { what } => {
             let path = match what {

@@ -6,6 +6,7 @@ mod check_inputs;
 mod check_rules;
 mod fixture;
 mod hardening;
+mod import;
 mod mutation;
 mod narrative;
 mod new;
