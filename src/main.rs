@@ -135,8 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Init { dir } => {
-            cmd::init::init(&dir)?;
-            println!("created a new site in {}: run `gongkai --root {} build`", dir.display(), dir.display());
+            cmd::init::run(&dir, &mut std::io::stdout().lock())?;
             Ok(0)
         }
         Command::Import { inputs, agency, year, dry_run, force } => {
@@ -146,14 +145,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(u8::from(outcome.failed > 0 || outcome.check_errors > 0))
         }
         Command::New { what } => {
-            let path = match what {
-                NewCommand::Report { agency, year } => {
-                    let forms = gongkai::site::forms_of(root)?;
-                    cmd::new::new_report(root, &forms, &agency, year)?
-                }
-                NewCommand::Agency { slug, name, kind } => cmd::new::new_agency(root, &slug, &name, &kind)?,
+            let what = match what {
+                NewCommand::Report { agency, year } => cmd::new::What::Report { agency, year },
+                NewCommand::Agency { slug, name, kind } => cmd::new::What::Agency { slug, name, kind },
             };
-            println!("created {}", path.display());
+            cmd::new::run(root, &what, &mut std::io::stdout().lock())?;
             Ok(0)
         }
     }

@@ -50,6 +50,13 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
     Ok(())
 }
 
+/// Runs `gongkai init DIR`: creates the site and says what to do next.
+pub fn run(dir: &Path, out: &mut dyn std::io::Write) -> Result<(), NewError> {
+    init(dir)?;
+    let _ = writeln!(out, "created a new site in {}: run `gongkai --root {} build`", dir.display(), dir.display());
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

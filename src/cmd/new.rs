@@ -32,6 +32,9 @@ pub enum NewError {
     /// Unknown kind.
     #[error("unknown agency kind `{0}`: one of 部门 / 乡镇 / 街道 / 人民政府")]
     Kind(String),
+    /// The site's forms cannot be loaded.
+    #[error(transparent)]
+    Site(Box<crate::site::SiteError>),
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -155,4 +158,38 @@ fn table_skeleton(s: &mut String, t: &TableSpec) {
             }
         }
     }
+}
+
+/// What `gongkai new` creates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A report of an agency for a year.
+    Report {
+        /// The agency's slug.
+        agency: String,
+        /// The year the report covers.
+        year: i32,
+    },
+    /// An agency, described once.
+    Agency {
+        /// Its slug (folder name).
+        slug: String,
+        /// Its full official name.
+        name: String,
+        /// Its kind (部门, 乡镇 …).
+        kind: String,
+    },
+}
+
+/// Runs `gongkai new`: writes the file and names it on `out`.
+pub fn run(root: &Path, what: &What, out: &mut dyn std::io::Write) -> Result<PathBuf, NewError> {
+    let path = match what {
+        What::Report { agency, year } => {
+            let forms = crate::site::forms_of(root).map_err(|e| NewError::Site(Box::new(e)))?;
+            new_report(root, &forms, agency, *year)?
+        }
+        What::Agency { slug, name, kind } => new_agency(root, slug, name, kind)?,
+    };
+    let _ = writeln!(out, "created {}", path.display());
+    Ok(path)
 }
