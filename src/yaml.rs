@@ -205,14 +205,32 @@ enum Open {
     Map(OpenMap),
 }
 
-/// A mapping being built: its entries, the key waiting for its value, and
-/// the scalar keys seen so far (a set, so that a file of 100,000 keys is
-/// checked for duplicates in linear time).
+/// Past this many keys a mapping indexes its keys in a set: below it a scan
+/// of the few keys is cheaper than hashing (a report's maps have 2 to 30).
+const INDEXED_KEYS: usize = 32;
+
+/// A mapping being built: its entries, the key waiting for its value, and,
+/// once it is large, its scalar keys in a set, so that a file of 100,000
+/// keys is checked for duplicates in linear time.
 struct OpenMap {
     pos: Pos,
     entries: Vec<(Node, Node)>,
     pending: Option<Node>,
-    seen: std::collections::HashMap<String, Pos>,
+    index: Option<std::collections::HashMap<String, Pos>>,
+}
+
+impl OpenMap {
+    /// Where a key with this text was written first, if it was.
+    fn first(&mut self, text: &str) -> Option<Pos> {
+        if self.index.is_none() && self.entries.len() >= INDEXED_KEYS {
+            let keys = self.entries.iter().filter_map(|(k, _)| Some((k.as_str()?.to_owned(), k.pos)));
+            self.index = Some(keys.collect());
+        }
+        match &self.index {
+            Some(index) => index.get(text).copied(),
+            None => self.entries.iter().find(|(k, _)| k.as_str() == Some(text)).map(|(k, _)| k.pos),
+        }
+    }
 }
 
 /// Turns parser events into a [`Node`] tree.
@@ -288,7 +306,7 @@ impl Builder<'_> {
                 pos,
                 entries: Vec::new(),
                 pending: None,
-                seen: std::collections::HashMap::new(),
+                index: None,
             })),
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
@@ -318,14 +336,16 @@ impl Builder<'_> {
             Some(Open::Map(map)) => match map.pending.take() {
                 None => {
                     if let Value::Scalar { text, .. } = &node.value {
-                        if let Some(first) = map.seen.get(text) {
+                        if let Some(first) = map.first(text) {
                             return Err(YamlError {
                                 pos: node.pos,
                                 message: format!("the key `{text}` is written twice"),
-                                related: Some((*first, "first written here")),
+                                related: Some((first, "first written here")),
                             });
                         }
-                        map.seen.insert(text.clone(), node.pos);
+                        if let Some(index) = &mut map.index {
+                            index.insert(text.clone(), node.pos);
+                        }
                     }
                     map.pending = Some(node);
                 }
