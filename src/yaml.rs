@@ -115,13 +115,19 @@ pub const MAX_DEPTH: usize = 32;
 /// `...` or `---` line inside the text) is an error, never silently ignored:
 /// the figures after it would otherwise vanish from the report.
 pub fn parse(text: &str, first_line: u32) -> Result<Option<Node>, YamlError> {
-    let mut builder =
-        Builder { lines: text.split('\n').collect(), stack: Vec::new(), root: None, first_line, ended: None };
     let mut parser = Parser::new_from_str(text);
     // The parser reports the end of input one line past a last line without
     // a newline: keep every position inside the text.
     // (After a final newline, the next line is the report's closing `---`.)
     let last_line = u32::try_from(text.matches('\n').count()).unwrap_or(u32::MAX).saturating_add(first_line);
+    let mut builder = Builder {
+        lines: text.split('\n').collect(),
+        last_line,
+        stack: Vec::new(),
+        root: None,
+        first_line,
+        ended: None,
+    };
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
@@ -237,6 +243,8 @@ impl OpenMap {
 struct Builder<'t> {
     /// The YAML text's lines, to measure what a quoted or tagged scalar spans.
     lines: Vec<&'t str>,
+    /// The last file line a position may name (see [`parse`]).
+    last_line: u32,
     stack: Vec<Open>,
     root: Option<Node>,
     first_line: u32,
@@ -249,7 +257,12 @@ impl Builder<'_> {
         let (s, e) = (span.start, span.end);
         let len = if e.line() == s.line() { e.col().saturating_sub(s.col()) } else { 1 };
         let len = u32::try_from(len.max(1)).unwrap_or(u32::MAX);
-        Pos::new(line_of(s.line(), self.first_line), u32::try_from(s.col()).unwrap_or(u32::MAX).saturating_add(1), len)
+        let line = line_of(s.line(), self.first_line);
+        if line > self.last_line {
+            // The end of input past a last line without a newline.
+            return Pos::new(self.last_line, 1, 1);
+        }
+        Pos::new(line, u32::try_from(s.col()).unwrap_or(u32::MAX).saturating_add(1), len)
     }
 
     /// Handles one event.
@@ -302,12 +315,9 @@ impl Builder<'_> {
                 });
             }
             Event::SequenceStart(..) => self.stack.push(Open::Seq(pos, Vec::new())),
-            Event::MappingStart(..) => self.stack.push(Open::Map(OpenMap {
-                pos,
-                entries: Vec::new(),
-                pending: None,
-                index: None,
-            })),
+            Event::MappingStart(..) => {
+                self.stack.push(Open::Map(OpenMap { pos, entries: Vec::new(), pending: None, index: None }))
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
                     Some(Open::Seq(pos, items)) => Node { value: Value::Seq(items), pos },
@@ -435,5 +445,17 @@ mod tests {
         let spelled: Vec<String> = map(&root).iter().filter_map(|(_, v)| v.spelling()).collect();
         assert_eq!(spelled, ["\"3\"", "'3'", "!!str 3", "!!float 3", "3"]);
         assert!(matches!(map(&root)[4].1.value, Value::Scalar { style: Style::Plain, .. }));
+    }
+
+    #[test]
+    fn positions_at_the_end_of_input_stay_inside_the_text() {
+        // Found by the mutation test: an explicit key `? ` on a last line without a newline.
+        match parse("name: x\n? ", 1) {
+            Ok(Some(root)) => assert!(map(&root).iter().all(|(k, v)| k.pos.line <= 2 && v.pos.line <= 2), "{root:?}"),
+            Ok(None) => panic!("a document"),
+            Err(e) => assert!(e.pos.line <= 2, "{e:?}"),
+        }
+        let err = parse("name: x\nkind: [", 1).unwrap_err();
+        assert_eq!(err.pos.line, 2, "{err:?}");
     }
 }
