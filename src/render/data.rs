@@ -48,6 +48,11 @@ pub struct TableRecord<'a> {
     /// Units written in the cells (`元`, `万元`), for tables of amounts with units.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<Vec<Vec<Option<&'a str>>>>,
+    /// `true` when the published original has no such table
+    /// (`missing_in_original`): every value is then `null`, never a zero the
+    /// agency did not state, and the CSV files have no rows for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
 }
 
 /// Form metadata in the open data.
@@ -130,7 +135,7 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
                 section: spec.section,
                 rows: spec.row_leaves.iter().map(axis).collect(),
                 columns: spec.col_leaves.iter().map(axis).collect(),
-                values: grid(spec, data, |c| value_json(&c.value)),
+                values: grid(spec, data, |c| if data.given { value_json(&c.value) } else { serde_json::Value::Null }),
                 sources: grid(spec, data, |c| c.source),
                 units: has_money.then(|| {
                     grid(spec, data, |c| match &c.value {
@@ -138,6 +143,7 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
                         _ => None,
                     })
                 }),
+                absent: !data.given,
             }
         })
         .collect();
@@ -212,7 +218,7 @@ fn each_cell(
     rec: &ReportRecord<'_>,
     mut f: impl FnMut(&TableRecord<'_>, &AxisRecord<'_>, &AxisRecord<'_>, String, &str, Source),
 ) {
-    for t in &rec.tables {
+    for t in rec.tables.iter().filter(|t| !t.absent) {
         for (r, row) in t.rows.iter().enumerate() {
             for (c, col) in t.columns.iter().enumerate() {
                 let value = match &t.values[r][c] {

@@ -91,6 +91,18 @@ fn a_missing_table_is_an_error_and_a_declared_one_shows_no_zeros() {
     let page = std::fs::read_to_string(site.path().join("public/reports/town/2024/index.html")).expect("page");
     assert!(page.contains("原报告未刊载此表"), "the page says the table is absent");
     assert!(!page.contains("id=\"t-appeals-cap\""), "and prints no table of zeros");
+    // Nor does the open data: the table is marked absent, its values null, its cells not in the CSV.
+    let json = std::fs::read_to_string(site.path().join("public/reports/town/2024/report.json")).expect("json");
+    let record: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let appeals = record["tables"].as_array().expect("tables").iter().find(|t| t["key"] == "appeals").expect("appeals");
+    assert_eq!(appeals["absent"], true);
+    let rows = appeals["values"].as_array().expect("rows");
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.as_array().is_some_and(|c| c.iter().all(serde_json::Value::is_null)))
+    );
+    let csv = std::fs::read_to_string(site.path().join("public/reports/town/2024/report.csv")).expect("csv");
+    assert!(!csv.contains(",appeals,"), "no CSV rows for the absent table");
+    assert!(csv.contains(",applications,"));
     // Naming a table that is there too is a contradiction.
     let both = format!("missing_in_original: [appeals]\n{}", tables_2021(0, 3, 0));
     site.write("content/reports/town/2024.md", report_2021(2024, &both, ""));
