@@ -30,22 +30,9 @@ const META_MARKS: &[&str] = &[
 /// Lines that start a portal's footer: the report has ended.
 const FOOTER_MARKS: &[&str] = &["版权所有", "主办单位", "ICP备", "网站标识码", "公网安备", "技术支持"];
 
-/// An agency's contact details as the report states them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Contact {
-    /// The office to contact (请与……联系).
-    pub office: Option<String>,
-    /// 地址.
-    pub address: Option<String>,
-    /// 邮编.
-    pub postcode: Option<String>,
-    /// 电话.
-    pub phone: Option<String>,
-    /// 传真.
-    pub fax: Option<String>,
-    /// 电子邮箱.
-    pub email: Option<String>,
-}
+/// An agency's contact details as the report states them: the same
+/// fields as `agency.yaml`'s `contact`.
+pub use crate::model::Contact;
 
 /// What the source says about itself.
 #[derive(Debug, Clone, Default)]
