@@ -121,7 +121,8 @@ pub fn parse(text: &str, first_line: u32) -> Result<Option<Node>, YamlError> {
     // (After a final newline, the next line is the report's closing `---`.)
     let last_line = u32::try_from(text.matches('\n').count()).unwrap_or(u32::MAX).saturating_add(first_line);
     let mut builder = Builder {
-        lines: text.split('\n').collect(),
+        text,
+        lines: std::cell::OnceCell::new(),
         last_line,
         stack: Vec::new(),
         root: None,
@@ -241,8 +242,11 @@ impl OpenMap {
 
 /// Turns parser events into a [`Node`] tree.
 struct Builder<'t> {
-    /// The YAML text's lines, to measure what a quoted or tagged scalar spans.
-    lines: Vec<&'t str>,
+    /// The YAML text.
+    text: &'t str,
+    /// Its lines, split on the first quoted or tagged scalar (to measure
+    /// what it spans); most front matter has none.
+    lines: std::cell::OnceCell<Vec<&'t str>>,
     /// The last file line a position may name (see [`parse`]).
     last_line: u32,
     stack: Vec<Open>,
@@ -301,7 +305,8 @@ impl Builder<'_> {
                 // comment after it: mark just what was written.
                 if !matches!(node.value, Value::Scalar { style: Style::Plain | Style::Block, .. }) {
                     let line = pos.line.saturating_sub(self.first_line) as usize;
-                    if let Some(rest) = self.lines.get(line).map(|l| l.chars().skip(pos.col as usize - 1)) {
+                    let lines = self.lines.get_or_init(|| self.text.split('\n').collect());
+                    if let Some(rest) = lines.get(line).map(|l| l.chars().skip(pos.col as usize - 1)) {
                         node.pos.len = u32::try_from(written_len(rest)).unwrap_or(1).clamp(1, pos.len.max(1));
                     }
                 }

@@ -234,6 +234,9 @@ pub struct SectionSpec {
     pub title: String,
     /// Phrases that identify a heading as this section despite rewording.
     pub r#match: Vec<String>,
+    /// `match`, normalised once when the form is compiled.
+    #[serde(skip)]
+    pub normalized: Vec<String>,
 }
 
 /// A figure stated in the narrative that must match the tables.
@@ -455,7 +458,14 @@ impl Form {
             name: raw.name,
             issued_by: raw.issued_by,
             years: raw.years,
-            sections: raw.sections,
+            sections: raw
+                .sections
+                .into_iter()
+                .map(|mut s| {
+                    s.normalized = s.r#match.iter().map(|m| normalize(m)).collect();
+                    s
+                })
+                .collect(),
             tables,
             rules,
             cross_year,

@@ -41,7 +41,7 @@ impl Form {
     /// The section a heading stands for, and how it was recognised.
     pub fn match_heading(&self, heading: &str) -> Option<SectionMatch> {
         let (numeral, rest) = split_numeral(heading);
-        let by_title = self.sections.iter().position(|s| s.r#match.iter().any(|m| rest.contains(&normalize(m))));
+        let by_title = self.sections.iter().position(|s| s.normalized.iter().any(|m| rest.contains(m.as_str())));
         let by_numeral = || numeral.as_deref().and_then(|n| self.sections.iter().position(|s| s.numeral == n));
         let section = by_title.or_else(by_numeral)?;
         Some(SectionMatch { section, numeral, by_title: by_title.is_some() })
@@ -54,17 +54,21 @@ impl Form {
     /// author meant. Without any section heading, the top level present (2
     /// when there is no heading at all).
     pub fn section_level<'a>(&self, headings: impl Iterator<Item = (u8, &'a str)> + Clone) -> u8 {
+        self.level_of(headings.clone().map(|(level, text)| (level, self.match_heading(text).is_some())))
+            .unwrap_or_else(|| headings.map(|(l, _)| l).min().unwrap_or(2))
+    }
+
+    /// The section level from each heading's level and whether it matched a
+    /// section: where the most matched (the higher level on a tie); `None`
+    /// when none did.
+    pub fn level_of(&self, matched: impl Iterator<Item = (u8, bool)>) -> Option<u8> {
         let mut counts = [0usize; 7];
-        for (level, text) in headings.clone() {
-            if self.match_heading(text).is_some() {
+        for (level, hit) in matched {
+            if hit {
                 counts[usize::from(level.min(6))] += 1;
             }
         }
-        let best = (1..=6).max_by_key(|&l| (counts[l], std::cmp::Reverse(l))).filter(|&l| counts[l] > 0);
-        match best {
-            Some(level) => level as u8,
-            None => headings.map(|(l, _)| l).min().unwrap_or(2),
-        }
+        (1..=6).max_by_key(|&l| (counts[l], std::cmp::Reverse(l))).filter(|&l| counts[l] > 0).map(|l| l as u8)
     }
 }
 

@@ -40,9 +40,14 @@ pub fn headings(body: &str, body_line: u32) -> Vec<Heading> {
 /// section each heading at that level stands for.
 pub fn read(body: &str, body_line: u32, form: &Form) -> Narrative {
     let mut headings = headings(body, body_line);
-    let level = form.section_level(headings.iter().map(|h| (h.level, h.text.as_str())));
-    for h in headings.iter_mut().filter(|h| h.level == level) {
-        h.section = form.match_heading(&h.text).map(|m| m.section);
+    // Each heading is matched once; the level follows from the matches.
+    let sections: Vec<Option<usize>> =
+        headings.iter().map(|h| form.match_heading(&h.text).map(|m| m.section)).collect();
+    let level = form
+        .level_of(headings.iter().zip(&sections).map(|(h, s)| (h.level, s.is_some())))
+        .unwrap_or_else(|| headings.iter().map(|h| h.level).min().unwrap_or(2));
+    for (h, s) in headings.iter_mut().zip(sections) {
+        h.section = if h.level == level { s } else { None };
     }
     Narrative { level, headings }
 }
