@@ -192,9 +192,8 @@ fn one(
         None => slug_of(known, imp.meta.agency.as_deref())
             .ok_or_else(|| FileError::UnknownAgency(imp.meta.agency.clone()))?,
     };
-    let dir = root.join("content").join("reports").join(&slug);
-    let report = dir.join(format!("{}.md", imp.year));
-    let agency = dir.join(AGENCY_FILE);
+    let report = crate::layout::report_file(root, &slug, imp.year);
+    let agency = crate::layout::agency_file(root, &slug);
     let mut files = vec![(report, text)];
     if !agency.exists() {
         let name = imp.meta.agency.clone().unwrap_or_else(|| slug.clone());

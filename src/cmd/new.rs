@@ -1,7 +1,7 @@
 //! `gongkai new`: start a report or describe an agency, from the form data.
 
 use crate::form::{CellKind, Form, InputShape, TableSpec};
-use crate::load::{AGENCY_FILE, is_slug};
+use crate::load::is_slug;
 use crate::model::AgencyKind;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -77,12 +77,12 @@ pub fn new_report(root: &Path, forms: &crate::form::Forms, slug: &str, year: i32
     if !is_slug(slug) {
         return Err(NewError::Slug(slug.into()));
     }
-    let dir = root.join("content/reports").join(slug);
-    if !dir.join(AGENCY_FILE).exists() {
-        return Err(NewError::NoAgency { slug: slug.into(), path: dir.join(AGENCY_FILE) });
+    let agency = crate::layout::agency_file(root, slug);
+    if !agency.exists() {
+        return Err(NewError::NoAgency { slug: slug.into(), path: agency });
     }
     let form = forms.for_year(year).ok_or(NewError::NoForm(year))?;
-    let path = dir.join(format!("{year}.md"));
+    let path = crate::layout::report_file(root, slug, year);
     create(&path, &skeleton(form, year))?;
     Ok(path)
 }

@@ -47,28 +47,22 @@ impl Form {
         Some(SectionMatch { section, numeral, by_title: by_title.is_some() })
     }
 
-    /// The heading level of a narrative's sections, from its headings'
-    /// (level, text): the level at which the most headings stand for a
-    /// section of the form (the higher level on a tie), so that a title line
+    /// The heading level of a narrative's sections, from each heading's
+    /// level and whether it stands for a section of the form: the level at
+    /// which the most do (the higher level on a tie), so that a title line
     /// `#` above `##` sections, or sections written `###`, are read as the
     /// author meant. Without any section heading, the top level present (2
     /// when there is no heading at all).
-    pub fn section_level<'a>(&self, headings: impl Iterator<Item = (u8, &'a str)> + Clone) -> u8 {
-        self.level_of(headings.clone().map(|(level, text)| (level, self.match_heading(text).is_some())))
-            .unwrap_or_else(|| headings.map(|(l, _)| l).min().unwrap_or(2))
-    }
-
-    /// The section level from each heading's level and whether it matched a
-    /// section: where the most matched (the higher level on a tie); `None`
-    /// when none did.
-    pub fn level_of(&self, matched: impl Iterator<Item = (u8, bool)>) -> Option<u8> {
+    pub fn section_level(matched: impl Iterator<Item = (u8, bool)>) -> u8 {
         let mut counts = [0usize; 7];
+        let mut top = None::<u8>;
         for (level, hit) in matched {
-            if hit {
-                counts[usize::from(level.min(6))] += 1;
-            }
+            let level = level.clamp(1, 6);
+            top = Some(top.map_or(level, |t| t.min(level)));
+            counts[usize::from(level)] += usize::from(hit);
         }
-        (1..=6).max_by_key(|&l| (counts[l], std::cmp::Reverse(l))).filter(|&l| counts[l] > 0).map(|l| l as u8)
+        let best = (1..=6).max_by_key(|&l| (counts[l], std::cmp::Reverse(l))).filter(|&l| counts[l] > 0);
+        best.map_or_else(|| top.unwrap_or(2), |l| l as u8)
     }
 }
 
@@ -87,17 +81,22 @@ mod tests {
         assert!(form.match_heading("小结").is_none());
     }
 
+    /// The section level of headings given as (level, text).
+    fn level<'a>(form: &crate::form::Form, headings: impl Iterator<Item = (u8, &'a str)>) -> u8 {
+        crate::form::Form::section_level(headings.map(|(l, t)| (l, form.match_heading(t).is_some())))
+    }
+
     #[test]
     fn the_section_level_is_where_the_sections_are() {
         let forms = Forms::builtin();
         let form = forms.for_year(2024).unwrap();
         let titled =
             [(1, "淮安市人民政府2024年政府信息公开工作年度报告"), (2, "一、总体情况"), (2, "二、主动公开政府信息情况")];
-        assert_eq!(form.section_level(titled.iter().map(|(l, t)| (*l, *t))), 2);
+        assert_eq!(level(form, titled.iter().map(|(l, t)| (*l, *t))), 2);
         let deep = [(3, "一、总体情况"), (4, "（一）主动公开"), (3, "三、收到和处理政府信息公开申请情况")];
-        assert_eq!(form.section_level(deep.iter().map(|(l, t)| (*l, *t))), 3);
+        assert_eq!(level(form, deep.iter().map(|(l, t)| (*l, *t))), 3);
         let none = [(3, "小结"), (4, "附")];
-        assert_eq!(form.section_level(none.iter().map(|(l, t)| (*l, *t))), 3);
-        assert_eq!(form.section_level(std::iter::empty()), 2);
+        assert_eq!(level(form, none.iter().map(|(l, t)| (*l, *t))), 3);
+        assert_eq!(level(form, std::iter::empty()), 2);
     }
 }

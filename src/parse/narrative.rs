@@ -43,9 +43,7 @@ pub fn read(body: &str, body_line: u32, form: &Form) -> Narrative {
     // Each heading is matched once; the level follows from the matches.
     let sections: Vec<Option<usize>> =
         headings.iter().map(|h| form.match_heading(&h.text).map(|m| m.section)).collect();
-    let level = form
-        .level_of(headings.iter().zip(&sections).map(|(h, s)| (h.level, s.is_some())))
-        .unwrap_or_else(|| headings.iter().map(|h| h.level).min().unwrap_or(2));
+    let level = Form::section_level(headings.iter().zip(&sections).map(|(h, s)| (h.level, s.is_some())));
     for (h, s) in headings.iter_mut().zip(sections) {
         h.section = if h.level == level { s } else { None };
     }

@@ -25,7 +25,7 @@ fn figures_beyond_a_plausible_count_are_errors_not_wrapped_sums() {
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
     assert!(!site.path().join("public").exists());
-    // Just above the bound is refused; at the bound it is a figure.
+    // Just above the bound is refused (the bound itself builds: see the year totals test).
     site.write(
         "content/reports/town/2024.md",
         report_2021(2024, &with_new_row("[10000000000, 0, 0, 0, 0, 0, 10000000000]"), ""),
