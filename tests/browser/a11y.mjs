@@ -45,8 +45,7 @@
 //
 // Dependencies: playwright-core, looked up like check.mjs does. Browser: $CHROMIUM or
 // /usr/bin/chromium; nothing is ever downloaded.
-import { CHROMIUM_ARGS, DEPS, INSTALL_HINT, depsRequire } from './common.mjs';
-import fs from 'node:fs';
+import { DEPS, INSTALL_HINT, depsRequire, launchChromium } from './common.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -805,20 +804,7 @@ async function checkLarge(browser) {
 const req = depsRequire();
 if (!req) fatal(`playwright-core not found in ${DEPS}/node_modules nor tests/browser/node_modules.\n${INSTALL_HINT}`);
 const playwright = req('playwright-core');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(executablePath)) fatal(`no browser at ${executablePath}: apt-get install -y chromium`);
-try {
-  const r = await fetch(BASE.href, { redirect: 'manual' });
-  if (r.status !== 200) fatal(`${BASE.href} answers HTTP ${r.status}`);
-} catch (e) {
-  fatal(`${BASE.href} does not answer: ${e.cause?.message || e.message}`);
-}
-let browser;
-try {
-  browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
-} catch (e) {
-  fatal(`cannot start ${executablePath}: ${msg(e)}`);
-}
+const [browser, executablePath] = await launchChromium(playwright, BASE, fatal);
 console.log(`accessibility checks of ${BASE.href} with ${executablePath} ${browser.version()}`);
 const t0 = Date.now();
 try {

@@ -20,7 +20,7 @@
 // (default ~/.cache/gongkai-browser-tests, where run.sh and .ci/run install them with `npm ci
 // --prefix`), then in tests/browser/node_modules. The browser is Debian's /usr/bin/chromium
 // ($CHROMIUM to override); nothing is ever downloaded.
-import { CHROMIUM_ARGS, DEPS, INSTALL_HINT, depsRequire } from './common.mjs';
+import { DEPS, INSTALL_HINT, depsRequire, launchChromium } from './common.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -433,23 +433,7 @@ async function checkLinks(browser) {
 // ---------------------------------------------------------------- main
 
 const { playwright, axeSource, axeVersion } = loadDeps();
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(executablePath)) fatal(`no browser at ${executablePath}: apt-get install -y chromium`);
-
-// The server must answer before anything else is worth trying.
-try {
-  const r = await fetch(BASE.href, { redirect: 'manual' });
-  if (r.status !== 200) fatal(`${BASE.href} answers HTTP ${r.status}`);
-} catch (e) {
-  fatal(`${BASE.href} does not answer: ${e.cause?.message || e.message}`);
-}
-
-let browser;
-try {
-  browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
-} catch (e) {
-  fatal(`cannot start ${executablePath}: ${String(e.message || e).split('\n')[0]}`);
-}
+const [browser, executablePath] = await launchChromium(playwright, BASE, fatal);
 console.log(`checking ${BASE.href} with ${executablePath} ${browser.version()}, axe-core ${axeVersion}`);
 const t0 = Date.now();
 try {

@@ -1,4 +1,5 @@
 // Shared by the browser tests: where the npm packages are, and how Chromium is started.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,3 +39,23 @@ export const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--log-level=3',
 ];
+
+// Starts Debian's Chromium (or $CHROMIUM) once `base` answers 200; on any problem calls
+// `fatal(message)`, which is expected not to return. Returns [browser, executablePath].
+export async function launchChromium(playwright, base, fatal) {
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) fatal(`no browser at ${executablePath}: apt-get install -y chromium`);
+  // The server must answer before anything else is worth trying.
+  try {
+    const r = await fetch(base.href, { redirect: 'manual' });
+    if (r.status !== 200) fatal(`${base.href} answers HTTP ${r.status}`);
+  } catch (e) {
+    fatal(`${base.href} does not answer: ${e.cause?.message || e.message}`);
+  }
+  try {
+    const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+    return [browser, executablePath];
+  } catch (e) {
+    return fatal(`cannot start ${executablePath}: ${String(e.message || e).split('\n')[0]}`);
+  }
+}
