@@ -27,11 +27,19 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The word rustc prints for this severity.
+    /// The stable name of this severity, as `--format json` writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+
+    /// The word a person reads: 错误 / 警告, or error / warning.
+    pub fn word(self) -> String {
+        match self {
+            Severity::Warning => crate::t!("diag-warning"),
+            Severity::Error => crate::t!("diag-error"),
         }
     }
 }
@@ -323,7 +331,9 @@ pub trait SourceLines {
 /// Renders a diagnostic the way rustc does, with source snippets.
 pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), visible(&d.code), visible(&d.message));
+    let heading =
+        crate::t!("diag-heading", severity = d.severity.word(), code = visible(&d.code), message = visible(&d.message));
+    let _ = writeln!(out, "{heading}");
     let path = visible(&display_path(&d.file, root)).into_owned();
     let mut marks: Vec<(&Path, Pos, &str, bool)> = vec![(d.file.as_path(), d.pos, d.label.as_str(), true)];
     marks.extend(d.related.iter().map(|r| (r.file.as_path(), r.pos, r.text.as_str(), false)));
@@ -383,7 +393,7 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
         }
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} = help: {}", visible(help));
+        let _ = writeln!(out, "{pad} = {}", crate::t!("diag-help-line", help = visible(help)));
     }
     out
 }
@@ -424,12 +434,12 @@ mod tests {
             .with_related(&file, Pos::new(1, 4, 2), "二 = 0")
             .with_help("fix it");
         let text = render_human(&d, Path::new("/site"), &One("甲乙 x: 10\n总计: [3, 0]"));
-        assert!(text.starts_with("error[T3-KJ]: sums differ\n"), "{text}");
+        assert!(text.starts_with("错误[T3-KJ]：sums differ\n"), "{text}");
         assert!(text.contains("--> content/a.md:2:6"), "{text}");
         // "总计: [" is 4 characters but 6 columns wide: the caret goes under "3".
         assert!(text.contains("2 | 总计: [3, 0]\n  |        ^ 一 = 3"), "{text}");
         assert!(text.contains("1 | 甲乙 x: 10\n  |      -- 二 = 0"), "{text}");
-        assert!(text.contains("= help: fix it"), "{text}");
+        assert!(text.contains("= 帮助：fix it"), "{text}");
     }
 
     #[test]
@@ -473,11 +483,11 @@ mod tests {
             .with_help("\u{7}");
         let text = render_human(&d, Path::new("/site"), &One("\u{1b}\tx: 1"));
         assert!(!text.chars().any(|c| acts_on_a_terminal(c) && c != '\n'), "{text:?}");
-        assert!(text.contains("error[IN-KEY]: key `\\u{1b}[31m`\n"), "{text}");
+        assert!(text.contains("错误[IN-KEY]：key `\\u{1b}[31m`\n"), "{text}");
         assert!(text.contains("--> a\\u{1b}.md:1:3"), "{text}");
         // `\u{1b}` is 6 columns and the tab 4: the caret goes under `x`.
         assert!(text.contains("1 | \\u{1b}    x: 1\n  |           ^ \\u{202e}here"), "{text}");
-        assert!(text.contains("= help: \\u{7}"), "{text}");
+        assert!(text.contains("= 帮助：\\u{7}"), "{text}");
     }
 
     #[test]
@@ -485,7 +495,7 @@ mod tests {
         let file = Arc::new(PathBuf::from("/site/content/pages/x.md"));
         let d = Diagnostic::error("IN-LINK", &file, Pos::new(1, 1, 0), "link").without_snippet();
         let text = render_human(&d, Path::new("/site"), &One("root:x:0:0"));
-        assert_eq!(text, "error[IN-LINK]: link\n --> content/pages/x.md:1:1\n");
+        assert_eq!(text, "错误[IN-LINK]：link\n --> content/pages/x.md:1:1\n");
     }
 
     #[test]

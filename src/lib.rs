@@ -23,6 +23,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod form;
+pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod load;

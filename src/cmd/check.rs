@@ -57,13 +57,12 @@ pub fn report(site: &Site, format: Format, out: &mut dyn Write) -> std::io::Resu
 /// The closing line: what was checked and what was found.
 pub fn summary(site: &Site, tally: Tally) -> String {
     let c = &site.content;
-    format!(
-        "checked {} report file(s) of {} agenc{}: {} error(s), {} warning(s)",
-        c.report_files(),
-        c.agencies.len(),
-        if c.agencies.len() == 1 { "y" } else { "ies" },
-        tally.errors,
-        tally.warnings
+    crate::t!(
+        "check-summary",
+        reports = c.report_files(),
+        agencies = c.agencies.len(),
+        errors = tally.errors,
+        warnings = tally.warnings
     )
 }
 

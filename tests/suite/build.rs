@@ -222,7 +222,7 @@ fn a_report_with_an_error_never_reaches_the_output() {
     site.write("content/reports/huaian/2025.md", report_2021(2025, &unbalanced(), ""));
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("error[T3-KJ]") && err.contains("nothing was built"), "{err}");
+    assert!(err.contains("错误[T3-KJ]") && err.contains("nothing was built"), "{err}");
     assert_eq!(tree(&out), before, "the previous output is untouched");
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .expect("ls")
@@ -304,7 +304,7 @@ fn a_killed_build_leaves_the_previous_output_whole() {
         );
     }
     for delay_ms in [5, 20, 60, 120] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        let mut child = crate::fixture::gongkai()
             .arg("--root")
             .arg(site.path())
             .arg("build")
@@ -328,20 +328,15 @@ fn a_killed_build_leaves_the_previous_output_whole() {
 fn init_creates_a_site_that_builds_at_once() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("new-site");
-    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("init").arg(&dir).output().expect("run");
+    let st = crate::fixture::gongkai().arg("init").arg(&dir).output().expect("run");
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
-    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .arg("--root")
-        .arg(&dir)
-        .arg("build")
-        .output()
-        .expect("run");
+    let st = crate::fixture::gongkai().arg("--root").arg(&dir).arg("build").output().expect("run");
     let err = String::from_utf8_lossy(&st.stderr);
     assert!(st.status.success(), "{err}");
-    assert!(err.contains("0 error(s), 0 warning(s)"), "{err}");
+    assert!(err.contains("0 个错误，0 个警告"), "{err}");
     assert!(dir.join("public/pages/guide/index.html").exists());
     assert!(dir.join("public/agencies/example/index.html").exists());
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("init").arg(&dir).output().expect("run");
+    let again = crate::fixture::gongkai().arg("init").arg(&dir).output().expect("run");
     assert_eq!(again.status.code(), Some(2), "init refuses to overwrite");
 }
 
@@ -351,12 +346,7 @@ fn the_theme_is_built_in_for_sites_without_a_themes_folder() {
     copy_dir(&repo().join("content"), &tmp.path().join("content"));
     std::fs::copy(repo().join("site.toml"), tmp.path().join("site.toml")).expect("copy");
     assert!(!tmp.path().join("themes").exists());
-    let st = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .arg("--root")
-        .arg(tmp.path())
-        .arg("build")
-        .output()
-        .expect("run");
+    let st = crate::fixture::gongkai().arg("--root").arg(tmp.path()).arg("build").output().expect("run");
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
     assert!(tmp.path().join("public/css/site.css").exists());
 }

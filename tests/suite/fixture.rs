@@ -10,6 +10,17 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The gongkai binary, with the language variables of this environment
+/// removed: messages are Chinese, the default, whatever `LANG` the tests run
+/// under. Tests of another language set it themselves.
+pub fn gongkai() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gongkai"));
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 /// A temporary site folder.
 pub struct TempSite {
     /// Keeps the folder alive.
@@ -61,12 +72,7 @@ impl TempSite {
 
     /// Runs the gongkai binary in the site.
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-            .arg("--root")
-            .arg(self.path())
-            .args(args)
-            .output()
-            .expect("run gongkai");
+        let out = gongkai().arg("--root").arg(self.path()).args(args).output().expect("run gongkai");
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -153,7 +153,7 @@ fn two_builds_into_one_output_never_publish_half_a_site() {
     let out = site.path().join("public");
     let runs: Vec<_> = (0..4)
         .map(|_| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            crate::fixture::gongkai()
                 .arg("--root")
                 .arg(site.path())
                 .arg("build")
@@ -192,7 +192,7 @@ fn deep_nesting_in_a_report_or_an_agency_file_is_an_error_not_a_crash() {
     site.write("content/reports/deep/2024.md", report_2021(2024, &tables_2021(0, 3, 0), ""));
     let (code, out, err) = site.run(&["check"]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("error[IN-YAML]") || out.contains("error[IN-TYPE]"), "{out}");
+    assert!(out.contains("错误[IN-YAML]") || out.contains("错误[IN-TYPE]"), "{out}");
 }
 
 /// Runs `check` and returns how long it took.
@@ -223,7 +223,7 @@ fn a_megabyte_of_hostile_input_is_checked_in_linear_time() {
     let started = Instant::now();
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "refused before rendering: {err}");
-    assert!(err.contains("error[IN-NESTING]"), "{err}");
+    assert!(err.contains("错误[IN-NESTING]"), "{err}");
     assert!(started.elapsed() < limit, "nested HTML at build");
     site.write(
         "content/pages/deep.md",

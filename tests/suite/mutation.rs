@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -1309,7 +1309,7 @@ fn gongkai_build(report: &[u8], agency: &[u8], limit: Duration) -> Ended {
     site.write("content/reports/fuzz/agency.yaml", agency).write("content/reports/fuzz/report.md", report);
     let out = std::fs::File::create(site.path().join("out.txt")).expect("output file");
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+    let mut child = crate::fixture::gongkai()
         .arg("--root")
         .arg(site.path())
         .args(["build", "--output"])

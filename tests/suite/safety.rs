@@ -66,7 +66,7 @@ fn a_page_linked_to_a_file_outside_the_site_is_refused_at_the_link() {
     }
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("error[IN-LINK]: `x.md` is a symbolic link that points outside the site"), "{err}");
+    assert!(err.contains("错误[IN-LINK]：`x.md` is a symbolic link that points outside the site"), "{err}");
     assert!(err.contains("--> content/pages/x.md:1:1"), "{err}");
     assert!(!site.path().join("public").exists(), "nothing published");
     assert_no_secret(&site, &[&err]);

@@ -18,13 +18,16 @@ struct Preview {
 impl Preview {
     /// Starts the preview of `site` on a free port.
     fn start(site: &TempSite) -> Preview {
-        Preview::spawn_in(Command::new(env!("CARGO_BIN_EXE_gongkai")), site)
+        Preview::spawn_in(crate::fixture::gongkai(), site)
     }
 
     /// Starts the preview with at most `limit` open file descriptors.
     #[cfg(unix)]
     fn start_with_descriptors(site: &TempSite, limit: u32) -> Preview {
         let mut sh = Command::new("sh");
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            sh.env_remove(var);
+        }
         // `exec`: the child is gongkai itself, so Drop's Ctrl-C reaches it.
         sh.args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_gongkai")]);
         Preview::spawn_in(sh, site)

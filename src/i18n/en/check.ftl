@@ -1,0 +1,1 @@
+# en/check.ftl: see ../mod.rs.

@@ -1,0 +1,1 @@
+# en/cli.ftl: see ../mod.rs.

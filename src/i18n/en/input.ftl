@@ -1,0 +1,1 @@
+# en/input.ftl: see ../mod.rs.

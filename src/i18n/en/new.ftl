@@ -1,0 +1,1 @@
+# en/new.ftl: see ../mod.rs.

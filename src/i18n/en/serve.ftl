@@ -1,0 +1,1 @@
+# en/serve.ftl: see ../mod.rs.

@@ -1,0 +1,1 @@
+# en/site.ftl: see ../mod.rs.

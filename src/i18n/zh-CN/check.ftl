@@ -1,0 +1,1 @@
+# zh-CN/check.ftl：见 ../mod.rs。

@@ -1,0 +1,1 @@
+# zh-CN/cli.ftl：见 ../mod.rs。

@@ -1,0 +1,1 @@
+# zh-CN/input.ftl：见 ../mod.rs。

@@ -1,0 +1,1 @@
+# zh-CN/new.ftl：见 ../mod.rs。

@@ -1,0 +1,1 @@
+# zh-CN/serve.ftl：见 ../mod.rs。

@@ -1,0 +1,1 @@
+# zh-CN/site.ftl：见 ../mod.rs。
