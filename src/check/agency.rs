@@ -1,6 +1,7 @@
 //! Checks that depend on who publishes the report: the deadline and the
 //! rows only rule-making agencies may fill.
 
+use super::explain::{figure, leaf_name};
 use crate::config::Deadlines;
 use crate::diag::Diagnostic;
 use crate::model::{Agency, AgencyKind, Date, Report};
@@ -17,9 +18,19 @@ pub fn check_deadline(report: &Report, agency: &Agency, deadlines: &Deadlines, d
     let file = &report.file;
     if published > deadline {
         diags.push(
-            Diagnostic::warning("PUB-DATE", file, report.published_pos, format!("published {published}, after the deadline {deadline} for a {} report", agency.kind.name()))
-                .with_label("publication date")
-                .with_help("条例 第四十九条: departments publish by 1月31日, a government's own report by 3月31日; deadlines are set in site.toml [deadlines]"),
+            Diagnostic::warning(
+                "PUB-DATE",
+                file,
+                report.published_pos,
+                crate::t!(
+                    "check-late",
+                    published = published.to_string(),
+                    deadline = deadline.to_string(),
+                    kind = agency.kind.name()
+                ),
+            )
+            .with_label(crate::t!("check-published-label"))
+            .with_help(crate::t!("check-late-help")),
         );
     } else if published.year <= report.year {
         diags.push(
@@ -27,10 +38,10 @@ pub fn check_deadline(report: &Report, agency: &Agency, deadlines: &Deadlines, d
                 "PUB-DATE",
                 file,
                 report.published_pos,
-                format!("published {published}, before the end of the report year {}", report.year),
+                crate::t!("check-early", published = published.to_string(), year = report.year.to_string()),
             )
-            .with_label("publication date")
-            .with_help("is the year or the date mistyped?"),
+            .with_label(crate::t!("check-published-label"))
+            .with_help(crate::t!("check-early-help")),
         );
     }
 }
@@ -47,9 +58,20 @@ pub fn check_authority(report: &Report, agency: &Agency, diags: &mut Vec<Diagnos
         let Some(r) = spec.row(&rr.row) else { continue };
         if let Some(c) = (0..spec.col_leaves.len()).find(|&c| data.cell(r, c).value.to_f64() != 0.0) {
             let cell = data.cell(r, c);
+            let message = crate::t!(
+                "check-guizhang",
+                agency = &agency.name,
+                cell = crate::t!(
+                    "check-cell-at",
+                    row = leaf_name(&spec.row_leaves, r),
+                    col = leaf_name(&spec.col_leaves, c),
+                    value = figure(cell)
+                ),
+                kind = agency.kind.name()
+            );
             diags.push(
-                Diagnostic::warning("T2-GUIZHANG", &report.file, cell.pos, format!("{} reports {} / {} = {}, but a {} cannot make 规章", agency.name, spec.row_leaves[r].label, spec.col_leaves[c].label, cell.value, agency.kind.name()))
-                    .with_help("only the State Council's departments and provincial, 设区的市 and 自治州 governments make 规章; report the town's documents as 规范性文件"),
+                Diagnostic::warning("T2-GUIZHANG", &report.file, cell.pos, message)
+                    .with_help(crate::t!("check-guizhang-help")),
             );
         }
     }

@@ -9,6 +9,8 @@
 
 pub mod agency;
 pub mod cross;
+pub mod explain;
+pub mod group;
 pub mod narrative;
 pub mod tables;
 

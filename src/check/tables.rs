@@ -1,9 +1,12 @@
 //! The statistical rules (勾稽关系) of a form, applied to one report's tables
-//! and between consecutive years of one agency.
+//! and between consecutive years of one agency. A rule that does not hold on
+//! a row or column is a [`Failure`]; [`super::explain`] words it, and the
+//! failures of one report that share a cell become one finding
+//! ([`super::group`]).
 
 use crate::diag::{Diagnostic, Pos};
-use crate::form::{Each, Rule, TableSpec, Term};
-use crate::model::{Report, TableData};
+use crate::form::{Each, Form, Leaf, Rule, TableSpec, Term};
+use crate::model::{Cell, Report, TableData};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,34 +29,107 @@ impl<'a> Side<'a> {
     }
 }
 
-/// A resolved cell of a rule term. Labels are only written for failures.
-struct Value<'a> {
-    sign: i64,
-    value: i64,
+/// A resolved term of a rule: a cell (or a constant) with its sign.
+#[derive(Clone)]
+pub struct Value<'a> {
+    /// +1 or −1.
+    pub sign: i64,
+    /// The figure (0 for a blank cell, as the rules count it).
+    pub value: i64,
     /// The cell, or `None` for a constant.
-    cell: Option<(&'a crate::model::Cell, &'a str)>,
-    prev: bool,
-    file: &'a Arc<PathBuf>,
+    pub cell: Option<&'a Cell>,
+    /// The leaves that name the cell (rows for a column rule, columns for a
+    /// row rule) and the index of its own.
+    pub name: Option<(&'a [Leaf], usize)>,
+    /// (row, column) of a cell of the report being checked; `None` for last
+    /// year's cells and constants.
+    pub at: Option<(usize, usize)>,
+    /// Whether the cell is last year's.
+    pub prev: bool,
+    /// The file of the cell.
+    pub file: &'a Arc<PathBuf>,
 }
 
 impl Value<'_> {
-    fn label(&self) -> String {
-        match self.cell {
-            Some((cell, name)) if self.prev => format!("上年 {name} = {}", cell.value),
-            Some((cell, name)) => format!("{name} = {}", cell.value),
-            None => String::new(),
-        }
-    }
-
-    fn pos(&self) -> Pos {
-        self.cell.map_or_else(Pos::default, |(c, _)| c.pos)
+    /// Where the cell is written (the default position for a constant).
+    pub fn pos(&self) -> Pos {
+        self.cell.map_or_else(Pos::default, |c| c.pos)
     }
 }
 
-/// Checks `rule` on `this` table of a report following `form`, with `prev`
-/// the same table of the previous year's report for cross-year rules.
-/// Returns one diagnostic per failing row or column.
-pub fn check_rule(rule: &Rule, form: &crate::form::Form, this: Side<'_>, prev: Option<Side<'_>>) -> Vec<Diagnostic> {
+/// A rule that does not hold on one row or column of a table.
+pub struct Failure<'a> {
+    /// The rule.
+    pub rule: &'a Rule,
+    /// The report's form (for the table's title).
+    pub form: &'a Form,
+    /// The table.
+    pub spec: &'a TableSpec,
+    /// The file of the report checked.
+    pub file: &'a Arc<PathBuf>,
+    /// The row or column checked, when the table has more than one.
+    pub line: Option<usize>,
+    /// The left side's terms.
+    pub lhs: Vec<Value<'a>>,
+    /// The right side's terms.
+    pub rhs: Vec<Value<'a>>,
+}
+
+impl Failure<'_> {
+    /// The exact sum of one side, in 128 bits: a rule can never be passed
+    /// (or a difference misstated) by a sum that wrapped.
+    pub fn sum(side: &[Value<'_>]) -> i128 {
+        side.iter().map(|v| i128::from(v.sign) * i128::from(v.value)).sum()
+    }
+
+    /// Every term, left side first.
+    pub fn values(&self) -> impl Iterator<Item = &Value<'_>> {
+        self.lhs.iter().chain(&self.rhs)
+    }
+}
+
+/// Resolves `t` on row or column `line` of `this` (and `prev`, last year's
+/// table, for `prev.` terms). `None` when the cell does not exist or holds
+/// no count: the rule is then not checked on that line.
+fn resolve<'a>(rule: &Rule, t: &Term, line: usize, this: Side<'a>, prev: Option<Side<'a>>) -> Option<Value<'a>> {
+    if let Some(k) = t.constant {
+        return Some(Value { sign: t.sign, value: k, cell: None, name: None, at: None, prev: false, file: this.file });
+    }
+    let side = if t.prev { prev? } else { this };
+    let line_leaf = match rule.each {
+        Each::Column => &this.spec.col_leaves[line],
+        Each::Row => &this.spec.row_leaves[line],
+    };
+    // This report's cells are found by index; last year's (maybe another form) by id.
+    let (r, c) = match (rule.each, t.prev) {
+        (Each::Column, false) => (t.index, line),
+        (Each::Row, false) => (line, t.index),
+        (Each::Column, true) => (side.spec.row(&t.id)?, side.spec.col(&line_leaf.id)?),
+        (Each::Row, true) => (side.spec.row(&line_leaf.id)?, side.spec.col(&t.id)?),
+    };
+    if !side.spec.kind(r, c).is_integer() {
+        return None;
+    }
+    let cell = side.data.cell(r, c);
+    let name = match rule.each {
+        Each::Column => (side.spec.row_leaves.as_slice(), r),
+        Each::Row => (side.spec.col_leaves.as_slice(), c),
+    };
+    Some(Value {
+        sign: t.sign,
+        value: cell.value.int(),
+        cell: Some(cell),
+        name: Some(name),
+        at: (!t.prev).then_some((r, c)),
+        prev: t.prev,
+        file: side.file,
+    })
+}
+
+/// The rows or columns on which `rule` does not hold in `this` table of a
+/// report following `form`, with `prev` the same table of the previous
+/// year's report for cross-year rules.
+pub fn failures<'a>(rule: &'a Rule, form: &'a Form, this: Side<'a>, prev: Option<Side<'a>>) -> Vec<Failure<'a>> {
     let spec = this.spec;
     let mut out = Vec::new();
     // A table that the original does not print has no figures to compare.
@@ -64,100 +140,38 @@ pub fn check_rule(rule: &Rule, form: &crate::form::Form, this: Side<'_>, prev: O
         Each::Column => spec.col_leaves.len(),
         Each::Row => spec.row_leaves.len(),
     };
-    let mut lhs: Vec<Value<'_>> = Vec::with_capacity(rule.lhs.len());
-    let mut rhs: Vec<Value<'_>> = Vec::with_capacity(rule.rhs.len());
     for line in 0..lines {
-        let line_leaf = match rule.each {
-            Each::Column => &spec.col_leaves[line],
-            Each::Row => &spec.row_leaves[line],
+        let side =
+            |terms: &[Term]| terms.iter().map(|t| resolve(rule, t, line, this, prev)).collect::<Option<Vec<_>>>();
+        let (Some(lhs), Some(rhs)) = (side(&rule.lhs), side(&rule.rhs)) else {
+            continue;
         };
-        let resolve = |t: &Term| -> Option<Value<'_>> {
-            if let Some(k) = t.constant {
-                return Some(Value { sign: t.sign, value: k, cell: None, prev: false, file: this.file });
-            }
-            let side = if t.prev { prev? } else { this };
-            // This report's cells are found by index; last year's (maybe another form) by id.
-            let (r, c) = match (rule.each, t.prev) {
-                (Each::Column, false) => (t.index, line),
-                (Each::Row, false) => (line, t.index),
-                (Each::Column, true) => (side.spec.row(&t.id)?, side.spec.col(&line_leaf.id)?),
-                (Each::Row, true) => (side.spec.row(&line_leaf.id)?, side.spec.col(&t.id)?),
-            };
-            if !side.spec.kind(r, c).is_integer() {
-                return None;
-            }
-            let cell = side.data.cell(r, c);
-            let name = match rule.each {
-                Each::Column => side.spec.row_leaves[r].label.as_str(),
-                Each::Row => side.spec.col_leaves[c].label.as_str(),
-            };
-            Some(Value {
-                sign: t.sign,
-                value: cell.value.int(),
-                cell: Some((cell, name)),
-                prev: t.prev,
-                file: side.file,
-            })
-        };
-        lhs.clear();
-        rhs.clear();
-        let complete = rule.lhs.iter().all(|t| resolve(t).map(|v| lhs.push(v)).is_some())
-            && rule.rhs.iter().all(|t| resolve(t).map(|v| rhs.push(v)).is_some());
-        if !complete {
+        if rule.op.holds(Failure::sum(&lhs), Failure::sum(&rhs)) {
             continue;
         }
-        // In 128 bits: exact for any 64-bit figures, so a rule can never be
-        // passed by a sum that wrapped.
-        let sum = |vs: &[Value<'_>]| vs.iter().map(|v| i128::from(v.sign) * i128::from(v.value)).sum::<i128>();
-        if rule.op.holds(sum(&lhs), sum(&rhs)) {
-            continue;
-        }
-        let show = |vs: &[Value<'_>]| {
-            let mut s = String::new();
-            for (i, v) in vs.iter().enumerate() {
-                match (i, v.sign < 0) {
-                    (0, true) => s.push('−'),
-                    (0, false) => {}
-                    (_, true) => s.push_str(" − "),
-                    (_, false) => s.push_str(" + "),
-                }
-                if v.value < 0 {
-                    s.push_str(&format!("(−{})", v.value.unsigned_abs()));
-                } else {
-                    s.push_str(&v.value.to_string());
-                }
-            }
-            s
-        };
-        let place = if lines > 1 { format!(" for {}", line_leaf.label) } else { String::new() };
-        let message = format!(
-            "{}: {} fails{place}: {} {} {}",
-            spec.title(form),
-            rule.text,
-            show(&lhs),
-            rule.op.failed_symbol(),
-            show(&rhs)
-        );
-        let mut values = lhs.iter().chain(rhs.iter());
-        let Some(first) = values.next() else { continue };
-        let mut d = Diagnostic::new(rule.severity, rule.code.clone(), first.file, first.pos(), message)
-            .with_label(first.label());
-        for v in values.filter(|v| v.cell.is_some()) {
-            d = d.with_related(v.file, v.pos(), v.label());
-        }
-        out.push(d);
+        out.push(Failure { rule, form, spec, file: this.file, line: (lines > 1).then_some(line), lhs, rhs });
     }
     out
 }
 
-/// Checks every in-report rule of the report's form.
+/// Checks `rule` on `this` table of a report following `form`, with `prev`
+/// the same table of the previous year's report for cross-year rules.
+/// Returns one diagnostic per failing row or column.
+pub fn check_rule(rule: &Rule, form: &Form, this: Side<'_>, prev: Option<Side<'_>>) -> Vec<Diagnostic> {
+    failures(rule, form, this, prev).iter().map(super::explain::single).collect()
+}
+
+/// Checks every in-report rule of the report's form. Rules broken by the
+/// same cell are one finding at that cell ([`super::group`]).
 pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
     let form = &report.form;
+    let mut found = Vec::new();
     for rule in &form.rules {
         let spec = &form.tables[rule.table];
         let this = Side { spec, data: &report.tables[rule.table], file: &report.file };
-        diags.extend(check_rule(rule, form, this, None));
+        found.extend(failures(rule, form, this, None));
     }
+    diags.extend(super::group::diagnostics(&found));
 }
 
 #[cfg(test)]
@@ -176,6 +190,15 @@ mod tests {
         (r, diags)
     }
 
+    /// Whether a finding states `text` for rule `code`: as its own code and
+    /// message, or as a note of a finding grouped under another rule.
+    fn says(diags: &[Diagnostic], code: &str, text: &str) -> bool {
+        diags.iter().any(|d| {
+            (d.code == code && d.message.contains(text))
+                || d.related.iter().any(|r| r.text.starts_with(&format!("{code}：")) && r.text.contains(text))
+        })
+    }
+
     #[test]
     fn balance_rule_names_the_column_and_the_numbers() {
         let (_, diags) = report(
@@ -183,10 +206,100 @@ mod tests {
         );
         let kj: Vec<_> = diags.iter().filter(|d| d.code == "T3-KJ").collect();
         assert_eq!(kj.len(), 2, "{diags:#?}");
-        assert_eq!(kj[0].message, "表三: 一 + 二 = 三（七）+ 四 fails for 自然人: 3 + 0 ≠ 2 + 0");
+        assert_eq!(
+            kj[0].message,
+            "表三「自然人」列：一 + 二 = 三（七）+ 四 不成立：左边 3 + 0 = 3，右边 2 + 0 = 2，相差 1"
+        );
         assert_eq!(kj[0].pos.line, 4);
+        assert_eq!(kj[0].label, "「一、本年新收政府信息公开申请数量」= 3");
         let lines: Vec<u32> = kj[0].related.iter().map(|r| r.pos.line).collect();
         assert!(lines.contains(&6), "{lines:?}");
+    }
+
+    #[test]
+    fn a_failing_sum_states_the_total_the_sum_of_its_parts_and_the_difference() {
+        // （七）总计 767 where its parts add up to 768; the balance still holds.
+        let (_, diags) = report(
+            "applications:\n  new: [768, 0, 0, 0, 0, 0, 768]\n  granted: [700, 0, 0, 0, 0, 0, 700]\n  partial: [68, 0, 0, 0, 0, 0, 68]\n  total: [767, 0, 0, 0, 0, 0, 767]\n  carried_out: [1, 0, 0, 0, 0, 0, 1]\n",
+        );
+        let sum: Vec<_> = diags.iter().filter(|d| d.code == "T3-SUM").collect();
+        assert_eq!(sum.len(), 2, "自然人 and 总计: {diags:#?}");
+        assert_eq!(sum[0].message, "表三「自然人」列：（七）总计 767，各项之和 768，相差 1");
+        assert_eq!(sum[0].label, "「（七）总计」= 767；其余 19 项为 0");
+        assert_eq!(
+            sum[0].help.as_deref(),
+            Some("勾稽关系：（七）总计 = （一）至（六）各项之和。核对各项，或改正总计。")
+        );
+        // Only the non-zero parts are marked, and no more than MAX_ADDENDS.
+        let related: Vec<&str> = sum[0].related.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            related,
+            ["「（一）予以公开」= 700", "「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」= 68"]
+        );
+        assert_eq!(diags.iter().filter(|d| d.severity == crate::diag::Severity::Error).count(), 2, "{diags:#?}");
+    }
+
+    #[test]
+    fn a_long_sum_marks_at_most_a_few_addends_and_counts_the_rest() {
+        let parts = (1..=9).map(|i| format!("  denied_{}: [1, 0, 0, 0, 0, 0, 1]\n", i.min(8))).collect::<String>();
+        let parts = parts.replacen("denied_8", "unable_1", 1);
+        let yaml = format!(
+            "applications:\n  new: [9, 0, 0, 0, 0, 0, 9]\n{parts}  total: [8, 0, 0, 0, 0, 0, 8]\n  carried_out: [1, 0, 0, 0, 0, 0, 1]\n"
+        );
+        let (_, diags) = report(&yaml);
+        let sum = diags.iter().find(|d| d.code == "T3-SUM").expect("T3-SUM");
+        assert_eq!(sum.message, "表三「自然人」列：（七）总计 8，各项之和 9，相差 1");
+        assert_eq!(sum.related.len(), super::super::explain::MAX_ADDENDS);
+        assert_eq!(sum.label, "「（七）总计」= 8；各项中另有 15 项未列出");
+    }
+
+    #[test]
+    fn one_wrong_figure_is_one_error_at_that_figure_with_the_other_rules_as_notes() {
+        // 自然人's （七）总计 written 3 instead of 2: the balance, the column's
+        // sum and the row's sum all fail, and all involve that one cell.
+        let (_, diags) = report(
+            "applications:\n  new: [2, 0, 0, 0, 0, 0, 2]\n  granted: [2, 0, 0, 0, 0, 0, 2]\n  total: [3, 0, 0, 0, 0, 0, 2]\n",
+        );
+        let errors: Vec<_> = diags.iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
+        assert_eq!(errors.len(), 1, "{diags:#?}");
+        let d = errors[0];
+        assert_eq!(d.code, "T3-KJ", "the first rule in the form's order");
+        assert_eq!((d.pos.line, d.pos.col), (6, 11), "at the （七）总计 of 自然人");
+        assert_eq!(
+            d.message,
+            "表三「自然人」列：一 + 二 = 三（七）+ 四 不成立：左边 2 + 0 = 2，右边 3 + 0 = 3，相差 1；同时不满足 T3-ROW、T3-SUM"
+        );
+        assert!(d.label.starts_with("「（七）总计」行「自然人」列 = 3：3 项勾稽关系都涉及这个数"), "{}", d.label);
+        let notes: Vec<&str> = d.related.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "「一、本年新收政府信息公开申请数量」= 2",
+                "T3-ROW：「（七）总计」行，总计 2，各项之和 3，相差 1",
+                "T3-SUM：「自然人」列，（七）总计 3，各项之和 2，相差 1",
+            ],
+            "{d:#?}"
+        );
+        // A wrong part of a sum: the row's sum and the column's sum, at the part.
+        let (_, diags) = report(
+            "applications:\n  new: [2, 0, 0, 0, 0, 0, 2]\n  granted: [3, 0, 0, 0, 0, 0, 2]\n  total: [2, 0, 0, 0, 0, 0, 2]\n",
+        );
+        let errors: Vec<_> = diags.iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
+        assert_eq!(errors.len(), 1, "{diags:#?}");
+        assert_eq!((errors[0].code.as_ref(), errors[0].pos.line), ("T3-ROW", 5));
+        assert!(errors[0].message.ends_with("；同时不满足 T3-SUM"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_blank_cell_reads_as_blank_not_zero() {
+        let (_, diags) = report("applications:\n  new: [~, 0, 0, 0, 0, 0, 3]\n  granted: [3, 0, 0, 0, 0, 0, 3]\n");
+        let d = diags.iter().find(|d| d.severity == crate::diag::Severity::Error).expect("an error");
+        assert!(d.label.starts_with("「一、本年新收政府信息公开申请数量」行「自然人」列 = 空："), "{d:#?}");
+        assert!(d.message.contains("左边 空 + 0 = 0"), "{}", d.message);
+        let texts = std::iter::once(&d.message).chain(d.related.iter().map(|r| &r.text)).collect::<Vec<_>>();
+        assert!(texts.iter().all(|t| !t.contains("「自然人」= 0")), "{texts:#?}");
+        let blank = diags.iter().find(|d| d.code == "T3-BLANK" && d.label == "空").expect("T3-BLANK");
+        assert_eq!(blank.message, "表三：有 1 个单元格为空，核对时按 0 计算");
     }
 
     #[test]
@@ -196,26 +309,40 @@ mod tests {
         let total_total = data.cell(spec.row("total").unwrap(), spec.col("total").unwrap());
         assert_eq!((total_total.value.int(), total_total.source), (4, Source::Computed));
         assert!(diags.iter().all(|d| d.severity == crate::diag::Severity::Warning), "{diags:#?}");
-        assert!(diags.iter().any(|d| d.code == "T3-BLANK" && d.message.contains("computed")));
+        assert!(diags.iter().any(|d| d.code == "T3-BLANK" && d.message.contains("已由各项相加得出")));
     }
 
     #[test]
     fn row_sum_sum_of_results_and_appeals_rules_fail_when_broken() {
         let (_, diags) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 2]\n");
-        assert!(diags.iter().any(|d| d.code == "T3-ROW" && d.message.contains("2 ≠ 1")), "{diags:#?}");
+        assert!(says(&diags, "T3-ROW", "总计 2，各项之和 1，相差 1"), "{diags:#?}");
         let (_, diags) = report("applications:\n  granted: [1, 0, 0, 0, 0, 0, 1]\n  total: [2, 0, 0, 0, 0, 0, 2]\n");
-        assert!(diags.iter().any(|d| d.code == "T3-SUM"), "{diags:#?}");
+        assert!(says(&diags, "T3-SUM", "（七）总计 2，各项之和 1，相差 1"), "{diags:#?}");
         let (_, diags) = report("appeals:\n  review: [1, 0, 0, 0, 2]\n");
         let t4: Vec<_> = diags.iter().filter(|d| d.code == "T4-SUM").collect();
         assert_eq!(t4.len(), 1, "{diags:#?}");
-        assert_eq!(
-            t4[0].message,
-            "表四: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 fails: 2 ≠ 1 + 0 + 0 + 0"
-        );
+        assert_eq!(t4[0].message, "表四：行政复议 总计 2，各项之和 1，相差 1");
+        assert_eq!(t4[0].label, "「行政复议 总计」= 2");
+        assert_eq!(t4[0].related[0].text, "「行政复议 结果维持」= 1");
         let (_, diags) = report("regulations:\n  normative: [5, 0, 2]\n");
-        assert!(
-            diags.iter().any(|d| d.code == "T2-VALID" && d.severity == crate::diag::Severity::Warning),
-            "{diags:#?}"
+        let valid = diags.iter().find(|d| d.code == "T2-VALID").expect("T2-VALID");
+        assert_eq!(valid.severity, crate::diag::Severity::Warning);
+        assert_eq!(
+            valid.message,
+            "表二「第二十条第（一）项」「行政规范性文件」行：现行有效件数 ≥ 本年制发件数 − 本年废止件数 不成立：左边 2，右边 5 − 0 = 5"
+        );
+    }
+
+    #[test]
+    fn english_says_the_same() {
+        use crate::i18n::{Args, Lang, text_in};
+        let mut args = Args::new();
+        for (k, v) in [("total_label", "（七）总计"), ("total", "767"), ("sum", "768"), ("diff", "1")] {
+            args.set(k, v.to_owned());
+        }
+        assert_eq!(
+            text_in(Lang::En, "check-sum-failed", Some(&args)),
+            "（七）总计 is 767, but its parts add up to 768, a difference of 1"
         );
     }
 
@@ -228,10 +355,10 @@ mod tests {
         assert!(parsed.is_none());
         let missing: Vec<_> = diags.iter().filter(|d| d.code == "IN-TABLE").collect();
         assert_eq!(missing.len(), 1, "one error names them all: {diags:#?}");
-        assert!(missing[0].message.contains("lacks 6 table(s)") && missing[0].message.contains("`appeals`"));
+        assert!(missing[0].message.contains("`appeals`"));
         // Declared absent: no error, no figures, and no rule compares invented zeros.
         let (r, diags) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 1]\n  granted: [1, 0, 0, 0, 0, 0, 1]\n");
-        assert!(diags.iter().all(|d| d.code == "T3-BLANK" && d.message.contains("computed")), "{diags:#?}");
+        assert!(diags.iter().all(|d| d.code == "T3-BLANK" && d.label == "自动计算"), "{diags:#?}");
         assert!(!r.table("appeals").unwrap().1.given);
     }
 
@@ -248,6 +375,6 @@ mod tests {
         }
         let mut diags = Vec::new();
         check_report(&r, &mut diags);
-        assert!(diags.iter().any(|d| d.code == "T3-ROW"), "{diags:#?}");
+        assert!(says(&diags, "T3-ROW", "各项之和 18446744073709551616"), "{diags:#?}");
     }
 }

@@ -77,9 +77,10 @@ pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) 
                     "T3-BLANK",
                     &report.file,
                     first.pos,
-                    format!("{title}: {} 总计 cell(s) were left out and have been computed", computed.len()),
+                    crate::t!("check-computed-totals", table = &title, n = computed.len()),
                 )
-                .with_help("write the totals as printed in the original so they are checked, not assumed"),
+                .with_label(crate::t!("check-computed-totals-label"))
+                .with_help(crate::t!("check-computed-totals-help")),
             );
         }
         let blank: Vec<_> = data.cells.iter().filter(|c| c.source == Source::Blank).collect();
@@ -89,10 +90,10 @@ pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) 
                     "T3-BLANK",
                     &report.file,
                     first.pos,
-                    format!("{title}: {} blank cell(s) are read as 0", blank.len()),
+                    crate::t!("check-blank-cells", table = &title, n = blank.len()),
                 )
-                .with_label("blank")
-                .with_help("write 0 where there is nothing to report: a blank cell reads as missing data"),
+                .with_label(crate::t!("check-blank"))
+                .with_help(crate::t!("check-blank-cells-help")),
             );
         }
     }

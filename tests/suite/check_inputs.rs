@@ -206,10 +206,15 @@ fn human_output_shows_the_snippet_and_related_cells() {
     site.write("content/reports/town/2024.md", report_2021(2024, &unbalanced(), ""));
     let (exit, out, _) = site.run(&["check"]);
     assert_eq!(exit, 1);
-    assert!(out.contains("错误[T3-KJ]：表三: 一 + 二 = 三（七）+ 四 fails for 自然人: 3 + 0 ≠ 3 + 1"), "{out}");
+    assert!(
+        out.contains(
+            "错误[T3-KJ]：表三「自然人」列：一 + 二 = 三（七）+ 四 不成立：左边 3 + 0 = 3，右边 3 + 1 = 4，相差 1"
+        ),
+        "{out}"
+    );
     assert!(out.contains("--> content/reports/town/2024.md:14:9"), "{out}");
-    assert!(out.contains("^ 一、本年新收政府信息公开申请数量 = 3"), "{out}");
-    assert!(out.contains("- 四、结转下年度继续办理 = 1"), "{out}");
+    assert!(out.contains("^ 「一、本年新收政府信息公开申请数量」= 3"), "{out}");
+    assert!(out.contains("- 「四、结转下年度继续办理」= 1"), "{out}");
 }
 
 #[test]

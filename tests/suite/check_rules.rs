@@ -13,7 +13,11 @@ fn carried_over_applications_must_match_last_years_carried_out() {
     let carry = with_code(&checked, "X-CARRY");
     assert_eq!(carry.len(), 2, "{:#?}", checked.diags);
     assert_eq!(carry[0].severity, Severity::Error);
-    assert_eq!(carry[0].message, "表三: 本年 二、上年结转 = 上年报告 四、结转下年度继续办理 fails for 自然人: 3 ≠ 2");
+    assert_eq!(
+        carry[0].message,
+        "表三「自然人」列：本年 二、上年结转 = 上年报告 四、结转下年度继续办理 不成立：左边 3，右边 2，相差 1"
+    );
+    assert!(carry[0].related.iter().any(|r| r.text == "上年「四、结转下年度继续办理」= 2"), "{:#?}", carry[0]);
     assert!(carry[0].file.ends_with("2024.md"));
     assert!(carry[0].related.iter().any(|r| r.file.ends_with("2023.md") && r.pos.line == 18), "{:#?}", carry[0]);
     // Consistent years pass.
@@ -68,7 +72,7 @@ fn item_counts_of_2020_must_follow_from_2019() {
     let checked = site.check();
     let x = with_code(&checked, "X-STOCK19");
     assert_eq!(x.len(), 1, "{:#?}", checked.diags);
-    assert!(x[0].message.contains("9 ≠ 10 + (−2)"), "{}", x[0].message);
+    assert!(x[0].message.contains("左边 9，右边 10 + (−2) = 8，相差 1"), "{}", x[0].message);
     // T2-2019: a negative stock and 新公开 above the total.
     site.write("content/reports/town/2020.md", format!("---\nyear: 2020\nmissing_in_original: [enforcement, fees, applications, appeals]\nlicensing:\n  permit: [1, -3, 0]\nregulations:\n  normative: [0, 5, 2]\nprocurement:\n  central: [1, 5000]\n---\n{SECTIONS}"));
     let checked = site.check();
@@ -117,11 +121,11 @@ fn publication_deadlines_follow_the_agency_kind_and_site_settings() {
     let late = with_code(&checked, "PUB-DATE");
     assert_eq!(late.len(), 1, "{:#?}", checked.diags);
     assert!(late[0].file.ends_with("dept/2024.md"));
-    assert_eq!(late[0].message, "published 2025-02-10, after the deadline 2025-01-31 for a 部门 report");
+    assert_eq!(late[0].message, "发布日期 2025-02-10 晚于部门年报的公布时限 2025-01-31");
     site.write("site.toml", "title = \"t\"\n[deadlines]\ndepartment = \"02-15\"\n");
     assert!(with_code(&site.check(), "PUB-DATE").is_empty());
     site.write("content/reports/city/2024.md", dated("2024-06-01"));
-    assert!(with_code(&site.check(), "PUB-DATE")[0].message.contains("before the end of the report year"));
+    assert!(with_code(&site.check(), "PUB-DATE")[0].message.contains("早于报告年度 2024 年结束"));
 }
 
 #[test]
@@ -150,4 +154,74 @@ fn site_forms_are_checked_like_built_in_ones() {
     assert_eq!(checked.content.reports.len(), 1);
     assert_eq!(checked.content.reports[0].form.id, "zj-2027");
     assert!(!with_code(&checked, "T3-KJ").is_empty());
+}
+
+/// The example site with its 淮安 2024 report edited by `edit`, and the
+/// findings about that report.
+fn huaian_with(edit: impl Fn(&str) -> String) -> (TempSite, Vec<gongkai::diag::Diagnostic>) {
+    let site = TempSite::example();
+    let path = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = edit(&text);
+    assert_ne!(edited, text, "the edit applies");
+    std::fs::write(&path, edited).expect("write");
+    let diags = site.check().diags.into_iter().filter(|d| d.file.ends_with("huaian/2024.md")).collect();
+    (site, diags)
+}
+
+#[test]
+fn a_failing_sum_states_the_total_the_sum_and_the_difference_compactly() {
+    // （七）总计 of 自然人 one short, with 四 one more so the balance holds:
+    // only the sum fails, and its 21 parts are not all listed.
+    let (_, diags) = huaian_with(|t| {
+        t.replace("total:           [2932, 53, 0, 0, 61, 4, 3050]", "total:           [2931, 53, 0, 0, 61, 4, 3049]")
+            .replace("carried_out:     [ 103,  0, 0, 0,  0, 0,  103]", "carried_out:     [ 104,  0, 0, 0,  0, 0,  104]")
+    });
+    let sums: Vec<_> = diags.iter().filter(|d| d.code == "T3-SUM").collect();
+    assert_eq!(sums.len(), 2, "自然人 and 总计: {diags:#?}");
+    assert_eq!(sums[0].message, "表三「自然人」列：（七）总计 2931，各项之和 2932，相差 1");
+    assert_eq!(sums[0].pos.line, 44, "at the total");
+    assert_eq!(sums[0].label, "「（七）总计」= 2931；各项中另有 15 项未列出");
+    assert_eq!(sums[0].related.len(), 6, "{:#?}", sums[0].related);
+    assert!(sums[0].related.iter().all(|r| !r.text.ends_with("= 0")), "{:#?}", sums[0].related);
+}
+
+#[test]
+fn one_wrong_figure_gives_one_error_at_it_with_the_other_rules_as_notes() {
+    // A wrong cell in row 三（七）总计 breaks T3-KJ, T3-ROW and T3-SUM.
+    let (site, diags) = huaian_with(|t| t.replace("total:           [2932,", "total:           [2933,"));
+    let errors: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{diags:#?}");
+    let d = errors[0];
+    assert_eq!((d.code.as_ref(), d.pos.line, d.pos.col), ("T3-KJ", 44, 21), "at the figure: {d:#?}");
+    assert!(d.message.ends_with("；同时不满足 T3-ROW、T3-SUM"), "{}", d.message);
+    assert!(d.label.starts_with("「（七）总计」行「自然人」列 = 2933："), "{}", d.label);
+    assert!(d.related.iter().any(|r| r.text == "T3-SUM：「自然人」列，（七）总计 2933，各项之和 2932，相差 1"));
+    assert!(d.related.iter().any(|r| r.text == "T3-ROW：「（七）总计」行，总计 3050，各项之和 3051，相差 1"));
+    assert!(d.related.len() <= 3, "{:#?}", d.related);
+    // JSON: one object per finding, with the stable fields.
+    let (code, out, _) = site.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    let found: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .filter(|v: &serde_json::Value| v["severity"] == "error")
+        .collect();
+    assert_eq!(found.len(), 1, "{out}");
+    assert_eq!((found[0]["code"].as_str(), found[0]["line"].as_u64()), (Some("T3-KJ"), Some(44)));
+    assert_eq!(found[0]["related"].as_array().map(Vec::len), Some(3), "{out}");
+}
+
+#[test]
+fn a_blank_cell_reads_as_blank() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let tables = tables_2021(0, 3, 0).replace("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: [~, 0, 0, 0, 0, 0, 3]");
+    site.write("content/reports/town/2024.md", report_2021(2024, &tables, ""));
+    let (code, out, _) = site.run(&["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("^ 「一、本年新收政府信息公开申请数量」行「自然人」列 = 空："), "{out}");
+    assert!(out.contains("左边 空 + 0 = 0"), "{out}");
+    assert!(!out.contains("自然人」列 = 0") && !out.contains("「自然人」= 0"), "{out}");
+    assert!(out.contains("警告[T3-BLANK]：表三：有 1 个单元格为空，核对时按 0 计算"), "{out}");
 }

@@ -85,3 +85,56 @@ fn sections_written_as_level_three_headings_are_sections_on_the_page() {
     assert_eq!(findings, 0, "the checker reads the ### headings as the six sections");
     assert_agree(&sections, &page);
 }
+
+/// The FMT-SECT findings about the 淮安 report after `edit` of its text.
+fn section_findings(edit: impl Fn(&str) -> String) -> Vec<gongkai::diag::Diagnostic> {
+    let site = TempSite::example();
+    let path = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = edit(&text);
+    assert_ne!(edited, text, "the edit applies");
+    std::fs::write(&path, edited).expect("write");
+    let checked = site.check();
+    with_code(&checked, "FMT-SECT").into_iter().filter(|d| d.file.ends_with("huaian/2024.md")).cloned().collect()
+}
+
+/// The 1-based line of the first line of `text` that starts with `start`.
+fn line_of(text: &str, start: &str) -> u32 {
+    text.lines().position(|l| l.starts_with(start)).expect("line") as u32 + 1
+}
+
+#[test]
+fn a_missing_section_is_shown_where_it_belongs_in_the_forms_order() {
+    let remove =
+        |t: &str| t.replace("## 三、收到和处理政府信息公开申请情况\n\n", "").replace("## 六、其他需要报告的事项\n", "");
+    let found = section_findings(remove);
+    let text = std::fs::read_to_string(crate::fixture::repo().join("content/reports/huaian/2024.md")).expect("read");
+    let edited = remove(&text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let mut found: Vec<_> = found.iter().map(|d| (d.pos.line, d.message.as_str())).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                line_of(&edited, "## 二、"),
+                "缺少“三、收到和处理政府信息公开申请情况”部分，应在“二、主动公开政府信息情况”部分之后"
+            ),
+            (
+                line_of(&edited, "## 五、"),
+                "缺少“六、其他需要报告的事项”部分，应在“五、存在的主要问题及改进情况”部分之后"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_section_at_the_wrong_heading_level_says_so() {
+    let found = section_findings(|t| t.replace("## 四、政府信息公开", "### 四、政府信息公开"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "“四、政府信息公开行政复议、行政诉讼情况”部分的标题是 3 级（`###`），其他部分是 2 级（`##`）"
+    );
+    assert_eq!(found[0].help.as_deref(), Some("写成 `## 四、政府信息公开行政复议、行政诉讼情况`"));
+}

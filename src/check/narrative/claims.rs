@@ -1,5 +1,6 @@
 //! TXT-NUM: figures stated in the narrative, compared with the tables.
 
+use crate::check::explain::{figure, leaf_name};
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Claim, Token};
 use crate::model::Loaded;
@@ -150,16 +151,26 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                         "TXT-NUM",
                         &report.file,
                         pos,
-                        format!("the narrative states {} {value}, but the table gives {expected}", claim.name),
+                        crate::t!(
+                            "check-claim",
+                            name = &claim.name,
+                            stated = value.to_string(),
+                            expected = expected.to_string()
+                        ),
                     )
-                    .with_label(format!("text says {value}"))
-                    .with_help("correct the text or the table so the report says one thing");
+                    .with_label(crate::t!("check-claim-label", stated = value.to_string()))
+                    .with_help(crate::t!("check-claim-help"));
                     for &(r, c) in cells {
                         let cell = data.cell(r, c);
                         d = d.with_related(
                             &report.file,
                             cell.pos,
-                            format!("{} / {} = {}", spec.row_leaves[r].label, spec.col_leaves[c].label, cell.value),
+                            crate::t!(
+                                "check-cell-at",
+                                row = leaf_name(&spec.row_leaves, r),
+                                col = leaf_name(&spec.col_leaves, c),
+                                value = figure(cell)
+                            ),
                         );
                     }
                     diags.push(d);
@@ -172,10 +183,7 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             "TXT-NUM",
             &report.file,
             Pos::new(report.body_line, 1, 1),
-            format!(
-                "{} more figure(s) of the narrative differ from the tables and are not listed",
-                found - MAX_FINDINGS
-            ),
+            crate::t!("check-claims-more", n = found - MAX_FINDINGS),
         ));
     }
 }

@@ -36,9 +36,13 @@ pub fn check_old_labels(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                     "FMT-LABEL",
                     &report.file,
                     pos,
-                    format!("`{}` is a label of an older form; the {} form says {}", old.old, form.id, old.new),
+                    crate::t!("check-old-label", old = &old.old, form = &form.name, new = &old.new),
                 )
-                .with_help("reports from 2021 on follow the 2021 format (国办公开办函〔2021〕30号)"),
+                .with_help(crate::t!(
+                    "check-old-label-help",
+                    form = &form.name,
+                    issued_by = &form.issued_by
+                )),
             );
         }
     }

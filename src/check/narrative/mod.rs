@@ -56,18 +56,91 @@ mod tests {
         let d = run(check_sections, &r);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].pos.line, 13, "one line more: the absent tables are declared");
-        assert!(d[0].message.contains("without its numeral `五、`"));
+        assert_eq!(d[0].message, "第五部分“存在的主要问题及改进情况”缺少序号“五、”");
+        assert_eq!(d[0].help.as_deref(), Some("写成 `## 五、存在的主要问题及改进情况`"));
     }
 
     #[test]
     fn missing_wrongly_numbered_and_out_of_order_sections_are_found() {
         let body = SECTIONS.replace("## 六、其他需要报告的事项\n", "").replace("四、政府", "三、政府");
         let d = run(check_sections, &report(2024, "", &body));
-        assert!(d.iter().any(|d| d.message.contains("六、其他需要报告的事项 is missing")), "{d:#?}");
-        assert!(d.iter().any(|d| d.message.contains("numbered 三")), "{d:#?}");
+        assert!(
+            d.iter()
+                .any(|d| d.message == "缺少“六、其他需要报告的事项”部分，应在“五、存在的主要问题及改进情况”部分之后"),
+            "{d:#?}"
+        );
+        assert!(d.iter().any(|d| d.message.contains("序号写成了“三”，按格式应为“四”")), "{d:#?}");
         let swapped = "## 二、主动公开政府信息情况\n\n## 一、总体情况\n";
         let d = run(check_sections, &report(2024, "", swapped));
-        assert!(d.iter().any(|d| d.message.contains("comes after")), "{d:#?}");
+        assert!(
+            d.iter().any(|d| d.message == "“一、总体情况”部分排在“二、主动公开政府信息情况”部分之后，顺序不对"),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_section_is_pointed_at_where_it_belongs() {
+        // 三 and 四 left out: one finding, at 二's heading, naming both in the form's order.
+        let body = SECTIONS
+            .replace("## 三、收到和处理政府信息公开申请情况\n\n", "")
+            .replace("## 四、政府信息公开行政复议、行政诉讼情况\n\n", "");
+        let r = report(2024, "", &body);
+        let d = run(check_sections, &r);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(
+            d[0].message,
+            "缺少“三、收到和处理政府信息公开申请情况”、“四、政府信息公开行政复议、行政诉讼情况”部分，应在“二、主动公开政府信息情况”部分之后"
+        );
+        let second = r.report.narrative.headings.iter().find(|h| h.text.starts_with("二、")).unwrap();
+        assert_eq!(d[0].pos, second.pos);
+        assert_eq!(d[0].label, "缺少的部分应加在这一部分之后");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some(
+                "依次加上标题 `## 三、收到和处理政府信息公开申请情况`、`## 四、政府信息公开行政复议、行政诉讼情况`；表格显示在所属部分的标题下"
+            )
+        );
+        // The first section missing: before the first one present.
+        let d = run(check_sections, &report(2024, "", &SECTIONS.replace("## 一、总体情况\n\n", "")));
+        assert_eq!(d[0].message, "缺少“一、总体情况”部分，应在“二、主动公开政府信息情况”部分之前", "{d:#?}");
+        // Gaps in several places: each at its own place, so they read in the form's order.
+        let body = SECTIONS.replace("## 二、主动公开政府信息情况\n\n", "").replace("## 六、其他需要报告的事项\n", "");
+        let d = run(check_sections, &report(2024, "", &body));
+        let mut lines: Vec<(u32, &str)> = d.iter().map(|d| (d.pos.line, d.message.as_str())).collect();
+        lines.sort();
+        assert_eq!(lines.len(), 2, "{d:#?}");
+        assert!(lines[0].1.starts_with("缺少“二、") && lines[1].1.starts_with("缺少“六、"), "{lines:?}");
+        // No section at all.
+        let d = run(check_sections, &report(2024, "", "正文。\n"));
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.starts_with("正文缺少“一、总体情况”、“二、"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_section_at_the_wrong_heading_level_is_named_as_such() {
+        let body = SECTIONS.replace("## 三、收到", "### 三、收到");
+        let r = report(2024, "", &body);
+        let d = run(check_sections, &r);
+        assert_eq!(d.len(), 1, "not also missing: {d:#?}");
+        assert_eq!(
+            d[0].message,
+            "“三、收到和处理政府信息公开申请情况”部分的标题是 3 级（`###`），其他部分是 2 级（`##`）"
+        );
+        assert_eq!(d[0].help.as_deref(), Some("写成 `## 三、收到和处理政府信息公开申请情况`"));
+        let third = r.report.narrative.headings.iter().find(|h| h.text.starts_with("三、")).unwrap();
+        assert_eq!(d[0].pos, third.pos);
+    }
+
+    #[test]
+    fn section_messages_read_in_english_too() {
+        use crate::i18n::{Args, Lang, text_in};
+        let mut args = Args::new();
+        args.set("sections", "“六、其他需要报告的事项”");
+        args.set("previous", "五、存在的主要问题及改进情况");
+        assert_eq!(
+            text_in(Lang::En, "check-sect-missing-after", Some(&args)),
+            "section(s) “六、其他需要报告的事项” missing: they belong after section “五、存在的主要问题及改进情况”"
+        );
     }
 
     #[test]
@@ -79,8 +152,8 @@ mod tests {
         );
         let d = run(check_years, &r);
         assert_eq!(d.len(), 2, "{d:#?}");
-        assert!(d[0].message.contains("12月21日"));
-        assert!(d[1].message.contains("speaks of 2019"));
+        assert_eq!(d[0].message, "统计期限止于 2020年12月21日，应为 2020年12月31日");
+        assert_eq!(d[1].message, "正文把 2019 年当作工作年度，但这是 2020 年的年报");
         assert_eq!((d[1].pos.line, d[1].pos.col), (7, 1));
         let ok = report(
             2024,
@@ -102,9 +175,9 @@ mod tests {
         let bad = report(2024, front, "收到依申请公开5件，另有 2 件顺延到下年度答复。\n");
         let d = run(check_claims, &bad);
         assert_eq!(d.len(), 2, "{d:#?}");
-        assert_eq!(d[0].message, "the narrative states 本年新收申请 5, but the table gives 3");
+        assert_eq!(d[0].message, "正文所写的本年新收申请为 5，表格中为 3");
         assert_eq!((d[0].pos.line, d[0].pos.col, d[0].pos.len), (10, 8, 1));
-        assert!(d[1].message.contains("结转下年度 2"));
+        assert!(d[1].message.contains("结转下年度为 2"), "{}", d[1].message);
         // A part of a figure (结果维持 1 件) is not the figure.
         let parts = report(2024, front, "行政复议案件中结果维持1件。\n");
         assert!(run(check_claims, &parts).is_empty(), "{:#?}", run(check_claims, &parts));

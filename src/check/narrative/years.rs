@@ -54,10 +54,10 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                             "TXT-YEAR",
                             file,
                             pos,
-                            format!("the statistical period starts in {}, but this is the {year} report", m.year),
+                            crate::t!("check-period-start", start = m.year.to_string(), year = year.to_string()),
                         )
-                        .with_related(file, report.year_pos, "report year")
-                        .with_help(format!("the period is {year}年1月1日至{year}年12月31日")),
+                        .with_related(file, report.year_pos, crate::t!("check-report-year"))
+                        .with_help(crate::t!("check-period-help", year = year.to_string())),
                     );
                 }
                 continue;
@@ -70,9 +70,15 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                             "TXT-YEAR",
                             file,
                             pos,
-                            format!("the statistical period ends on {}年12月{day}日, not {year}年12月31日", m.year),
+                            crate::t!(
+                                "check-period-end",
+                                end = m.year.to_string(),
+                                day = day.as_str(),
+                                year = year.to_string()
+                            ),
                         )
-                        .with_related(file, report.year_pos, "report year"),
+                        .with_related(file, report.year_pos, crate::t!("check-report-year"))
+                        .with_help(crate::t!("check-period-help", year = year.to_string())),
                     );
                 }
                 continue;
@@ -84,14 +90,11 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                         "TXT-YEAR",
                         file,
                         pos,
-                        format!(
-                            "the narrative speaks of {} as the year of the work, but this is the {year} report",
-                            m.year
-                        ),
+                        crate::t!("check-year-topical", mentioned = m.year.to_string(), year = year.to_string()),
                     )
-                    .with_label(format!("{}年", m.year))
-                    .with_related(file, report.year_pos, "report year")
-                    .with_help("was this text copied from an earlier report? describe the report year's work"),
+                    .with_label(crate::t!("check-year-label", year = m.year.to_string()))
+                    .with_related(file, report.year_pos, crate::t!("check-report-year"))
+                    .with_help(crate::t!("check-year-topical-help")),
                 );
             }
         }
@@ -105,9 +108,9 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                 "TXT-YEAR",
                 file,
                 report.year_pos,
-                format!("the title says {}年, but `year` is {year}", m.year),
+                crate::t!("check-title-year", title_year = m.year.to_string(), year = year.to_string()),
             )
-            .with_help("correct the title or the year"),
+            .with_help(crate::t!("check-title-year-help")),
         );
     }
 }

@@ -1,1 +1,121 @@
-# en/check.ftl: see ../mod.rs.
+# en/check.ftl: the checker's diagnostics (src/check/, src/parse/totals.rs).
+# Labels of tables, rows, columns and sections come from the form data and
+# are quoted verbatim, in 「」 or “”, as in Chinese.
+
+## Cells and figures (src/check/explain.rs)
+
+# A blank cell (written `~` or nothing): never "0".
+check-blank = blank
+check-computed = {$value} (computed)
+check-cell = 「{$name}」= {$value}
+check-cell-prev = last year's 「{$name}」= {$value}
+check-cell-at = row 「{$row}」, column 「{$col}」= {$value}
+check-more-addends = {$label}; { $n ->
+    [one] 1 more part is not shown
+   *[other] { $n } more parts are not shown
+}
+check-zero-addends = {$label}; { $n ->
+    [one] the other part is 0
+   *[other] the other { $n } parts are 0
+}
+
+## A rule that does not hold (src/check/explain.rs)
+
+check-sum-failed = {$total_label} is {$total}, but its parts add up to {$sum}, a difference of {$diff}
+check-rule-failed = {$rule} does not hold: left {$lhs}, right {$rhs}, a difference of {$diff}
+check-rule-failed-cmp = {$rule} does not hold: left {$lhs}, right {$rhs}
+check-at-table = {$table}: {$what}
+check-at-column = {$table}, column 「{$line}」: {$what}
+check-at-row = {$table}, row 「{$line}」: {$what}
+check-help-sum = the rule: {$rule}. Check the parts, or correct the total.
+check-help-rule = check the figures marked above and correct the one that is wrong.
+
+## One figure that breaks several rules (src/check/explain.rs, src/check/group.rs)
+
+check-also-fails = {$statement}; {$others} fails as well
+check-suspect = {$cell}: all { $n } rules involve this figure, the one most likely wrong
+check-note = {$code}: {$what}
+check-note-column = {$code}: column 「{$line}」, {$what}
+check-note-row = {$code}: row 「{$line}」, {$what}
+check-help-suspect = first check this figure against the original; if it is right, check the other figures of the { $n } rules above.
+
+## Computed totals and blank cells (src/parse/totals.rs, code T3-BLANK)
+
+check-computed-totals = {$table}: { $n ->
+    [one] 1 total was
+   *[other] { $n } totals were
+} left out and computed from the parts
+check-computed-totals-label = computed
+check-computed-totals-help = write the totals as printed in the original, so that they are checked rather than assumed.
+check-blank-cells = {$table}: { $n ->
+    [one] 1 cell is
+   *[other] { $n } cells are
+} blank and counted as 0 in the checks
+check-blank-cells-help = write 0 where there is nothing to report: a blank cell looks like missing data.
+
+## The six sections of the narrative (src/check/narrative/sections.rs, code FMT-SECT)
+
+check-sect-quoted = “{$section}”
+check-sect-unknown = the heading “{$heading}” is not one of the six sections of the form
+check-sect-unknown-help = the six sections are `{$marks}` headings: `{$marks} 一、总体情况` … `{$marks} 六、其他需要报告的事项`; use `{$sub}` or bold text for sub-headings
+check-sect-no-numeral = section {$numeral} “{$heading}” is printed without its numeral “{$numeral}、”
+check-sect-no-numeral-label = no numeral
+check-sect-misnumbered = section “{$title}” is numbered “{$written}”, but it is section “{$numeral}” of the form
+check-sect-reworded = the heading “{$heading}” matches section {$numeral} only by its numeral; the form calls that section “{$title}”
+check-sect-write = write `{$heading}`
+check-sect-twice = section “{$section}” appears twice
+check-sect-order = section “{$section}” comes after section “{$previous}”, out of order
+check-sect-order-help = the six sections follow the form's order 一, 二, 三, 四, 五, 六
+check-sect-level = section “{$section}” is a level {$level} heading (`{$marks}`), the other sections are level {$expected} (`{$expected_marks}`)
+check-sect-missing-after = section(s) {$sections} missing: they belong after section “{$previous}”
+check-sect-missing-after-label = the missing section(s) belong after this one
+check-sect-missing-before = section(s) {$sections} missing: they belong before section “{$next}”
+check-sect-missing-before-label = the missing section(s) belong before this one
+check-sect-missing-all = the narrative lacks the sections {$sections}
+check-sect-missing-help = add the headings {$headings}, in this order
+check-sect-missing-help-tables = add the headings {$headings}, in this order; the tables are shown under their section's heading
+
+## Years in the narrative (src/check/narrative/years.rs, code TXT-YEAR)
+
+check-report-year = report year
+check-period-start = the statistical period starts in {$start}, but this is the {$year} report
+check-period-end = the statistical period ends on {$end}年12月{$day}日, not {$year}年12月31日
+check-period-help = the period is {$year}年1月1日至{$year}年12月31日
+check-year-topical = the narrative speaks of {$mentioned} as the year of the work, but this is the {$year} report
+check-year-label = {$year}年
+check-year-topical-help = was this text copied from an earlier report? describe the report year's work
+check-title-year = the title says {$title_year}年, but `year` is {$year}
+check-title-year-help = correct the title or the year
+
+## Figures in the narrative (src/check/narrative/claims.rs, code TXT-NUM)
+
+check-claim = the narrative states {$name} {$stated}, but the table gives {$expected}
+check-claim-label = the text says {$stated}
+check-claim-help = correct the text or the table so that the report says one thing
+check-claims-more = { $n ->
+    [one] 1 more figure
+   *[other] { $n } more figures
+} of the narrative differ from the tables and are not listed
+
+## Labels of an older form (src/check/narrative/labels.rs, code FMT-LABEL)
+
+check-old-label = “{$old}” is a label of an older form; 《{$form}》 says “{$new}”
+check-old-label-help = this report follows 《{$form}》 ({$issued_by}); use its labels
+
+## Against last year's report (src/check/cross.rs, codes X-DUP, X-STALE)
+
+check-prev-report = the {$year} report
+check-dup = {$percent}% of the narrative repeats the {$year} report word for word (内容雷同)
+check-dup-help = the 2021 format names 内容雷同 as a failing; describe this year's work (the threshold is `[check] similarity` in `site.toml`)
+check-stale = every figure of this report equals the {$year} report's
+check-stale-help = were last year's tables copied? enter this year's figures
+
+## Publication date and agency (src/check/agency.rs, codes PUB-DATE, T2-GUIZHANG)
+
+check-published-label = publication date
+check-late = published {$published}, after the deadline {$deadline} for a {$kind} report
+check-late-help = 条例 第四十九条: departments publish their report by 1月31日, a government its own by 3月31日; the deadlines are set in `site.toml` under `[deadlines]`
+check-early = published {$published}, before the end of the report year {$year}
+check-early-help = is the year or the date mistyped?
+check-guizhang = {$agency} reports {$cell}, but a {$kind} cannot make 规章
+check-guizhang-help = only the State Council's departments and the governments of provinces, 设区的市 and 自治州 make 规章; report this agency's documents in the 规范性文件 row

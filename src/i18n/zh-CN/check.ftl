@@ -1,1 +1,105 @@
-# zh-CN/check.ftl：见 ../mod.rs。
+# zh-CN/check.ftl：检查年报时的诊断信息（src/check/、src/parse/totals.rs）。
+# 表格、行、列、部分的名称来自格式数据，一律照抄，放在「」或“”中。
+
+## 单元格与数字（src/check/explain.rs）
+
+# 空单元格（写作 `~` 或什么都不写）：不说“0”。
+check-blank = 空
+check-computed = {$value}（自动计算）
+check-cell = 「{$name}」= {$value}
+check-cell-prev = 上年「{$name}」= {$value}
+check-cell-at = 「{$row}」行「{$col}」列 = {$value}
+check-more-addends = {$label}；各项中另有 {$n} 项未列出
+check-zero-addends = {$label}；其余 {$n} 项为 0
+
+## 勾稽关系不成立（src/check/explain.rs）
+
+check-sum-failed = {$total_label} {$total}，各项之和 {$sum}，相差 {$diff}
+check-rule-failed = {$rule} 不成立：左边 {$lhs}，右边 {$rhs}，相差 {$diff}
+check-rule-failed-cmp = {$rule} 不成立：左边 {$lhs}，右边 {$rhs}
+check-at-table = {$table}：{$what}
+check-at-column = {$table}「{$line}」列：{$what}
+check-at-row = {$table}「{$line}」行：{$what}
+check-help-sum = 勾稽关系：{$rule}。核对各项，或改正总计。
+check-help-rule = 核对上面标出的各个数，改正填错的一项。
+
+## 一个数同时使几项勾稽关系不成立（src/check/explain.rs、src/check/group.rs）
+
+check-also-fails = {$statement}；同时不满足 {$others}
+check-suspect = {$cell}：{$n} 项勾稽关系都涉及这个数，它最可能填错
+check-note = {$code}：{$what}
+check-note-column = {$code}：「{$line}」列，{$what}
+check-note-row = {$code}：「{$line}」行，{$what}
+check-help-suspect = 先对照原件核对这个数；若它无误，再逐项核对上面 {$n} 项勾稽关系中的其他数。
+
+## 自动计算的总计与空单元格（src/parse/totals.rs，代码 T3-BLANK）
+
+check-computed-totals = {$table}：有 {$n} 个总计未填写，已由各项相加得出
+check-computed-totals-label = 自动计算
+check-computed-totals-help = 请照原件填写总计，这样总计也能得到核对，而不是由程序推算。
+check-blank-cells = {$table}：有 {$n} 个单元格为空，核对时按 0 计算
+check-blank-cells-help = 没有数据的单元格请填 0：空单元格看起来像是缺少数据。
+
+## 正文的六个部分（src/check/narrative/sections.rs，代码 FMT-SECT）
+
+check-sect-quoted = “{$section}”
+check-sect-unknown = 标题“{$heading}”不是格式规定的六个部分之一
+check-sect-unknown-help = 六个部分用 `{$marks}` 标题：`{$marks} 一、总体情况` … `{$marks} 六、其他需要报告的事项`；小标题请用 `{$sub}` 或加粗文字
+check-sect-no-numeral = 第{$numeral}部分“{$heading}”缺少序号“{$numeral}、”
+check-sect-no-numeral-label = 缺少序号
+check-sect-misnumbered = “{$title}”部分的序号写成了“{$written}”，按格式应为“{$numeral}”
+check-sect-reworded = 标题“{$heading}”只有序号与第{$numeral}部分相符，格式中该部分为“{$title}”
+check-sect-write = 写成 `{$heading}`
+check-sect-twice = “{$section}”部分出现了两次
+check-sect-order = “{$section}”部分排在“{$previous}”部分之后，顺序不对
+check-sect-order-help = 六个部分按格式的顺序排列：一、二、三、四、五、六
+check-sect-level = “{$section}”部分的标题是 {$level} 级（`{$marks}`），其他部分是 {$expected} 级（`{$expected_marks}`）
+check-sect-missing-after = 缺少{$sections}部分，应在“{$previous}”部分之后
+check-sect-missing-after-label = 缺少的部分应加在这一部分之后
+check-sect-missing-before = 缺少{$sections}部分，应在“{$next}”部分之前
+check-sect-missing-before-label = 缺少的部分应加在这一部分之前
+check-sect-missing-all = 正文缺少{$sections}部分
+check-sect-missing-help = 依次加上标题 {$headings}
+check-sect-missing-help-tables = 依次加上标题 {$headings}；表格显示在所属部分的标题下
+
+## 正文中的年份（src/check/narrative/years.rs，代码 TXT-YEAR）
+
+check-report-year = 报告年度
+check-period-start = 统计期限从 {$start} 年开始，但这是 {$year} 年的年报
+check-period-end = 统计期限止于 {$end}年12月{$day}日，应为 {$year}年12月31日
+check-period-help = 统计期限应为 {$year}年1月1日至{$year}年12月31日
+check-year-topical = 正文把 {$mentioned} 年当作工作年度，但这是 {$year} 年的年报
+check-year-label = {$year}年
+check-year-topical-help = 这段文字是否从往年的年报复制而来？请写本年度的工作
+check-title-year = 标题写的是 {$title_year}年，但 `year` 是 {$year}
+check-title-year-help = 改正标题或年度
+
+## 正文中的数字（src/check/narrative/claims.rs，代码 TXT-NUM）
+
+check-claim = 正文所写的{$name}为 {$stated}，表格中为 {$expected}
+check-claim-label = 正文写的是 {$stated}
+check-claim-help = 改正正文或表格，使前后一致
+check-claims-more = 正文中另有 {$n} 处数字与表格不符，未逐一列出
+
+## 旧格式的用语（src/check/narrative/labels.rs，代码 FMT-LABEL）
+
+check-old-label = “{$old}”是旧格式的用语，《{$form}》中为“{$new}”
+check-old-label-help = 本年报按《{$form}》（{$issued_by}）填写，请使用该格式的用语
+
+## 与上年年报比较（src/check/cross.rs，代码 X-DUP、X-STALE）
+
+check-prev-report = {$year} 年年报
+check-dup = 正文有 {$percent}% 与 {$year} 年年报逐字相同（内容雷同）
+check-dup-help = 2021 年格式把“内容雷同”列为问题，请写明本年度的工作（阈值见 `site.toml` 的 `[check] similarity`）
+check-stale = 本年报的各项数字与 {$year} 年年报完全相同
+check-stale-help = 是否复制了上年的表格？请填写本年度的数字
+
+## 发布日期与机构（src/check/agency.rs，代码 PUB-DATE、T2-GUIZHANG）
+
+check-published-label = 发布日期
+check-late = 发布日期 {$published} 晚于{$kind}年报的公布时限 {$deadline}
+check-late-help = 条例第四十九条：部门的年报在每年 1 月 31 日前公布，人民政府的年报在 3 月 31 日前公布；时限可在 `site.toml` 的 `[deadlines]` 中设置
+check-early = 发布日期 {$published} 早于报告年度 {$year} 年结束之时
+check-early-help = 年度或发布日期是否写错了？
+check-guizhang = {$agency}填报了{$cell}，但{$kind}不能制定规章
+check-guizhang-help = 只有国务院部门和省、自治区、直辖市、设区的市、自治州人民政府能制定规章；本机关的文件请填入规范性文件一行
