@@ -4,6 +4,7 @@
 use super::tables::{Side, check_rule};
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Runs every cross-year check of `this` against `prev` (the year before).
@@ -24,12 +25,15 @@ pub use crate::model::Sentence;
 
 /// The sentences of a narrative, normalised so that a copy with updated
 /// figures or years still counts as a copy: digits count as `0`, Markdown
-/// markup and white space are dropped. Headings (fixed by the form) and
-/// short fragments (无) are skipped. Hashed (FNV-1a) rather than kept as
-/// text: a portal compares thousands of pairs.
+/// markup and white space are dropped. Headings (fixed by the form), HTML
+/// comments (the placeholders of `gongkai new`, never shown to readers) and
+/// short fragments (无) are skipped, so two reports still as `gongkai new`
+/// wrote them share nothing. Hashed (FNV-1a) rather than kept as text: a
+/// portal compares thousands of pairs.
 pub fn fingerprint(body: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for line in body.lines().filter(|l| !l.trim_start().starts_with('#')) {
+    let text = without_comments(body);
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
         for sentence in line.split(['。', '！', '？', '；']) {
             let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
             let mut len = 0u32;
@@ -45,6 +49,26 @@ pub fn fingerprint(body: &str) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// `body` without its HTML comments (`<!-- … -->`, maybe over several
+/// lines; an unclosed one runs to the end, as in HTML). Line breaks inside a
+/// comment are kept, so the lines around it stay apart.
+fn without_comments(body: &str) -> Cow<'_, str> {
+    if !body.contains("<!--") {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 4..];
+        let (comment, next) = after.find("-->").map_or((after, ""), |end| (&after[..end], &after[end + 3..]));
+        out.extend(comment.chars().filter(|&c| c == '\n'));
+        rest = next;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// The share of `this`'s narrative (by characters) made of sentences that
@@ -64,9 +88,18 @@ fn copied_text(prev: &Report, this: &Report, threshold: f64, diags: &mut Vec<Dia
     let share = copied_share(&prev.sentences, &this.sentences);
     if share > threshold {
         diags.push(
-            Diagnostic::warning("X-DUP", &this.file, Pos::new(this.body_line, 1, 1), format!("{:.0}% of the narrative repeats the {} report word for word (内容雷同)", share * 100.0, prev.year))
-                .with_related(&prev.file, Pos::new(prev.body_line, 1, 1), format!("{} report", prev.year))
-                .with_help("the 2021 format names 内容雷同 as a failing; describe this year's work (the threshold is [check] similarity in site.toml)"),
+            Diagnostic::warning(
+                "X-DUP",
+                &this.file,
+                Pos::new(this.body_line, 1, 1),
+                crate::t!("check-dup", percent = format!("{:.0}", share * 100.0), year = prev.year.to_string()),
+            )
+            .with_related(
+                &prev.file,
+                Pos::new(prev.body_line, 1, 1),
+                crate::t!("check-prev-report", year = prev.year.to_string()),
+            )
+            .with_help(crate::t!("check-dup-help")),
         );
     }
 }
@@ -102,10 +135,10 @@ fn copied_figures(prev: &Report, this: &Report, diags: &mut Vec<Diagnostic>) {
                 "X-STALE",
                 &this.file,
                 this.year_pos,
-                format!("every figure of this report equals the {} report's", prev.year),
+                crate::t!("check-stale", year = prev.year.to_string()),
             )
-            .with_related(&prev.file, prev.year_pos, format!("{} report", prev.year))
-            .with_help("were last year's tables copied? enter this year's figures"),
+            .with_related(&prev.file, prev.year_pos, crate::t!("check-prev-report", year = prev.year.to_string()))
+            .with_help(crate::t!("check-stale-help")),
         );
     }
 }
@@ -122,5 +155,13 @@ mod tests {
         assert!(
             copied_share(&fingerprint(prev), &fingerprint("完全不同的一段新的叙述文字。另一段不同内容的说明。")) < 0.01
         );
+    }
+
+    #[test]
+    fn comments_are_not_narrative() {
+        let scaffold = "## 一、总体情况\n\n<!-- 在此填写本部分内容 -->\n\n## 五、存在的主要问题及改进情况\n\n<!--\n多行的\n说明文字在这里\n-->\n";
+        assert!(fingerprint(scaffold).is_empty());
+        let text = "前面的一句完整的叙述。<!-- 注释 -->后面的一句完整的叙述。\n<!-- 未闭合的注释里面的很长的文字";
+        assert_eq!(fingerprint(text).len(), 2);
     }
 }

@@ -92,7 +92,7 @@ fn copied_narratives_and_copied_figures_are_flagged() {
     let checked = site.check();
     let dup = with_code(&checked, "X-DUP");
     assert_eq!(dup.len(), 1, "{:#?}", checked.diags);
-    assert!(dup[0].message.starts_with("100% of the narrative repeats the 2023 report"), "{}", dup[0].message);
+    assert_eq!(dup[0].message, "正文有 100% 与 2023 年年报逐字相同（内容雷同）");
     assert_eq!(with_code(&checked, "X-STALE").len(), 1);
     site.write(
         "content/reports/dept/2024.md",
@@ -224,4 +224,33 @@ fn a_blank_cell_reads_as_blank() {
     assert!(out.contains("左边 空 + 0 = 0"), "{out}");
     assert!(!out.contains("自然人」列 = 0") && !out.contains("「自然人」= 0"), "{out}");
     assert!(out.contains("警告[T3-BLANK]：表三：有 1 个单元格为空，核对时按 0 计算"), "{out}");
+}
+
+#[test]
+fn two_untouched_scaffolds_are_not_copies_of_each_other() {
+    let site = TempSite::new();
+    let (code, out, err) = site.run(&["new", "agency", "--slug", "town", "--name", "某某镇人民政府", "--kind", "乡镇"]);
+    assert_eq!(code, 0, "{out}{err}");
+    for year in ["2023", "2024"] {
+        let (code, out, err) = site.run(&["new", "report", "--agency", "town", "--year", year]);
+        assert_eq!(code, 0, "{out}{err}");
+    }
+    let checked = site.check();
+    assert!(with_code(&checked, "X-DUP").is_empty(), "{:#?}", checked.diags);
+    // A filled report against the scaffold is judged as usual: nothing was copied.
+    let path = site.path().join("content/reports/town/2024.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let filled = text.replacen(
+        "<!-- 在此填写本部分内容 -->",
+        "今年我镇围绕新的重点工作推进政务公开，全年新建了依申请公开办理台账。",
+        1,
+    );
+    std::fs::write(&path, filled).expect("write");
+    let checked = site.check();
+    assert!(with_code(&checked, "X-DUP").is_empty(), "{:#?}", checked.diags);
+    // And a filled report copied into the next year still is a copy.
+    let previous = site.path().join("content/reports/town/2023.md");
+    let copy = std::fs::read_to_string(&path).expect("read").replace("year: 2024", "year: 2023");
+    std::fs::write(previous, copy).expect("write");
+    assert_eq!(with_code(&site.check(), "X-DUP").len(), 1);
 }
