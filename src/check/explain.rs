@@ -176,16 +176,19 @@ pub fn single(f: &Failure<'_>) -> Diagnostic {
 /// wrong. The code is the first rule's; the message states the first rule
 /// and names the others; each other rule's statement is a note at its
 /// total, and the first rule's total is marked too.
-pub fn grouped(fs: &[&Failure<'_>], (row, col): (usize, usize)) -> Diagnostic {
-    let first = fs[0];
+pub fn grouped(first: &Failure<'_>, rest: &[&Failure<'_>], (row, col): (usize, usize)) -> Diagnostic {
     let spec = first.spec;
     let mut codes: Vec<&str> = Vec::new();
-    for f in &fs[1..] {
+    for f in rest {
         if !codes.contains(&f.rule.code.as_str()) && f.rule.code != first.rule.code {
             codes.push(&f.rule.code);
         }
     }
-    let message = crate::t!("check-also-fails", statement = placed(first), others = codes.join("、"));
+    let message = if codes.is_empty() {
+        placed(first)
+    } else {
+        crate::t!("check-also-fails", statement = placed(first), others = codes.join("、"))
+    };
     let common = first.values().find(|v| v.at == Some((row, col)));
     let (file, pos) = common.map_or((first.file, Pos::default()), |v| (v.file, v.pos()));
     let value = common.and_then(|v| v.cell).map(figure).unwrap_or_default();
@@ -195,16 +198,17 @@ pub fn grouped(fs: &[&Failure<'_>], (row, col): (usize, usize)) -> Diagnostic {
     } else {
         crate::t!("check-cell", name = c, value = value)
     };
-    let severity = fs.iter().map(|f| f.rule.severity).max().unwrap_or(Severity::Error);
+    let severity = rest.iter().map(|f| f.rule.severity).fold(first.rule.severity, Severity::max);
+    let n = rest.len() + 1;
     let mut d = Diagnostic::new(severity, first.rule.code.clone(), file, pos, message)
-        .with_label(crate::t!("check-suspect", cell = cell, n = fs.len()))
-        .with_help(crate::t!("check-help-suspect", n = fs.len()));
+        .with_label(crate::t!("check-suspect", cell = cell, n = n))
+        .with_help(crate::t!("check-help-suspect", n = n));
     // The first rule's total, unless it is the suspect cell itself.
     if let Some(total) = first.lhs.first().filter(|v| v.cell.is_some() && v.at != Some((row, col))) {
         d = d.with_related(total.file, total.pos(), label(total));
     }
     // Each other rule's statement, at its total (or at the suspect cell).
-    for f in &fs[1..] {
+    for f in rest {
         let at = f.lhs.first().filter(|v| v.cell.is_some() && v.at != Some((row, col))).map_or(pos, Value::pos);
         d = d.with_related(file, at, note(f));
     }

@@ -22,8 +22,8 @@ pub fn diagnostics(failures: &[Failure<'_>]) -> Vec<Diagnostic> {
         for &i in &members {
             done[i] = true;
         }
-        let group: Vec<&Failure<'_>> = members.iter().map(|&i| &failures[i]).collect();
-        out.push((members[0], explain::grouped(&group, (row, col))));
+        let rest: Vec<&Failure<'_>> = members[1..].iter().map(|&i| &failures[i]).collect();
+        out.push((members[0], explain::grouped(&failures[members[0]], &rest, (row, col))));
     }
     for (i, f) in failures.iter().enumerate().filter(|(i, _)| !done[*i]) {
         out.push((i, explain::single(f)));
