@@ -15,7 +15,7 @@ use crate::load::{AGENCY_FILE, Snippets, is_ignored};
 use crate::render::pages::{self, BuildError, Index};
 use crate::render::templates::Templates;
 use crate::site::Site;
-use crate::write::{Sink, WriteError, append_to, prepare};
+use crate::write::{Action, Sink, WriteError, append_to, io, prepare};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -54,12 +54,8 @@ impl Sink for InPlace<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = prepare(self.0, rel)?;
         let tmp = path.with_extension("gongkai-tmp");
-        let io = |action: &'static str, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| WriteError::Io { action, path, source }
-        };
-        std::fs::write(&tmp, bytes).map_err(io("cannot write", &tmp))?;
-        std::fs::rename(&tmp, &path).map_err(io("cannot replace", &path))
+        std::fs::write(&tmp, bytes).map_err(io(Action::Write, &tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(Action::Replace, &path))
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
