@@ -192,14 +192,15 @@ for n in "${sizes[@]}"; do
     done
 done
 
-# The preview's rebuild after one edit, at N = 10,000 (its own log line "rebuilt in X ms").
+# The preview's rebuild after one edit, at N = 10,000 (its own log line "已重新生成，用时 X 毫秒":
+# started without LANG and LC_*, gongkai speaks its default language, Chinese).
 serve_rows=()
 serve_edit() {
     local dir=$1 log_file pid report line
     log_file=$(mktemp)
-    "$bin" --root "$dir" serve --port 0 >"$log_file" 2>&1 &
+    env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$bin" --root "$dir" serve --port 0 >"$log_file" 2>&1 &
     pid=$!
-    for _ in $(seq 1 300); do grep -q '^serving ' "$log_file" && break; sleep 1; done
+    for _ in $(seq 1 300); do grep -q '^正在预览 ' "$log_file" && break; sleep 1; done
     report=$(find "$dir/content/reports" -name '2021.md' | sort | head -n1)
     line=$(grep -n '^  permit: ' "$report" | head -n1 | cut -d: -f1)
     for v in 1 2 3 4 5; do
@@ -207,7 +208,7 @@ serve_edit() {
         sleep 2
     done
     kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    grep -o 'rebuilt in [0-9]* ms' "$log_file" | sed 's/rebuilt in //; s/ ms//' | tr '\n' ' '
+    grep -o '已重新生成，用时 [0-9]* 毫秒' "$log_file" | sed 's/已重新生成，用时 //; s/ 毫秒//' | tr '\n' ' '
     rm -f "$log_file"
 }
 for n in "${sizes[@]}"; do

@@ -23,12 +23,12 @@ pub enum SiteError {
     #[error(transparent)]
     Form(#[from] FormError),
     /// The site folder itself cannot be resolved.
-    #[error("cannot read the site folder {}: {source}", path.display())]
+    #[error("{}", crate::t!("site-root-unreadable", path = .path, cause = crate::write::explain(.cause)))]
     Root {
         /// The folder.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (said in the message).
+        cause: std::io::Error,
     },
 }
 
@@ -74,7 +74,7 @@ fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Resul
 /// inside the site only, for commands that need the forms but not the
 /// content (`new report`). Forms refused as links are left out.
 pub fn forms_of(root: &Path) -> Result<Forms, SiteError> {
-    let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
+    let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
     Ok(load_forms(&files, &crate::layout::forms(root), &mut Vec::new())?)
 }
 
@@ -97,7 +97,7 @@ impl Site {
     /// Loads, parses and checks the site at `root`.
     pub fn load(root: &Path) -> Result<Site, SiteError> {
         let config = Config::load(root)?;
-        let files = SiteDir::new(root).map_err(|source| SiteError::Root { path: root.to_path_buf(), source })?;
+        let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
         let mut link_diags = Vec::new();
         let forms = load_forms(&files, &crate::layout::forms(root), &mut link_diags)?;
         // The theme and templates are read by `build`; their links are checked now.

@@ -18,10 +18,10 @@ pub const DEFAULT: &str = "default";
 pub enum ThemeError {
     /// The name is not a theme name (a path, say); `site.toml` checks this
     /// first, so this is a second line of defence.
-    #[error("`{0}` is not a theme name: themes are named (lowercase letters, digits, `-` and `_`), not paths")]
+    #[error("{}", crate::t!("site-theme-name", name = .0))]
     Name(String),
     /// Neither `themes/<name>/` nor the built-in theme.
-    #[error("theme `{name}` not found: no folder {}", dir.display())]
+    #[error("{}", crate::t!("site-theme-missing", name = .name, dir = .dir))]
     Missing {
         /// The name.
         name: String,
@@ -29,7 +29,7 @@ pub enum ThemeError {
         dir: PathBuf,
     },
     /// A file or folder of the theme was not read (a link leaving the site…).
-    #[error("{} {}", path.display(), why.describe())]
+    #[error("{}", crate::t!("site-theme-unread", path = .path, why = .why.describe()))]
     Unread {
         /// The file, folder or link.
         path: PathBuf,

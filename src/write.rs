@@ -14,29 +14,120 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum WriteError {
     /// A file or folder could not be written, renamed or removed.
-    #[error("{action} {path}: {source}")]
+    #[error("{}", .action.text(.path, .cause))]
     Io {
         /// What was being done.
-        action: &'static str,
+        action: Action,
         /// Where.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (said in the message, so not a `source` to repeat).
+        cause: std::io::Error,
     },
     /// A path that would leave the output folder.
-    #[error("refusing to write `{0}` outside the output folder")]
+    #[error("{}", crate::t!("site-write-escape", path = .0))]
     Escape(String),
     /// The output folder would destroy something that is not a build.
-    #[error("refusing to build into {path}: {why}")]
+    #[error("{}", .why.text(.path))]
     UnsafeOutput {
         /// The output as resolved (after `..` and symlinks).
         path: PathBuf,
         /// Why it is refused.
-        why: &'static str,
+        why: Refusal,
     },
     /// Another build is writing to the same output.
-    #[error("another gongkai build is writing to {0} right now: wait for it to finish, then build again")]
+    #[error("{}", crate::t!("site-write-busy", path = .0))]
     Busy(PathBuf),
+    /// The process is stopping (Ctrl-C in the preview): nothing more is written.
+    #[error("{}", crate::t!("site-write-stopped"))]
+    Stopped,
+}
+
+/// What was being done to a file or folder of the output when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Creating a folder or file.
+    Create,
+    /// Opening a file to append to it.
+    Open,
+    /// Reading a file or folder.
+    Read,
+    /// Writing a file.
+    Write,
+    /// Replacing a file by a new one.
+    Replace,
+    /// Removing what an interrupted build left.
+    RemoveLeftover,
+    /// Moving the previous output aside.
+    MoveAside,
+    /// Moving the new build into place.
+    MoveIntoPlace,
+    /// Removing the previous output after the swap.
+    RemovePrevious,
+    /// Creating or locking the lock file beside the output.
+    Lock,
+}
+
+impl Action {
+    /// The sentence saying that this action failed at `path`, and why.
+    fn text(self, path: &Path, cause: &std::io::Error) -> String {
+        let cause = explain(cause);
+        match self {
+            Action::Create => crate::t!("site-write-create", path = path, cause = cause),
+            Action::Open => crate::t!("site-write-open", path = path, cause = cause),
+            Action::Read => crate::t!("site-write-read", path = path, cause = cause),
+            Action::Write => crate::t!("site-write-write", path = path, cause = cause),
+            Action::Replace => crate::t!("site-write-replace", path = path, cause = cause),
+            Action::RemoveLeftover => crate::t!("site-write-remove-leftover", path = path, cause = cause),
+            Action::MoveAside => crate::t!("site-write-move-aside", path = path, cause = cause),
+            Action::MoveIntoPlace => crate::t!("site-write-move-into-place", path = path, cause = cause),
+            Action::RemovePrevious => crate::t!("site-write-remove-previous", path = path, cause = cause),
+            Action::Lock => crate::t!("site-write-lock", path = path, cause = cause),
+        }
+    }
+}
+
+/// Why an output folder is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// It is the site folder or a folder above it.
+    SiteOrAbove,
+    /// It holds, or is inside, one of the site's sources.
+    Sources,
+    /// It is not empty and is not an earlier gongkai output.
+    NotOurs,
+    /// It is a file.
+    File,
+}
+
+impl Refusal {
+    /// The sentence refusing `path` for this reason, with what to do.
+    fn text(self, path: &Path) -> String {
+        match self {
+            Refusal::SiteOrAbove => crate::t!("site-output-site-folder", path = path),
+            Refusal::Sources => crate::t!("site-output-sources", path = path),
+            Refusal::NotOurs => crate::t!("site-output-not-ours", path = path, marker = MARKER),
+            Refusal::File => crate::t!("site-output-file", path = path),
+        }
+    }
+}
+
+/// What the operating system said, in the run's language: the common causes
+/// (no permission, disk full…) in words, anything else as the system put it.
+pub fn explain(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::t!("site-io-not-found"),
+        K::PermissionDenied => crate::t!("site-io-permission"),
+        K::AlreadyExists => crate::t!("site-io-exists"),
+        K::StorageFull => crate::t!("site-io-full"),
+        K::ReadOnlyFilesystem => crate::t!("site-io-read-only"),
+        K::NotADirectory => crate::t!("site-io-not-folder"),
+        K::IsADirectory => crate::t!("site-io-is-folder"),
+        K::DirectoryNotEmpty => crate::t!("site-io-not-empty"),
+        K::AddrInUse => crate::t!("site-io-address-in-use"),
+        K::AddrNotAvailable => crate::t!("site-io-address-unavailable"),
+        _ => e.to_string(),
+    }
 }
 
 /// The file that marks a folder as a gongkai output. A build replaces only
@@ -45,7 +136,7 @@ pub enum WriteError {
 pub const MARKER: &str = ".gongkai-output";
 
 /// What the marker file says, for a person who finds it.
-const MARKER_TEXT: &str = "本文件夹由 gongkai 生成，每次构建时整体替换，请勿在此存放其他文件。\nThis folder is built by gongkai and replaced whole by each build: keep nothing else in it.\n";
+const MARKER_TEXT: &str = "本文件夹由 gongkai 生成，每次生成时整体替换，请勿在此存放其他文件。\nThis folder is built by gongkai and replaced whole by each build: keep nothing else in it.\n";
 
 /// `path` made absolute, with symlinks resolved and `.`/`..` removed, one
 /// component at a time as the kernel would: an existing prefix is
@@ -82,26 +173,24 @@ pub fn guard_output(root: &Path, sources: &[PathBuf], output: &Path) -> Result<(
     let refuse = |why| Err(WriteError::UnsafeOutput { path: out.clone(), why });
     let root = resolve(root);
     if root.starts_with(&out) {
-        return refuse("it is the site folder or a folder above it");
+        return refuse(Refusal::SiteOrAbove);
     }
     for source in sources.iter().map(|s| resolve(s)) {
         if out.starts_with(&source) || source.starts_with(&out) {
-            return refuse("it holds, or is inside, the site's sources (content, themes, templates, forms, static)");
+            return refuse(Refusal::Sources);
         }
     }
     match std::fs::read_dir(&out) {
         Ok(mut entries) => {
             let empty = entries.next().is_none();
             if !empty && !is_previous_output(&out) {
-                return refuse(
-                    "it is not empty and is not an earlier gongkai output (no .gongkai-output file): empty it or choose another folder",
-                );
+                return refuse(Refusal::NotOurs);
             }
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => refuse("it is a file, not a folder"),
-        Err(source) => Err(WriteError::Io { action: "cannot read", path: out.clone(), source }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => refuse(Refusal::File),
+        Err(cause) => Err(WriteError::Io { action: Action::Read, path: out.clone(), cause }),
     }
 }
 
@@ -124,11 +213,7 @@ pub fn stop_writing() {
 /// Fails once [`stop_writing`] was called.
 pub fn check_stopping() -> Result<(), WriteError> {
     if STOPPING.load(Ordering::Relaxed) {
-        return Err(WriteError::Io {
-            action: "stopped while writing",
-            path: PathBuf::new(),
-            source: std::io::Error::other("interrupted"),
-        });
+        return Err(WriteError::Stopped);
     }
     Ok(())
 }
@@ -156,7 +241,7 @@ pub fn prepare(dir: &Path, rel: &str) -> Result<PathBuf, WriteError> {
     }
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
     }
     Ok(path)
 }
@@ -164,8 +249,8 @@ pub fn prepare(dir: &Path, rel: &str) -> Result<PathBuf, WriteError> {
 /// Appends `bytes` to the file at `path`, creating it.
 pub fn append_to(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write as _;
-    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io("cannot open", path))?;
-    f.write_all(bytes).map_err(io("cannot write", path))
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io(Action::Open, path))?;
+    f.write_all(bytes).map_err(io(Action::Write, path))
 }
 
 /// A build in progress: files go into a folder beside the output.
@@ -181,8 +266,9 @@ pub struct Staging {
     committed: bool,
 }
 
-fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> WriteError + 'p {
-    move |source| WriteError::Io { action, path: path.to_path_buf(), source }
+/// Makes an I/O error of `action` at `path` a [`WriteError`].
+pub fn io<'p>(action: Action, path: &'p Path) -> impl FnOnce(std::io::Error) -> WriteError + 'p {
+    move |cause| WriteError::Io { action, path: path.to_path_buf(), cause }
 }
 
 impl Staging {
@@ -193,7 +279,7 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent).map_err(io("cannot create", &parent))?;
+        std::fs::create_dir_all(&parent).map_err(io(Action::Create, &parent))?;
         // The lock comes first: the leftovers below may belong to a build
         // that is still running, and only its holder may remove them.
         let lock = OutputLock::take(&parent.join(format!(".{name}.gongkai-lock")), target)?;
@@ -201,12 +287,12 @@ impl Staging {
         let old = parent.join(format!(".{name}.gongkai-old"));
         for leftover in [&dir, &old] {
             if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(io("cannot remove the leftover", leftover))?;
+                std::fs::remove_dir_all(leftover).map_err(io(Action::RemoveLeftover, leftover))?;
             }
         }
-        std::fs::create_dir(&dir).map_err(io("cannot create", &dir))?;
+        std::fs::create_dir(&dir).map_err(io(Action::Create, &dir))?;
         let marker = dir.join(MARKER);
-        std::fs::write(&marker, MARKER_TEXT).map_err(io("cannot write", &marker))?;
+        std::fs::write(&marker, MARKER_TEXT).map_err(io(Action::Write, &marker))?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
@@ -243,23 +329,19 @@ impl Staging {
         let old = parent.join(format!(".{name}.gongkai-old"));
         if self.target.exists() {
             if !self.target.is_dir() {
-                return Err(WriteError::Io {
-                    action: "the output is not a folder:",
-                    path: self.target.clone(),
-                    source: std::io::Error::other("refusing to replace a file"),
-                });
+                return Err(WriteError::UnsafeOutput { path: self.target.clone(), why: Refusal::File });
             }
             if exchange(&self.dir, &self.target).is_ok() {
                 // The previous output is now at the staging path.
-                std::fs::rename(&self.dir, &old).map_err(io("cannot move aside", &self.dir))?;
+                std::fs::rename(&self.dir, &old).map_err(io(Action::MoveAside, &self.dir))?;
             } else {
-                std::fs::rename(&self.target, &old).map_err(io("cannot move aside", &self.target))?;
-                std::fs::rename(&self.dir, &self.target).map_err(io("cannot move into place", &self.dir))?;
+                std::fs::rename(&self.target, &old).map_err(io(Action::MoveAside, &self.target))?;
+                std::fs::rename(&self.dir, &self.target).map_err(io(Action::MoveIntoPlace, &self.dir))?;
             }
             self.committed = true;
-            std::fs::remove_dir_all(&old).map_err(io("cannot remove the previous output", &old))?;
+            std::fs::remove_dir_all(&old).map_err(io(Action::RemovePrevious, &old))?;
         } else {
-            std::fs::rename(&self.dir, &self.target).map_err(io("cannot move into place", &self.dir))?;
+            std::fs::rename(&self.dir, &self.target).map_err(io(Action::MoveIntoPlace, &self.dir))?;
             self.committed = true;
         }
         Ok(self.count())
@@ -272,7 +354,7 @@ impl Sink for Staging {
         if self.keep_unchanged(rel, &path, bytes) {
             self.kept.fetch_add(1, Ordering::Relaxed);
         } else {
-            std::fs::write(&path, bytes).map_err(io("cannot write", &path))?;
+            std::fs::write(&path, bytes).map_err(io(Action::Write, &path))?;
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
@@ -291,9 +373,9 @@ impl Sink for Staging {
 fn unshare(path: &Path) -> Result<(), WriteError> {
     use std::os::unix::fs::MetadataExt;
     if std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1) {
-        let bytes = std::fs::read(path).map_err(io("cannot read", path))?;
-        std::fs::remove_file(path).map_err(io("cannot replace", path))?;
-        std::fs::write(path, bytes).map_err(io("cannot write", path))?;
+        let bytes = std::fs::read(path).map_err(io(Action::Read, path))?;
+        std::fs::remove_file(path).map_err(io(Action::Replace, path))?;
+        std::fs::write(path, bytes).map_err(io(Action::Write, path))?;
     }
     Ok(())
 }
@@ -332,8 +414,8 @@ impl OutputLock {
             .truncate(false)
             .write(true)
             .open(path)
-            .map_err(io("cannot create the lock file", path))?;
-        if try_lock(&file)? && same_file(&file, path) {
+            .map_err(io(Action::Lock, path))?;
+        if try_lock(&file, path)? && same_file(&file, path) {
             Ok(OutputLock { file, path: path.to_path_buf() })
         } else {
             Err(WriteError::Busy(target.to_path_buf()))
@@ -364,14 +446,12 @@ fn same_file(_: &std::fs::File, path: &Path) -> bool {
     path.exists()
 }
 
-/// Tries to lock `file` exclusively without waiting; false when it is held.
-fn try_lock(file: &std::fs::File) -> Result<bool, WriteError> {
+/// Tries to lock `file` (at `path`) exclusively without waiting; false when it is held.
+fn try_lock(file: &std::fs::File, path: &Path) -> Result<bool, WriteError> {
     match file.try_lock() {
         Ok(()) => Ok(true),
         Err(std::fs::TryLockError::WouldBlock) => Ok(false),
-        Err(std::fs::TryLockError::Error(source)) => {
-            Err(WriteError::Io { action: "cannot lock", path: PathBuf::new(), source })
-        }
+        Err(std::fs::TryLockError::Error(cause)) => Err(io(Action::Lock, path)(cause)),
     }
 }
 
@@ -446,5 +526,46 @@ mod tests {
         left.sort();
         assert_eq!(left, ["public"], "only public/ remains");
         assert!(target.join(MARKER).is_file(), "the output is marked");
+    }
+
+    #[test]
+    fn a_folder_that_is_not_gongkais_is_refused_in_chinese_with_what_to_do() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("工作总结.docx"), "x").unwrap();
+        let err = guard_output(&root, &[root.join("content")], &docs).unwrap_err();
+        assert!(matches!(err, WriteError::UnsafeOutput { why: Refusal::NotOurs, .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.starts_with(&format!(
+                "不能生成到 {}：该文件夹不是空的，也不是 gongkai 生成的",
+                resolve(&docs).display()
+            ))
+        );
+        assert!(
+            text.contains("`.gongkai-output`") && text.contains("请清空它，或用 --output 另选一个文件夹"),
+            "{text}"
+        );
+        let file = tmp.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        let err = guard_output(&root, &[], &file).unwrap_err().to_string();
+        assert!(err.ends_with("：它是一个文件，不是文件夹"), "{err}");
+        let err = guard_output(&root, &[root.join("content")], &root.join("content/out")).unwrap_err().to_string();
+        assert!(err.contains("它包含站点的源文件") && err.contains("`content/`"), "{err}");
+    }
+
+    #[test]
+    fn a_held_lock_and_io_errors_are_said_in_chinese() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let _first = Staging::new(&target).unwrap();
+        let busy = Staging::new(&target).unwrap_err().to_string();
+        assert_eq!(busy, format!("另一个 gongkai 正在生成到 {}：请等它结束后再生成", target.display()));
+        let denied = io(Action::Write, Path::new("public/index.html"))(std::io::ErrorKind::PermissionDenied.into());
+        assert_eq!(denied.to_string(), "无法写入 public/index.html：没有权限");
+        assert_eq!(WriteError::Escape("../x".into()).to_string(), "拒绝写入 `../x`：它在输出文件夹以外");
     }
 }

@@ -249,6 +249,7 @@ const TECHNICAL: &[&str] = &[
     "PDF",
     "sitemap",
     "robots",
+    "Ctrl",
 ];
 
 #[test]

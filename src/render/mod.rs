@@ -27,21 +27,86 @@ pub struct Output {
 /// Why rendering failed.
 #[derive(Debug, Error)]
 pub enum RenderError {
-    /// A template could not be parsed or rendered; tera's report names the
-    /// template, the line and the missing variable.
-    #[error("template error while {page}:\n{message}")]
+    /// A template could not be loaded (`page` is `None`) or rendered; the
+    /// message leads with the template and line, then tera's own report.
+    #[error("{}", template_text(.page.as_deref(), .at, .detail))]
     Template {
-        /// What was being done: `loading the templates`, `rendering <page>`.
-        page: String,
-        /// Tera's report.
-        message: String,
+        /// The page being rendered (e.g. `reports/baibu/2020/index.html`),
+        /// `None` while the templates are loaded.
+        page: Option<String>,
+        /// Where in the templates tera found the error.
+        at: TemplateAt,
+        /// Tera's report (its own words, with the source line).
+        detail: String,
+    },
+    /// A template file is not UTF-8.
+    #[error("{}", crate::t!("site-template-not-utf8", file = .0))]
+    NotUtf8(String),
+    /// A template file or folder was not read (a link leaving the site…).
+    #[error("{}", crate::t!("site-template-unread", file = .file, why = .why))]
+    Unread {
+        /// The file, relative to the site.
+        file: String,
+        /// Why, as [`crate::source::ReadError::describe`] says it.
+        why: String,
     },
     /// The theme could not be read.
-    #[error("cannot load theme `{theme}`: {source}")]
-    Theme {
-        /// Theme name.
-        theme: String,
-        /// The cause.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Theme(#[from] crate::theme::ThemeError),
+}
+
+/// Where in the templates an error is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateAt {
+    /// A line of a template (its name is its path in the site, e.g.
+    /// `templates/report.html` or `themes/default/templates/base.html`).
+    Line(String, usize),
+    /// A template, no line known (a missing parent, a loop of `extends`).
+    File(String),
+    /// A template that does not exist.
+    Missing(String),
+    /// Tera did not say.
+    Unknown,
+}
+
+impl RenderError {
+    /// A tera error while loading the templates (`page` is `None`) or rendering `page`.
+    pub fn template(page: Option<&str>, e: &tera::Error) -> RenderError {
+        RenderError::Template { page: page.map(str::to_owned), at: TemplateAt::of(e), detail: e.to_string() }
+    }
+}
+
+impl TemplateAt {
+    /// Where tera's error `e` is.
+    pub fn of(e: &tera::Error) -> TemplateAt {
+        use tera::ErrorKind as K;
+        match e.kind() {
+            K::SyntaxError(r) | K::RenderingError(r) if !r.filename().is_empty() => {
+                TemplateAt::Line(r.filename().to_owned(), r.span().start_line)
+            }
+            K::MissingParent { current, .. } => TemplateAt::File(current.clone()),
+            K::CircularExtend { tpl, .. } | K::CircularInclude { tpl, .. } => TemplateAt::File(tpl.clone()),
+            K::TemplateNotFound(name) => TemplateAt::Missing(name.clone()),
+            _ => TemplateAt::Unknown,
+        }
+    }
+}
+
+/// A template error: a sentence naming the template, its line and the page,
+/// then tera's report on the next lines.
+fn template_text(page: Option<&str>, at: &TemplateAt, detail: &str) -> String {
+    use crate::t;
+    let lead = match (page, at) {
+        (None, TemplateAt::Line(file, line)) => t!("site-template-load-line", file = file, line = line),
+        (None, TemplateAt::File(file)) => t!("site-template-load-file", file = file),
+        (None, TemplateAt::Missing(file)) => t!("site-template-load-missing", file = file),
+        (None, TemplateAt::Unknown) => t!("site-template-load"),
+        (Some(page), TemplateAt::Line(file, line)) => {
+            t!("site-template-render-line", file = file, line = line, page = page)
+        }
+        (Some(page), TemplateAt::File(file)) => t!("site-template-render-file", file = file, page = page),
+        (Some(page), TemplateAt::Missing(file)) => t!("site-template-render-missing", file = file, page = page),
+        (Some(page), TemplateAt::Unknown) => t!("site-template-render", page = page),
+    };
+    format!("{lead}\n{detail}")
 }

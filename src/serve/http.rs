@@ -149,7 +149,7 @@ impl Server {
         let Some(id) = admitted else {
             // A fresh connection's send buffer is empty: this write does not block.
             let mut socket = socket;
-            let _ = socket.write_all(BUSY);
+            let _ = socket.write_all(busy());
             return;
         };
         let server = Arc::clone(self);
@@ -182,14 +182,8 @@ impl Server {
                 Ok(head) => head,
                 Err(e) => {
                     if let Some(status) = e.status() {
-                        let _ = respond(
-                            socket,
-                            status,
-                            "text/plain; charset=utf-8",
-                            reason(status).as_bytes(),
-                            false,
-                            false,
-                        );
+                        let body = format!("{}\n", status_text(status));
+                        let _ = respond(socket, status, "text/plain; charset=utf-8", body.as_bytes(), false, false);
                         linger(&mut reader);
                     }
                     return;
@@ -216,7 +210,8 @@ impl Server {
         let keep = head.keep_alive;
         if method != "GET" && method != "HEAD" {
             // Its body, if any, is not read: the connection cannot carry another request.
-            respond(socket, 405, "text/plain; charset=utf-8", b"method not allowed", false, false)?;
+            let body = format!("{}\n", status_text(405));
+            respond(socket, 405, "text/plain; charset=utf-8", body.as_bytes(), false, false)?;
             return Ok(After::Close);
         }
         let head_only = method == "HEAD";
@@ -266,7 +261,7 @@ impl Server {
     fn events(&self, socket: &TcpStream, id: u64, query: &str) -> io::Result<After> {
         if !self.registry().open_stream(id, self.limits.streams) {
             let mut w = socket;
-            w.write_all(BUSY)?;
+            w.write_all(busy())?;
             return Ok(After::Close);
         }
         let mut w = socket;
@@ -361,6 +356,19 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// What an error status means, for the body of the answer, in the run's
+/// language (the status line keeps HTTP's reason phrase).
+fn status_text(status: u16) -> String {
+    match status {
+        400 => crate::t!("serve-http-bad-request"),
+        405 => crate::t!("serve-http-method"),
+        408 => crate::t!("serve-http-timeout"),
+        414 => crate::t!("serve-http-too-long"),
+        431 => crate::t!("serve-http-headers-too-large"),
+        _ => reason(status).to_owned(),
+    }
+}
+
 /// The value of the `Connection` header of an answer.
 fn connection_header(keep_alive: bool) -> &'static str {
     if keep_alive { "keep-alive" } else { "close" }
@@ -382,11 +390,19 @@ fn respond(socket: &TcpStream, status: u16, ctype: &str, body: &[u8], head: bool
     w.flush()
 }
 
+/// The page served before the first good build, in the run's language.
+fn nothing_built() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
+        crate::i18n::current().tag(),
+        crate::render::tables::esc(&crate::t!("serve-page-title")),
+        crate::render::tables::esc(&crate::t!("serve-page-nothing-built")),
+    )
+}
+
 /// Answers 404 with the theme's page, or a placeholder before the first good build.
 fn not_found(socket: &TcpStream, dir: &Path, generation: u64, head: bool, keep_alive: bool) -> io::Result<()> {
-    let page = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| {
-        // No good build yet: a page that still receives the overlay and the reload.
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>gongkai</title></head><body><p>尚无成功的构建：请查看终端中的错误信息。</p></body></html>".as_bytes().to_vec()
-    });
+    // No good build yet: a page that still receives the overlay and the reload.
+    let page = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| nothing_built().into_bytes());
     respond(socket, 404, "text/html; charset=utf-8", &inject(page, generation), head, keep_alive)
 }

@@ -75,8 +75,19 @@ pub(super) const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 /// a one-second retransmission, a legitimate page load included.
 pub(super) const BACKLOG: libc::c_int = 1024;
 
-/// The answer to a client the server has no room for.
-pub(super) const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\nRetry-After: 1\r\nConnection: close\r\n\r\nbusy\n";
+/// The answer to a client the server has no room for, in the run's
+/// language; made once, as it is sent when the server is busiest.
+pub(super) fn busy() -> &'static [u8] {
+    static BUSY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BUSY.get_or_init(|| {
+        let body = format!("{}\n", crate::t!("serve-http-busy"));
+        format!(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .into_bytes()
+    })
+}
 
 /// What one client can make the server hold: memory, threads, descriptors
 /// and time. [`Limits::default`] holds the constants of this module; tests

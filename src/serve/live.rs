@@ -15,35 +15,64 @@ use crate::load::{AGENCY_FILE, Snippets, is_ignored};
 use crate::render::pages::{self, BuildError, Index};
 use crate::render::templates::Templates;
 use crate::site::Site;
-use crate::write::{Sink, WriteError, append_to, prepare};
+use crate::write::{Action, Sink, WriteError, append_to, io, prepare};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
-/// A failed build: the terminal text and the overlay's JSON.
+/// A failed build: what failed, the terminal text and the errors for the overlay.
 #[derive(Debug, Clone)]
 pub struct Failure {
-    /// Diagnostics as printed in the terminal.
+    /// What failed.
+    pub kind: FailureKind,
+    /// Diagnostics and errors as printed in the terminal.
     pub report: String,
-    /// `{summary, errors}` for the pages' overlay.
-    pub json: String,
+    /// Each error as the terminal shows it, for the pages' overlay.
+    pub errors: Vec<String>,
 }
 
-/// The site being previewed.
-pub struct Live {
-    /// The checked site.
-    pub site: Site,
-    /// Its templates.
-    pub templates: Templates,
-    /// The folder being served.
-    pub dir: PathBuf,
-    /// The site-wide data files need writing again before they are served.
-    pub data_stale: bool,
-    /// Agencies edited since the last render (kept while the site has errors).
-    pending: BTreeSet<String>,
-    /// Years of those agencies' reports, before and after the edits.
-    pending_years: BTreeSet<i32>,
-    /// Report years with a page, as last rendered.
-    years: Vec<i32>,
+/// What kind of failure stopped a build of the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The check found this many errors.
+    Check(usize),
+    /// The site cannot be loaded (`site.toml`, a form, the folder).
+    Site,
+    /// A template or the theme has an error.
+    Template,
+    /// The preview's files could not be written.
+    Output,
+    /// A report changed between checking and rendering.
+    Changed,
+}
+
+impl FailureKind {
+    /// The failure of a build that failed after its check passed.
+    fn of(e: &BuildError) -> FailureKind {
+        match e {
+            BuildError::Render(_) => FailureKind::Template,
+            BuildError::Write(_) => FailureKind::Output,
+            BuildError::Changed(_) => FailureKind::Changed,
+        }
+    }
+
+    /// What failed, in a few words: the overlay's heading and the start of the terminal's line.
+    pub fn headline(self) -> String {
+        match self {
+            FailureKind::Check(errors) => crate::t!("serve-failure-check", errors = errors),
+            FailureKind::Site => crate::t!("serve-failure-site"),
+            FailureKind::Template => crate::t!("serve-failure-template"),
+            FailureKind::Output => crate::t!("serve-failure-output"),
+            FailureKind::Changed => crate::t!("serve-failure-changed"),
+        }
+    }
+}
+
+/// `error` as the terminal prints an error of the preview; its lines can
+/// quote the site's files, so their control characters are shown, not sent.
+fn error_line(error: &dyn std::fmt::Display) -> String {
+    let text = error.to_string();
+    let shown: Vec<_> = text.lines().map(crate::diag::visible).collect();
+    crate::t!("serve-error", error = shown.join("\n"))
 }
 
 /// Writes into the served folder, each file replaced in one rename so a
@@ -54,12 +83,8 @@ impl Sink for InPlace<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = prepare(self.0, rel)?;
         let tmp = path.with_extension("gongkai-tmp");
-        let io = |action: &'static str, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| WriteError::Io { action, path, source }
-        };
-        std::fs::write(&tmp, bytes).map_err(io("cannot write", &tmp))?;
-        std::fs::rename(&tmp, &path).map_err(io("cannot replace", &path))
+        std::fs::write(&tmp, bytes).map_err(io(Action::Write, &tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(Action::Replace, &path))
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
@@ -83,31 +108,56 @@ fn diagnostics(site: &Site) -> (String, Option<Failure>) {
     report.push_str(&crate::cmd::check::summary(site, site.tally()));
     report.push('\n');
     let failure = (!errors.is_empty()).then(|| Failure {
-        json: serde_json::json!({ "summary": format!("{} error(s)", errors.len()), "errors": errors }).to_string(),
+        kind: FailureKind::Check(errors.len()),
         report: report.clone(),
+        errors,
     });
     (report, failure)
 }
 
-fn failure(summary: &str, message: String, report: String) -> Failure {
-    Failure { json: serde_json::json!({ "summary": summary, "errors": [message] }).to_string(), report }
+/// A failure of `kind` with one error, printed after `report` (the diagnostics so far).
+fn failure(kind: FailureKind, error: &dyn std::fmt::Display, report: &str) -> Failure {
+    let line = error_line(error);
+    Failure { kind, report: format!("{report}{line}\n"), errors: vec![line] }
+}
+
+/// A build that failed after its check passed.
+fn build_failure(e: &BuildError, report: &str) -> Failure {
+    failure(FailureKind::of(e), e, report)
+}
+
+/// The site being previewed.
+pub struct Live {
+    /// The checked site.
+    pub site: Site,
+    /// Its templates.
+    pub templates: Templates,
+    /// The folder being served.
+    pub dir: PathBuf,
+    /// The site-wide data files need writing again before they are served.
+    pub data_stale: bool,
+    /// Agencies edited since the last render (kept while the site has errors).
+    pending: BTreeSet<String>,
+    /// Years of those agencies' reports, before and after the edits.
+    pending_years: BTreeSet<i32>,
+    /// Report years with a page, as last rendered.
+    years: Vec<i32>,
 }
 
 impl Live {
     /// Loads, checks and builds the site into `work/build-<generation>`.
     /// Returns the live site and the terminal text.
     pub fn build(root: &Path, work: &Path, generation: u64) -> Result<(Live, String), Failure> {
-        let site = Site::load(root)
-            .map_err(|e| failure("the site cannot be loaded", e.to_string(), format!("error: {e}\n")))?;
+        let site = Site::load(root).map_err(|e| failure(FailureKind::Site, &e, ""))?;
         let (report, failed) = diagnostics(&site);
         if let Some(f) = failed {
             return Err(f);
         }
-        let templates = Templates::load(&site.root, &site.config.theme)
-            .map_err(|e| failure("template error", e.to_string(), format!("{report}error: {e}\n")))?;
+        let templates =
+            Templates::load(&site.root, &site.config.theme).map_err(|e| failure(FailureKind::Template, &e, &report))?;
         let dir = work.join(format!("build-{generation}"));
         if let Err(e) = crate::publish::publish(&site, &templates, &dir) {
-            return Err(failure("template or output error", e.to_string(), format!("{report}error: {e}\n")));
+            return Err(build_failure(&e, &report));
         }
         let years = Index::new(&site).by_year.keys().copied().collect();
         Ok((
@@ -169,7 +219,7 @@ impl Live {
     /// `work/build-<generation>` without re-reading or re-checking any report.
     pub fn rerender(&mut self, work: &Path, generation: u64) -> Result<String, Failure> {
         self.templates = Templates::load(&self.site.root, &self.site.config.theme)
-            .map_err(|e| failure("template error", e.to_string(), format!("error: {e}\n")))?;
+            .map_err(|e| failure(FailureKind::Template, &e, ""))?;
         self.site.diags.retain(|d| !d.file.starts_with(crate::layout::pages(&self.site.root)));
         let content = &mut self.site.content;
         content.pages.clear();
@@ -184,8 +234,7 @@ impl Live {
             return Err(f);
         }
         let dir = work.join(format!("build-{generation}"));
-        crate::publish::publish(&self.site, &self.templates, &dir)
-            .map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))?;
+        crate::publish::publish(&self.site, &self.templates, &dir).map_err(|e| build_failure(&e, &report))?;
         self.dir = dir;
         self.data_stale = false;
         self.pending.clear();
@@ -210,9 +259,7 @@ impl Live {
             return Err(f);
         }
         let rendered = self.render_pending();
-        rendered
-            .map(|()| report.clone())
-            .map_err(|e| failure("template or output error", e.to_string(), format!("{report}error: {e}\n")))
+        rendered.map(|()| report.clone()).map_err(|e| build_failure(&e, &report))
     }
 
     fn render_pending(&mut self) -> Result<(), BuildError> {

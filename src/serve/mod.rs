@@ -14,7 +14,7 @@ pub mod watch;
 pub mod work;
 
 use http::{Event, Limits, Server};
-use live::{Failure, Live};
+use live::{Failure, FailureKind, Live};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -38,24 +38,30 @@ pub struct Options {
 #[derive(Debug, Error)]
 pub enum ServeError {
     /// No address to listen on.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("{}", crate::t!("serve-listen", addr = .addr.to_string(), cause = crate::write::explain(.cause)))]
     Listen {
         /// The address.
         addr: SocketAddr,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (said in the message).
+        cause: std::io::Error,
     },
     /// The work folder could not be created.
-    #[error("cannot create the preview folder {path}: {source}")]
+    #[error("{}", crate::t!("serve-work", path = .path, cause = crate::write::explain(.cause)))]
     Work {
         /// The folder.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (said in the message).
+        cause: std::io::Error,
     },
     /// Watching failed even by polling.
-    #[error("cannot watch the site: {0}")]
-    Watch(#[from] notify::Error),
+    #[error("{}", crate::t!("serve-watch", error = .0.to_string()))]
+    Watch(notify::Error),
+}
+
+impl From<notify::Error> for ServeError {
+    fn from(e: notify::Error) -> ServeError {
+        ServeError::Watch(e)
+    }
 }
 
 /// Binds `bind:port`, or a free port of `bind` when that one is taken.
@@ -64,11 +70,46 @@ fn listen(bind: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     match TcpListener::bind(addr) {
         Ok(l) => Ok(l),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            eprintln!("port {port} is taken: using a free port");
-            TcpListener::bind(SocketAddr::new(bind, 0)).map_err(|source| ServeError::Listen { addr, source })
+            eprintln!("{}", crate::t!("serve-port-taken", port = port));
+            TcpListener::bind(SocketAddr::new(bind, 0)).map_err(|cause| ServeError::Listen { addr, cause })
         }
-        Err(source) => Err(ServeError::Listen { addr, source }),
+        Err(cause) => Err(ServeError::Listen { addr, cause }),
     }
+}
+
+/// How a build of the preview ended: served, or what failed.
+type Outcome = Result<(), FailureKind>;
+
+/// The terminal's line after a build: how long it took and, when it failed,
+/// what failed and what the pages show meanwhile. `first` is the build at
+/// start; `served` whether a good build is being served (after this one).
+fn outcome_line(outcome: Outcome, first: bool, served: bool, ms: u128) -> String {
+    match outcome {
+        Ok(()) if first => crate::t!("serve-built", ms = ms),
+        Ok(()) => crate::t!("serve-rebuilt", ms = ms),
+        Err(kind) => {
+            let then = if served { crate::t!("serve-then-previous") } else { crate::t!("serve-then-nothing") };
+            crate::t!("serve-failed", what = kind.headline(), ms = ms, then = then)
+        }
+    }
+}
+
+/// The overlay's JSON for the pages: heading, note and the errors, in the
+/// run's language (`lang` for the overlay's `lang` attribute).
+fn overlay_json(failure: &Failure, served: bool) -> String {
+    let note = if served { crate::t!("serve-overlay-previous") } else { crate::t!("serve-overlay-nothing") };
+    serde_json::json!({
+        "lang": crate::i18n::current().tag(),
+        "summary": failure.kind.headline(),
+        "note": note,
+        "errors": failure.errors,
+    })
+    .to_string()
+}
+
+/// Whether a good build is being served.
+fn serving_a_build(server: &Server) -> bool {
+    server.state.read().unwrap_or_else(PoisonError::into_inner).generation > 0
 }
 
 /// Serves a good build (a new folder after a full build, the same one after
@@ -87,50 +128,60 @@ fn publish_ok(server: &Server, dir: &Path, generation: u64) {
 }
 
 /// Keeps serving the last good build and shows the failure on every page.
-fn publish_failure(server: &Server, failure: &Failure) {
+fn publish_failure(server: &Server, failure: &Failure) -> Outcome {
     eprint!("{}", failure.report);
-    server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(failure.json.clone());
-    server.broadcast(&Event::Failed(failure.json.clone()));
+    let json = overlay_json(failure, serving_a_build(server));
+    server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(json.clone());
+    server.broadcast(&Event::Failed(json));
+    Err(failure.kind)
 }
 
 /// Rebuilds after a burst of changes: an update when only reports of
 /// described agencies changed, a full build otherwise.
-fn rebuild(root: &Path, work: &Path, live: &Mutex<Option<Live>>, server: &Server, paths: &[PathBuf], generation: u64) {
+fn rebuild(
+    root: &Path,
+    work: &Path,
+    live: &Mutex<Option<Live>>,
+    server: &Server,
+    paths: &[PathBuf],
+    generation: u64,
+) -> Outcome {
     let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(current) = guard.as_mut()
         && current.presentation_only(paths)
     {
-        match current.rerender(work, generation) {
+        return match current.rerender(work, generation) {
             Ok(report) => {
                 eprint!("{report}");
                 publish_ok(server, &current.dir, generation);
+                Ok(())
             }
             Err(f) => publish_failure(server, &f),
-        }
-        return;
+        };
     }
     if let Some(current) = guard.as_mut()
         && let Some(slugs) = current.report_agencies(paths)
     {
-        match current.update(&slugs) {
+        return match current.update(&slugs) {
             Ok(report) => {
                 eprint!("{report}");
                 publish_ok(server, &current.dir, generation);
+                Ok(())
             }
             Err(f) => publish_failure(server, &f),
-        }
-        return;
+        };
     }
     match Live::build(root, work, generation) {
         Ok((new, report)) => {
             eprint!("{report}");
             publish_ok(server, &new.dir, generation);
             *guard = Some(new);
+            Ok(())
         }
         Err(f) => {
             // The site as it is now is unknown: the next change rebuilds in full.
             *guard = None;
-            publish_failure(server, &f);
+            publish_failure(server, &f)
         }
     }
 }
@@ -170,7 +221,7 @@ fn stop_cleanly(work: PathBuf) {
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        eprintln!("\nstopped");
+        eprintln!("\n{}", crate::t!("serve-stopped"));
         std::process::exit(0);
     });
 }
@@ -184,42 +235,55 @@ fn open_file_limit() -> Option<u64> {
     (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| u64::from(limit.rlim_cur))
 }
 
+/// The terminal's line naming what changed: the first three paths (relative
+/// to `root`) and how many more.
+fn changed_line(root: &Path, paths: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<String> =
+        paths.iter().take(SHOWN).map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).collect();
+    let files = shown.join(&crate::t!("serve-list-separator"));
+    match paths.len().checked_sub(SHOWN).filter(|more| *more > 0) {
+        Some(more) => crate::t!("serve-changed-more", files = files, more = more),
+        None => crate::t!("serve-changed", files = files),
+    }
+}
+
 /// Runs the preview until interrupted.
 pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let tmp = std::env::temp_dir();
     work::remove_stale(&tmp);
-    let work = work::create(&tmp).map_err(|source| ServeError::Work { path: tmp.join(work::PREFIX), source })?;
+    let work = work::create(&tmp).map_err(|cause| ServeError::Work { path: tmp.join(work::PREFIX), cause })?;
     stop_cleanly(work.clone());
     let listener = listen(opts.bind, opts.port)?;
     let addr = listener
         .local_addr()
-        .map_err(|source| ServeError::Listen { addr: SocketAddr::new(opts.bind, opts.port), source })?;
+        .map_err(|cause| ServeError::Listen { addr: SocketAddr::new(opts.bind, opts.port), cause })?;
 
     let server = Arc::new(Server::new(Limits::default().fitting(open_file_limit())));
     server.state.write().unwrap_or_else(PoisonError::into_inner).dir = work.join("none");
     let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
     let mut generation = 1;
-    rebuild(&root, &work, &live, &server, &[], generation);
-    eprintln!("built in {} ms", started.elapsed().as_millis());
+    let outcome = rebuild(&root, &work, &live, &server, &[], generation);
+    eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
     // The site-wide data files are written again only when asked for.
     let data_live = Arc::clone(&live);
     server.set_data_hook(Box::new(move || {
         if let Some(l) = data_live.lock().unwrap_or_else(PoisonError::into_inner).as_mut()
             && let Err(e) = l.refresh_data()
         {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::t!("serve-data-failed", error = e.to_string()));
         }
     }));
 
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = watch::start(&root, opts.poll, tx)?;
     if !addr.ip().is_loopback() {
-        eprintln!("warning: listening on {}: anyone who can reach this machine can read the preview", addr.ip());
+        eprintln!("{}", crate::t!("serve-exposed", ip = addr.ip().to_string()));
     }
     let url = format!("http://{addr}/");
-    eprintln!("serving {} at {url} (Ctrl-C to stop)", root.display());
+    eprintln!("{}", crate::t!("serve-listening", root = &root, url = &url));
     let http = Arc::clone(&server);
     std::thread::spawn(move || http.run(listener));
     if opts.open {
@@ -233,15 +297,66 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
         }
         generation += 1;
         let started = Instant::now();
-        let shown: Vec<String> =
-            paths.iter().take(3).map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string()).collect();
-        eprintln!(
-            "\nchanged: {}{}",
-            shown.join(", "),
-            if paths.len() > 3 { format!(" and {} more", paths.len() - 3) } else { String::new() }
-        );
-        rebuild(&root, &work, &live, &server, &paths, generation);
-        eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
+        eprintln!("\n{}", changed_line(&root, &paths));
+        let outcome = rebuild(&root, &work, &live, &server, &paths, generation);
+        eprintln!("{}", outcome_line(outcome, false, serving_a_build(&server), started.elapsed().as_millis()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Arg, Args, Lang, text_in};
+
+    #[test]
+    fn a_failed_check_is_never_called_rebuilt() {
+        let line = outcome_line(Err(FailureKind::Check(3)), false, true, 42);
+        assert_eq!(line, "检查未通过：3 个错误（用时 42 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新");
+        assert!(!line.contains("已重新生成") && !line.contains("已生成"), "{line}");
+        let first = outcome_line(Err(FailureKind::Check(1)), true, false, 7);
+        assert_eq!(first, "检查未通过：1 个错误（用时 7 毫秒）。尚无成功生成的版本可供预览，修正后页面会自动刷新");
+        let template = outcome_line(Err(FailureKind::Template), false, true, 5);
+        assert!(template.starts_with("模板或主题有错误，站点未能生成（用时 5 毫秒）。预览仍显示"), "{template}");
+        assert_eq!(outcome_line(Ok(()), false, true, 12), "已重新生成，用时 12 毫秒");
+        assert_eq!(outcome_line(Ok(()), true, true, 12), "已生成，用时 12 毫秒");
+    }
+
+    #[test]
+    fn the_english_lines_say_the_same() {
+        let mut args = Args::new();
+        args.set("errors", 1usize.arg());
+        let what = text_in(Lang::En, "serve-failure-check", Some(&args));
+        assert_eq!(what, "check failed: 1 error");
+        let mut args = Args::new();
+        args.set("what", what.arg());
+        args.set("ms", 42u128.arg());
+        args.set("then", text_in(Lang::En, "serve-then-previous", None).arg());
+        assert_eq!(
+            text_in(Lang::En, "serve-failed", Some(&args)),
+            "check failed: 1 error (42 ms). The preview still shows the last good build; pages reload once it is fixed"
+        );
+    }
+
+    #[test]
+    fn changes_are_listed_up_to_three_then_counted() {
+        let root = Path::new("/site");
+        let paths: Vec<PathBuf> = ["a.md", "b.md", "c.md", "d.md", "e.md"].iter().map(|p| root.join(p)).collect();
+        assert_eq!(changed_line(root, &paths[..1]), "检测到修改：a.md");
+        assert_eq!(changed_line(root, &paths[..3]), "检测到修改：a.md、b.md、c.md");
+        assert_eq!(changed_line(root, &paths), "检测到修改：a.md、b.md、c.md 及另外 2 个文件");
+    }
+
+    #[test]
+    fn the_overlay_gets_its_words_from_the_catalogue() {
+        let failure =
+            Failure { kind: FailureKind::Check(2), report: String::new(), errors: vec!["a".into(), "b".into()] };
+        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, true)).unwrap();
+        assert_eq!(json["lang"], "zh-CN");
+        assert_eq!(json["summary"], "检查未通过：2 个错误");
+        assert_eq!(json["note"], "下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。");
+        assert_eq!(json["errors"].as_array().map(Vec::len), Some(2));
+        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, false)).unwrap();
+        assert_eq!(json["note"], "尚无成功生成的页面。修正文件后，页面会自动刷新。");
+    }
 }

@@ -13,21 +13,27 @@
     }
   }
 
+  // The words come with the report, in the language of the run: gongkai
+  // speaks to the webmaster, whatever the language of the site.
   function show(report) {
     hide();
     overlay = document.createElement("div");
     overlay.id = "gongkai-overlay";
+    overlay.lang = report.lang;
     overlay.setAttribute("role", "alertdialog");
-    overlay.setAttribute("aria-label", "构建错误");
+    overlay.setAttribute("aria-labelledby", "gongkai-overlay-title");
+    overlay.setAttribute("aria-describedby", "gongkai-overlay-note");
     overlay.style.cssText =
       "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);" +
       "color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px";
     var title = document.createElement("h2");
-    title.textContent = "构建失败：" + report.summary;
+    title.id = "gongkai-overlay-title";
+    title.textContent = report.summary;
     title.style.cssText = "color:#ff8a80;font:bold 20px/1.4 sans-serif;margin:0 0 12px";
     overlay.appendChild(title);
     var note = document.createElement("p");
-    note.textContent = "下方为最近一次成功构建的页面。修正文件后页面会自动刷新。";
+    note.id = "gongkai-overlay-note";
+    note.textContent = report.note;
     note.style.cssText = "font-family:sans-serif;margin:0 0 16px";
     overlay.appendChild(note);
     report.errors.forEach(function (e) {

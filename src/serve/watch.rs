@@ -21,6 +21,9 @@ pub const QUIET: Duration = Duration::from_millis(40);
 /// Longest wait before rebuilding during a never-ending burst.
 pub const MAX_WAIT: Duration = Duration::from_millis(1000);
 
+/// How often the polling watcher looks at the files, in milliseconds.
+const POLL_MS: u64 = 300;
+
 /// An active watcher, native or polling.
 pub enum Active {
     /// inotify (Linux) or the platform's native API.
@@ -66,16 +69,15 @@ pub fn start(
                 let limit = matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
                     || matches!(&e.kind, notify::ErrorKind::Io(io) if io.raw_os_error() == Some(28));
                 if limit {
-                    eprintln!(
-                        "warning: the system's limit of watched files is reached (fs.inotify.max_user_watches); watching by polling every 300 ms instead.\n  To raise the limit: sudo sysctl fs.inotify.max_user_watches=524288"
-                    );
+                    eprintln!("{}", crate::t!("serve-watch-limit", ms = POLL_MS));
+                    eprintln!("  {}", crate::t!("serve-watch-limit-help"));
                 } else {
-                    eprintln!("warning: cannot watch files natively ({e}); watching by polling every 300 ms instead");
+                    eprintln!("{}", crate::t!("serve-watch-native", error = e.to_string(), ms = POLL_MS));
                 }
             }
         }
     }
-    let mut w = PollWatcher::new(tx, Config::default().with_poll_interval(Duration::from_millis(300)))?;
+    let mut w = PollWatcher::new(tx, Config::default().with_poll_interval(Duration::from_millis(POLL_MS)))?;
     watch_all(&mut w, root)?;
     Ok(Active::Poll(w))
 }
@@ -113,7 +115,7 @@ pub fn next_burst(root: &Path, rx: &Receiver<notify::Result<notify::Event>>) -> 
                     }
                 }
             }
-            Ok(Err(e)) => eprintln!("warning: file watching: {e}"),
+            Ok(Err(e)) => eprintln!("{}", crate::t!("serve-watch-error", error = e.to_string())),
             // An editor that truncates then writes can pause between the two:
             // an empty file is waited for a little longer (up to MAX_WAIT).
             Err(RecvTimeoutError::Timeout) if started.is_some() => {

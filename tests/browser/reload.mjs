@@ -6,8 +6,9 @@
 // SITE_DIR is a site this test may modify (run.sh passes a fresh copy of the repository's
 // content/ and site.toml); the edited file is put back as it was once the server is stopped.
 //
-// (1) starts `GONGKAI_BIN --root SITE_DIR serve --port 0`, reads the address from the line
-//     "serving … at http://127.0.0.1:PORT/ (Ctrl-C to stop)" on its stderr and opens the page in
+// (1) starts `GONGKAI_BIN --root SITE_DIR serve --port 0` without LANG/LC_* (so it speaks its default
+//     language, Chinese), reads the address from the line
+//     "正在预览 …（按 Ctrl-C 停止）：http://127.0.0.1:PORT/" on its stderr and opens the page in
 //     Debian's headless Chromium;
 // (2) edits the report (the whole file is written, as an editor saves) --edits times (default 10):
 //     the procurement count `central: [N, …]` becomes N+1, N+2, N+1, … (a 2021-form report
@@ -16,15 +17,17 @@
 //     new figure in its table cell (found by its headers' texts, 采购项目数量 × 政府集中采购 or
 //     本年处理决定数量 × 行政许可, not by ids) and carry a newer build generation. The figures are
 //     printed as "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits",
-//     with the medians of where the time went: detect (write → gongkai's "changed:" line),
+//     with the medians of where the time went: detect (write → gongkai's "检测到修改：" line),
 //     rebuild (→ the page's event stream receives `reload`, seen through CDP), reload (→ load).
 //     Before the next edit the test waits until gongkai is idle, so that edits do not overlap;
 //     a write that gongkai rebuilt twice (a save split by its 40 ms debounce) is printed as a
 //     note, not a failure;
 // (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
 //     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
-//     name the check code (T3-KJ) and the file, and the page under it must be the last good
-//     build (same figure, no reload). Fixing the file must reload the page without the overlay;
+//     name the check code (T3-KJ) and the file under the heading "检查未通过：N 个错误", the page
+//     under it must be the last good build (same figure, no reload), and the terminal must say
+//     "检查未通过：N 个错误（用时 … 毫秒）。预览仍显示上一次成功生成的版本…", never "已重新生成".
+//     Fixing the file must reload the page without the overlay;
 // (4) stops the server with SIGINT: it must exit 0 within 5 s and remove its preview folder.
 // The last line is exactly "N passed, M failed"; exit 0 if M is 0, 1 if not, 2 if the test could
 // not run at all (no browser, no server).
@@ -244,6 +247,17 @@ function loadPlaywright() {
 
 // ---------------------------------------------------------------- server
 
+// gongkai's lines on its stderr, in Chinese (its default language: the server is started without
+// LANG and LC_*, whatever the environment of the test).
+const SERVING = /^正在预览 .*（按 Ctrl-C 停止）：(http:\/\/127\.0\.0\.1:\d+\/)$/;
+const BUILT = /^已生成，用时 (\d+) 毫秒$/;
+const CHANGED = '检测到修改：';
+const REBUILT = /^已重新生成，用时 (\d+) 毫秒$/;
+// Any failed build: what failed, the time, and what the preview shows meanwhile.
+const FAILED = /（用时 \d+ 毫秒）。(预览仍显示上一次成功生成的版本|尚无成功生成的版本可供预览)，修正后页面会自动刷新$/;
+// A failed check while the last good build is served.
+const CHECK_FAILED = /^检查未通过：(\d+) 个错误（用时 \d+ 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新$/;
+
 // Waits until `pred(line)` holds for a line of the server's stderr written after `from`
 // (an index into serverLog); resolves with the line, or null after `ms`.
 const lineWaiters = new Set();
@@ -264,7 +278,9 @@ function waitLine(pred, ms, from = 0) {
 }
 
 function startServer() {
-  const child = spawn(bin, ['--root', site, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env };
+  for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE']) delete env[k];
+  const child = spawn(bin, ['--root', site, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let partial = '';
   const onData = (chunk) => {
     partial += chunk;
@@ -334,12 +350,13 @@ function nextEventStream(page, ms) {
     .then((r) => r.status(), () => null);
 }
 
-// Waits until gongkai has printed a "rebuilt in" line for every "changed:" line since `from` (it
-// is idle), then until the page is loaded (a late second reload included).
+// Waits until gongkai has ended a build (a "已重新生成" line, or a failed one) for every "检测到修改："
+// line since `from` (it is idle), then until the page is loaded (a late second reload included).
 async function settle(page, from) {
   const count = (re) => serverLog.slice(from).filter((l) => re.test(l)).length;
   const deadline = performance.now() + opt.timeoutMs;
-  while (count(/^rebuilt in \d+ ms$/) < count(/^changed: /) && performance.now() < deadline) {
+  const ended = () => count(REBUILT) + count(FAILED);
+  while (ended() < count(new RegExp(`^${CHANGED}`)) && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await page.waitForTimeout(200);
@@ -364,20 +381,20 @@ const { plan, cell, what } = planEdits(original, opt.edits);
 const t0 = performance.now();
 server = startServer();
 const serving = await Promise.race([
-  waitLine((l) => /^serving .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)$/.test(l), opt.startTimeoutMs),
+  waitLine((l) => SERVING.test(l), opt.startTimeoutMs),
   server.exited.then(() => null),
 ]);
 if (!serving) {
   fatal(
     server.exitCode !== null || server.signalCode !== null
       ? `gongkai serve exited (${server.exitCode ?? server.signalCode}) before serving`
-      : `no "serving … at http://127.0.0.1:PORT/" line within ${opt.startTimeoutMs} ms`,
+      : `no "正在预览 …：http://127.0.0.1:PORT/" line within ${opt.startTimeoutMs} ms`,
     serverTail(30),
   );
 }
-const base = serving.match(/http:\/\/127\.0\.0\.1:\d+\//)[0];
+const base = serving.match(SERVING)[1];
 const pageUrl = new URL(opt.page, base).href;
-const built = serverLog.find((l) => /^built in \d+ ms$/.test(l));
+const built = serverLog.find((l) => BUILT.test(l));
 pass(
   `gongkai serve --port 0 on ${site}`,
   `${base}, ${built || 'first build'} (${ms(performance.now() - t0)} to the address)`,
@@ -437,7 +454,7 @@ try {
   const latencies = [];
   const notes = []; // gongkai behaviour worth knowing that fails nothing
   const breakdown = []; // {detect, build, load} per edit
-  const changedLines = []; // index in serverLog of each edit's "changed:" line
+  const changedLines = []; // index in serverLog of each edit's "检测到修改：" line
   let current = original; // last good content written
   let lastValue = state?.value ?? null;
   if (state)
@@ -462,10 +479,10 @@ try {
       }
       const latency = at - t;
       await live;
-      // Where the time went: write → "changed: …" on gongkai's stderr (the debounced burst ended and
+      // Where the time went: write → "检测到修改：…" on gongkai's stderr (the debounced burst ended and
       // the rebuild starts, once any earlier rebuild is done) → the page's event stream receives
       // `reload` (the new build is served) → the page's load event.
-      const changedIdx = findLine((l) => l.startsWith('changed: '), logFrom);
+      const changedIdx = findLine((l) => l.startsWith(CHANGED), logFrom);
       const event = sse.find((e, k) => k >= sseFrom && e.event === 'reload');
       let split = event
         ? `write → reload event ${ms(event.at - t)}, event → load ${ms(at - event.at)}`
@@ -492,11 +509,11 @@ try {
       else pass(name, note);
       if (cell) lastValue = after.value;
       state = after;
-      // Before the next edit, let this one finish: gongkai idle (it prints "rebuilt in" once it has
+      // Before the next edit, let this one finish: gongkai idle (it prints "已重新生成" once it has
       // also deleted the previous build) and any second reload done, so that its tail is not
       // measured as the next edit's latency.
       await settle(page, logFrom);
-      const bursts = serverLog.slice(logFrom).filter((l) => l.startsWith('changed: ')).length;
+      const bursts = serverLog.slice(logFrom).filter((l) => l.startsWith(CHANGED)).length;
       const failedEvents = sse.slice(sseFrom).filter((e) => e.event === 'failed').length;
       if (bursts > 1 || failedEvents) {
         notes.push(
@@ -518,16 +535,16 @@ try {
     console.log(`     medians: detect ${med('detect')}, rebuild ${med('build')}, reload event → load ${med('load')}`);
   }
   if (changedLines.length) {
-    // Each edit's "rebuilt in" (the first after its "changed:"), once the last one has arrived. It can
+    // Each edit's "已重新生成" (the first after its "检测到修改："), once the last one has arrived. It can
     // come after the page has reloaded: gongkai prints it once it has also deleted the previous build.
-    await waitLine((l) => /^rebuilt in \d+ ms$/.test(l), opt.timeoutMs, changedLines.at(-1));
+    await waitLine((l) => REBUILT.test(l), opt.timeoutMs, changedLines.at(-1));
     const rebuilds = changedLines
-      .map((from) => serverLog[findLine((l) => /^rebuilt in \d+ ms$/.test(l), from)])
+      .map((from) => serverLog[findLine((l) => REBUILT.test(l), from)])
       .filter(Boolean)
-      .map((l) => Number(l.match(/\d+/)[0]));
+      .map((l) => Number(l.match(REBUILT)[1]));
     if (rebuilds.length) {
       console.log(
-        `     gongkai's own "rebuilt in" lines: min ${Math.min(...rebuilds)} ms, ` +
+        `     gongkai's own "已重新生成" lines: min ${Math.min(...rebuilds)} ms, ` +
           `median ${median(rebuilds)} ms, max ${Math.max(...rebuilds)} ms`,
       );
     }
@@ -551,6 +568,7 @@ try {
     const loadsBefore = loads;
     const before = await pageState(page, cell);
     const sseFrom = sse.length;
+    const breakFrom = serverLog.length;
     const t = performance.now();
     fs.writeFileSync(editPath, broken.text);
     let shown = false;
@@ -569,6 +587,11 @@ try {
       if (!after.overlay.includes(file)) problems.push(`the overlay does not name ${file}`);
       const visible = await page.locator('#gongkai-overlay').isVisible();
       if (!visible) problems.push('the overlay is not visible');
+      // Its words are gongkai's, in the language of the run (Chinese here).
+      const heading = after.overlay.split('\n')[0];
+      if (!/^检查未通过：\d+ 个错误$/.test(heading)) problems.push(`the overlay's heading is ${JSON.stringify(heading)}`);
+      if (!after.overlay.includes('下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。'))
+        problems.push('the overlay does not say that the page under it is the last good build');
       if (problems.length) fail(overlayName, [...problems, `overlay text: ${after.overlay.slice(0, 600)}`]);
       else {
         const failedEvent = sse.find((e, k) => k >= sseFrom && e.event === 'failed');
@@ -588,6 +611,25 @@ try {
       if (now.overlay === null) p2.push('the overlay went away by itself');
       if (p2.length) fail(under, p2);
       else pass(under);
+
+      // The terminal tells the truth too: the check failed, how many errors, the good build is still
+      // served; never "已重新生成" for a failed check.
+      const said = 'the terminal says the check failed, its error count, and that the last good build is still served';
+      const ends = (l) => REBUILT.test(l) || FAILED.test(l);
+      const ending = await waitLine(ends, opt.timeoutMs, breakFrom);
+      const outcomes = serverLog.slice(breakFrom).filter(ends);
+      const p3 = [];
+      if (!ending) p3.push(`no line ending the build within ${opt.timeoutMs} ms`);
+      else {
+        const rebuilt = outcomes.filter((l) => REBUILT.test(l));
+        if (rebuilt.length) p3.push(`"${rebuilt[0]}" printed for the failed check`);
+        const m = outcomes.at(-1).match(CHECK_FAILED);
+        if (!m) p3.push(`not a failed check: ${outcomes.at(-1)}`);
+        else if (after.overlay.split('\n')[0] !== `检查未通过：${m[1]} 个错误`)
+          p3.push(`the overlay's heading does not give the terminal's ${m[1]} errors`);
+      }
+      if (p3.length) fail(said, [...p3, ...serverTail(8)]);
+      else pass(said, outcomes.at(-1));
     }
 
     // The fix: back to the last good file.

@@ -245,6 +245,12 @@ fn template_errors_name_the_template_and_leave_the_output() {
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("templates/report.html") && err.contains("titel") && err.contains(":3:"), "{err}");
+    // A Chinese sentence names the template, the line and the page first; tera's own report follows.
+    assert!(
+        err.contains("模板 templates/report.html 第 3 行有错误，页面 reports/")
+            && err.contains("未能生成。以下是模板引擎 tera 的说明：\n"),
+        "{err}"
+    );
     assert_eq!(tree(&out), before);
     site.write(
         "templates/report.html",
@@ -252,7 +258,7 @@ fn template_errors_name_the_template_and_leave_the_output() {
     );
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("templates/report.html"), "{err}");
+    assert!(err.contains("模板 templates/report.html 第 2 行有错误，模板未能读取。"), "{err}");
     // A site template overrides the theme's one, and the theme fills in the rest.
     site.write(
         "templates/report.html",
@@ -385,6 +391,6 @@ fn a_report_changed_after_checking_is_not_published_unchecked() {
     std::fs::write(&file, text.replace("3940 元", "39400 元")).expect("write");
     let out = site.path().join("public");
     let err = gongkai::cmd::build::build(&checked, &out).expect_err("must fail").to_string();
-    assert!(err.contains("2024.md changed while the site was being built"), "{err}");
+    assert!(err.contains("2024.md 在生成过程中被修改，修改后的内容未经检查，不予发布：请重新生成"), "{err}");
     assert!(!out.exists(), "nothing published");
 }

@@ -132,12 +132,13 @@ fn output_folders_that_are_not_builds_are_never_replaced() {
     let site = TempSite::example();
     let (code, _, err) = site.run(&["build", "--output", "public/../content"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("refusing to build into"), "{err}");
+    assert!(err.contains("不能生成到 "), "{err}");
     assert!(site.path().join("content/reports/baibu/2020.md").is_file(), "content/ is intact");
     let docs = tempfile::tempdir().expect("tmp");
     std::fs::write(docs.path().join("2023年工作总结.docx"), "keep me").expect("write");
     let (code, _, err) = site.run(&["build", "--output", docs.path().to_str().expect("utf-8")]);
     assert_eq!(code, 2, "{err}");
+    assert!(err.contains("该文件夹不是空的，也不是 gongkai 生成的（其中没有 `.gongkai-output` 文件）"), "{err}");
     assert!(docs.path().join("2023年工作总结.docx").is_file(), "an unrelated folder is never wiped");
     // A folder that gongkai built is replaced as before.
     let (code, _, err) = site.run(&["build"]);
@@ -167,7 +168,7 @@ fn two_builds_into_one_output_never_publish_half_a_site() {
         let done = run.wait_with_output().expect("wait");
         match done.status.code() {
             Some(0) => ok += 1,
-            Some(2) => assert!(String::from_utf8_lossy(&done.stderr).contains("another gongkai build")),
+            Some(2) => assert!(String::from_utf8_lossy(&done.stderr).contains("另一个 gongkai 正在生成到")),
             other => panic!("exit {other:?}: {}", String::from_utf8_lossy(&done.stderr)),
         }
     }

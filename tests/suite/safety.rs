@@ -180,11 +180,11 @@ fn a_report_swapped_or_deleted_after_checking_is_not_published() {
     std::os::unix::fs::symlink(&copy, &file).expect("symlink");
     let public = site.path().join("public");
     let err = gongkai::cmd::build::build(&checked, &public).expect_err("must refuse the link").to_string();
-    assert!(err.contains("2024.md"), "{err}");
+    assert!(err.contains("2024.md 在生成过程中被修改"), "{err}");
     assert!(!public.exists(), "nothing published");
     std::fs::remove_file(&file).expect("rm");
     let err = gongkai::cmd::build::build(&checked, &public).expect_err("must refuse a deleted file").to_string();
-    assert!(err.contains("2024.md"), "{err}");
+    assert!(err.contains("2024.md 在生成过程中被修改"), "{err}");
     assert!(!public.exists(), "nothing published");
 }
 

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 struct Preview {
     child: Child,
     addr: String,
+    /// The terminal's lines up to the address (the first build's among them).
+    startup: Vec<String>,
     log: mpsc::Receiver<String>,
 }
 
@@ -52,14 +54,36 @@ impl Preview {
             }
         });
         let deadline = Instant::now() + Duration::from_secs(20);
+        let mut startup = Vec::new();
         loop {
             let line =
                 rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("serve prints its address");
-            if let Some(rest) = line.split(" at http://").nth(1) {
+            startup.push(line.clone());
+            // 正在预览 <site>（按 Ctrl-C 停止）：http://127.0.0.1:PORT/
+            if line.starts_with("正在预览 ")
+                && let Some(rest) = line.split("http://").nth(1)
+            {
                 let addr = rest.split('/').next().expect("host:port").to_owned();
-                return Preview { child, addr, log: rx };
+                return Preview { child, addr, startup, log: rx };
             }
         }
+    }
+
+    /// The next line of the terminal for which `pred` holds, skipping the others.
+    fn line(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self.log.recv_timeout(left).unwrap_or_else(|_| panic!("no line {what} within 15 s"));
+            if pred(&line) {
+                return line;
+            }
+        }
+    }
+
+    /// The line that ends the next build: how it went.
+    fn outcome(&self) -> String {
+        self.line("ending a build", |l| l.contains("（用时 ") || l.starts_with("已重新生成") || l.starts_with("已生成"))
     }
 
     /// GET `path`: (status, body).
@@ -174,8 +198,88 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
     let (kind, data) = next_event(&events);
     assert_eq!(kind, "failed");
     assert!(data.contains("templates/report.html"), "{data}");
+    let json: serde_json::Value = serde_json::from_str(&data).expect("json");
+    assert_eq!(json["summary"], "模板或主题有错误，站点未能生成", "{data}");
+    let error = json["errors"][0].as_str().expect("the error");
+    assert!(
+        error.starts_with("错误：模板 templates/report.html 第 1 行有错误，页面 reports/")
+            && error.contains("未能生成。以下是模板引擎 tera 的说明：\n"),
+        "{error}"
+    );
     std::fs::remove_file(site.path().join("templates/report.html")).expect("rm");
     assert_eq!(next_event(&events).0, "reload");
+}
+
+/// Whether `line` is the end of a failed check of `errors` errors while the
+/// last good build is still served.
+fn is_failed_check(line: &str, errors: usize) -> bool {
+    line.starts_with(&format!("检查未通过：{errors} 个错误（用时 "))
+        && line.ends_with(" 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新")
+}
+
+#[test]
+fn a_failed_check_is_reported_as_failed_with_its_count_never_as_rebuilt() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    assert!(
+        preview.startup.iter().any(|l| l.starts_with("已生成，用时 ") && l.ends_with(" 毫秒")),
+        "{:?}",
+        preview.startup
+    );
+    let (_, page) = preview.get("/reports/baibu/2020/");
+    let good = generation(&page);
+    let events = preview.events(good);
+    let file = site.path().join("content/reports/baibu/2020.md");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let broken =
+        original.replace("  new:             [3, 0, 0, 0, 0, 0, 3]", "  new:             [4, 0, 0, 0, 0, 0, 4]");
+    assert_ne!(broken, original);
+    std::fs::write(&file, &broken).expect("write");
+
+    let changed = preview.line("naming the change", |l| l.starts_with("检测到修改："));
+    assert_eq!(changed, "检测到修改：content/reports/baibu/2020.md");
+    let outcome = preview.outcome();
+    let (kind, data) = next_event(&events);
+    assert_eq!(kind, "failed");
+    let json: serde_json::Value = serde_json::from_str(&data).expect("json");
+    let errors = json["errors"].as_array().expect("errors").len();
+    assert!(errors >= 1, "{data}");
+    assert!(is_failed_check(&outcome, errors), "{outcome}");
+    assert!(!outcome.contains("已重新生成"), "{outcome}");
+    // The overlay says the same, in the run's language.
+    assert_eq!(json["lang"], "zh-CN");
+    assert_eq!(json["summary"], format!("检查未通过：{errors} 个错误"));
+    assert_eq!(json["note"], "下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。");
+    // And it is true: the last good build is what is served.
+    let (status, page) = preview.get("/reports/baibu/2020/");
+    assert_eq!((status, generation(&page)), (200, good));
+
+    // Fixed: now it is rebuilt, and said so.
+    std::fs::write(&file, &original).expect("write");
+    let outcome = preview.outcome();
+    assert!(outcome.starts_with("已重新生成，用时 ") && outcome.ends_with(" 毫秒"), "{outcome}");
+    assert_eq!(next_event(&events).0, "reload");
+}
+
+#[test]
+fn a_first_build_that_fails_says_nothing_is_served_yet() {
+    let site = TempSite::new();
+    site.agency("huaian", "乡镇");
+    site.write("content/reports/huaian/2025.md", crate::fixture::report_2021(2025, &crate::fixture::unbalanced(), ""));
+    let preview = Preview::start(&site);
+    let outcome = preview.startup.iter().find(|l| l.starts_with("检查未通过：")).expect("the first build's outcome");
+    assert!(outcome.ends_with(" 毫秒）。尚无成功生成的版本可供预览，修正后页面会自动刷新"), "{outcome}");
+    assert!(!preview.startup.iter().any(|l| l.starts_with("已生成")), "{:?}", preview.startup);
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("<html lang=\"zh-CN\">") && page.contains("尚无成功生成的版本：请查看终端中的错误信息。"),
+        "{page}"
+    );
+    let (kind, data) = next_event(&preview.events(0));
+    assert_eq!(kind, "failed");
+    let json: serde_json::Value = serde_json::from_str(&data).expect("json");
+    assert_eq!(json["note"], "尚无成功生成的页面。修正文件后，页面会自动刷新。");
 }
 
 #[test]
@@ -412,6 +516,7 @@ fn too_many_or_too_large_headers_get_431_and_a_malformed_head_400() {
     for fields in [many, large] {
         let (answer, took) = exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fields}\r\n").as_bytes());
         assert!(answer.starts_with("HTTP/1.1 431 "), "{}", &answer[..answer.len().min(200)]);
+        assert!(answer.ends_with("\r\n\r\n请求头太大\n"), "the page says it in Chinese: {answer}");
         assert!(took < Duration::from_secs(3), "closed after {took:?}");
     }
     for bad in [
@@ -421,7 +526,7 @@ fn too_many_or_too_large_headers_get_431_and_a_malformed_head_400() {
         "GET /\x01 HTTP/1.1\r\n\r\n",
     ] {
         let (answer, took) = exchange(&preview.addr, bad.as_bytes());
-        assert!(answer.starts_with("HTTP/1.1 400 "), "{bad:?}: {answer}");
+        assert!(answer.starts_with("HTTP/1.1 400 ") && answer.ends_with("请求的格式有误\n"), "{bad:?}: {answer}");
         assert!(took < Duration::from_secs(3), "{bad:?}: closed after {took:?}");
     }
     // Within the limits: 100 fields, 98 of them of 600 bytes (a large cookie jar), are fine.
@@ -429,6 +534,8 @@ fn too_many_or_too_large_headers_get_431_and_a_malformed_head_400() {
     let (answer, _) =
         exchange(&preview.addr, format!("GET / HTTP/1.1\r\nHost: x\r\n{fine}Connection: close\r\n\r\n").as_bytes());
     assert!(answer.starts_with("HTTP/1.1 200 "), "{}", &answer[..answer.len().min(200)]);
+    let (answer, _) = exchange(&preview.addr, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 405 ") && answer.ends_with("预览只接受 `GET` 和 `HEAD` 请求\n"), "{answer}");
 }
 
 #[test]
@@ -602,7 +709,10 @@ fn when_every_connection_streams_a_new_one_gets_503_at_once() {
     s.set_read_timeout(Some(Duration::from_secs(3))).expect("timeout");
     let mut answer = String::new();
     let _ = s.read_to_string(&mut answer);
-    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert!(
+        answer.starts_with("HTTP/1.1 503 ") && answer.ends_with("\r\n\r\n预览服务器正忙，请稍后再试\n"),
+        "{answer}"
+    );
     assert!(started.elapsed() < Duration::from_secs(1), "after {:?}", started.elapsed());
     // A page that went away frees its connection.
     drop(a);

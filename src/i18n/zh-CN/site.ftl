@@ -1,1 +1,57 @@
 # zh-CN/site.ftl：见 ../mod.rs。
+# 读取站点、主题和模板，生成站点、写入输出文件夹时的错误（src/site.rs、theme.rs、render/、write.rs）。
+# 站点页面上的文字（模板里的字、「原报告未刊载此表」）属于网站本身，不在这里。
+
+# 站点文件夹（site.rs）
+site-root-unreadable = 无法读取站点文件夹 {$path}：{$cause}
+
+# 主题（theme.rs）
+site-theme-name = `{$name}` 不是主题名：主题只能用名称指定（小写字母、数字、`-` 和 `_`），不能是路径
+site-theme-missing = 找不到主题 `{$name}`：没有文件夹 {$dir}
+site-theme-unread = 主题中的 {$path} 未被读取：{$why}
+
+# 模板（render/mod.rs、render/templates.rs）：先用一句话说出模板文件和行号，下一行起是模板引擎 tera 的原文。
+site-template-load-line = 模板 {$file} 第 {$line} 行有错误，模板未能读取。以下是模板引擎 tera 的说明：
+site-template-load-file = 模板 {$file} 有错误，模板未能读取。以下是模板引擎 tera 的说明：
+site-template-load-missing = 找不到模板 {$file}，模板未能读取。以下是模板引擎 tera 的说明：
+site-template-load = 模板未能读取。以下是模板引擎 tera 的说明：
+site-template-render-line = 模板 {$file} 第 {$line} 行有错误，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
+site-template-render-file = 模板 {$file} 有错误，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
+site-template-render-missing = 找不到模板 {$file}，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
+site-template-render = 页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
+site-template-not-utf8 = 模板 {$file} 不是 UTF-8 编码：请把它另存为 UTF-8
+site-template-unread = 模板 {$file} 未被读取：{$why}
+
+# 生成（render/pages/mod.rs）
+site-build-changed = {$file} 在生成过程中被修改，修改后的内容未经检查，不予发布：请重新生成
+
+# 输出文件夹（write.rs）：不替换不是 gongkai 生成的文件夹。
+site-output-site-folder = 不能生成到 {$path}：它是站点文件夹本身或其上级文件夹，生成会替换其中的全部文件。请用 --output 另选一个文件夹
+site-output-sources = 不能生成到 {$path}：它包含站点的源文件（`content/`、`themes/`、`templates/`、`forms/`、`static/`），或位于其中。请用 --output 另选一个文件夹
+site-output-not-ours = 不能生成到 {$path}：该文件夹不是空的，也不是 gongkai 生成的（其中没有 `{$marker}` 文件），生成会替换其中的全部文件。请清空它，或用 --output 另选一个文件夹
+site-output-file = 不能生成到 {$path}：它是一个文件，不是文件夹
+site-write-escape = 拒绝写入 `{$path}`：它在输出文件夹以外
+site-write-busy = 另一个 gongkai 正在生成到 {$path}：请等它结束后再生成
+site-write-stopped = 预览正在停止，不再写入文件
+site-write-create = 无法创建 {$path}：{$cause}
+site-write-open = 无法打开 {$path}：{$cause}
+site-write-read = 无法读取 {$path}：{$cause}
+site-write-write = 无法写入 {$path}：{$cause}
+site-write-replace = 无法替换 {$path}：{$cause}
+site-write-remove-leftover = 无法删除上次中断的生成留下的 {$path}：{$cause}
+site-write-move-aside = 无法把原有的输出 {$path} 移开：{$cause}
+site-write-move-into-place = 无法把新生成的站点 {$path} 移到位：{$cause}
+site-write-remove-previous = 新站点已就位，但无法删除原有的输出 {$path}：{$cause}
+site-write-lock = 无法锁定 {$path}：{$cause}
+
+# 操作系统给出的原因（write.rs 的 explain）；其他原因照系统原文显示。
+site-io-not-found = 不存在
+site-io-permission = 没有权限
+site-io-exists = 已存在
+site-io-full = 磁盘空间已满
+site-io-read-only = 文件系统是只读的
+site-io-not-folder = 路径中有一项不是文件夹
+site-io-is-folder = 它是一个文件夹
+site-io-not-empty = 文件夹不是空的
+site-io-address-in-use = 该地址已被占用
+site-io-address-unavailable = 本机没有这个地址

@@ -31,7 +31,7 @@ pub enum BuildError {
     #[error(transparent)]
     Write(#[from] WriteError),
     /// A report changed between checking and rendering.
-    #[error("{0} changed while the site was being built: build again")]
+    #[error("{}", crate::t!("site-build-changed", file = .0))]
     Changed(std::path::PathBuf),
 }
 
