@@ -165,11 +165,11 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 let text = cause.to_string();
                 if !message.contains(&text) {
-                    message = format!("{message}: {text}");
+                    message = gongkai::t!("cli-error-cause", message = message, cause = text);
                 }
             }
             // Errors can quote the user's files (site.toml lines): never send their control characters.
-            eprintln!("error: {}", gongkai::diag::visible(&message));
+            eprintln!("{}", gongkai::t!("cli-error", message = gongkai::diag::visible(&message)));
             ExitCode::from(2)
         }
     }
