@@ -1,8 +1,11 @@
-//! The subcommands, one file each. `main.rs` parses the command line and
-//! calls these; they return values and errors, never exit the process.
+//! The subcommands, one file each. `main.rs` parses the command line (with
+//! [`cli`]) and calls these; they return values and errors, never exit the
+//! process.
 
 pub mod build;
 pub mod check;
+pub mod cli;
+mod cli_error;
 pub mod import;
 pub mod init;
 pub mod new;

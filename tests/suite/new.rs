@@ -54,4 +54,7 @@ fn mistakes_in_new_are_said_in_chinese() {
     let (code, _, err) = site.run(&["new", "report", "--agency", "town", "--year", "2018"]);
     assert_eq!(code, 2);
     assert!(err.contains("2018 年没有适用的格式"), "the year is not written 2,018: {err}");
+    let (code, _, err) = site.run(&["new", "report", "--agency", "town"]);
+    assert_eq!(code, 2, "a mistake on the command line");
+    assert!(err.starts_with("错误：缺少必需的参数：`--year <年度>`"), "{err}");
 }
