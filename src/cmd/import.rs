@@ -80,7 +80,7 @@ fn sources(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", t!("import-placement"))?;
     let names = [t!("import-placed"), t!("import-narrative"), t!("import-unplaced"), t!("import-skipped")];
-    let blank_word = t!("import-blank");
+    let (blank_word, colon) = (t!("import-blank"), t!("import-colon"));
     let mut tally = [0usize; 4];
     let mut blanks = 0;
     // The open line: its kind, block and row, so that one row or paragraph shares a line.
@@ -103,7 +103,7 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
             if open.take().is_some() {
                 writeln!(out)?;
             }
-            writeln!(out, "  {label}  {}：{why}", f.text)?;
+            writeln!(out, "  {label}  {}{colon}{why}", f.text)?;
             continue;
         }
         if open == Some((i, f.at, key)) {
@@ -114,7 +114,7 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out)?;
         }
         match &f.fate {
-            Fate::Placed(row, _) | Fate::Blank(row, _) => write!(out, "  {label}  {row}：{text}")?,
+            Fate::Placed(row, _) | Fate::Blank(row, _) => write!(out, "  {label}  {row}{colon}{text}")?,
             _ => write!(out, "  {label}  「{}…」 {text}", f.context)?,
         }
         open = Some((i, f.at, key));

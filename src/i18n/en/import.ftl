@@ -18,6 +18,8 @@ import-narrative = narrative
 import-blank = blank
 import-unplaced = unplaced
 import-skipped = not imported (page frame, comments)
+# Between a figure and its place or reason, as in "placed  licensing.permit: 9".
+import-colon = {": "}
 import-tally = { $placed } placed, { $narrative } in the narrative, { $unplaced } unplaced, { $skipped } not imported
 # Follows the line above, only when there are blank cells.
 import-tally-blanks = { $blanks ->

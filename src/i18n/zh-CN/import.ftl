@@ -18,6 +18,8 @@ import-narrative = 正文
 import-blank = 空
 import-unplaced = 未入表
 import-skipped = 未导入（页面框架、注释）
+# 数字与其位置或原因之间，如「入表  licensing.permit：9」。
+import-colon = ：
 import-tally = 共 {$placed} 个入表，{$narrative} 个在正文，{$unplaced} 个未入表，{$skipped} 个未导入
 # 接在上一行之后，仅当有空白单元格时。
 import-tally-blanks = （另有 {$blanks} 个空白单元格，写为 ~）
