@@ -1,34 +1,49 @@
 //! `site.toml`: the site's settings.
 
+mod toml_error;
+
+use crate::i18n::Lang;
 use crate::model::AgencyKind;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// A `site.toml` that cannot be used.
+/// A `site.toml` that cannot be used. Every message is in the run's
+/// language and names the file, and the line and column where it can.
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    /// Missing or unreadable.
-    #[error("cannot read {path}: {source} (is this a gongkai site? `gongkai init DIR` creates one)")]
+    /// Missing or unreadable. The cause is said in the message, in the
+    /// run's language, so it is not a `source` repeated after it.
+    #[error("{}", io_message(path, cause))]
     Io {
         /// The file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    /// Not valid TOML or wrong keys.
-    #[error("{path}: {message}")]
+    /// Not valid TOML, an unknown or missing key, a value of the wrong type
+    /// or out of range.
+    #[error("{}", crate::t!("cli-config-at", path = path, line = line, col = col, problem = problem))]
     Invalid {
         /// The file.
         path: PathBuf,
-        /// The parser's message, with line and column.
-        message: String,
+        /// Line of the problem (1-based).
+        line: u32,
+        /// Column of the problem, in characters (1-based).
+        col: u32,
+        /// What is wrong and how to fix it, in the run's language.
+        problem: String,
     },
     /// `theme` is not one of the site's themes (a path, say).
     #[error(
-        "{}:{line}:{col}: theme = {value:?} is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder themes/<name> of the site or the built-in `default`; this site's themes: {}",
-        path.display(),
-        themes.join(", ")
+        "{}",
+        crate::t!(
+            "cli-config-at",
+            path = path,
+            line = line,
+            col = col,
+            problem = crate::t!("cli-config-theme", value = format!("{value:?}"), themes = list(themes))
+        )
     )]
     Theme {
         /// The file.
@@ -42,6 +57,21 @@ pub enum ConfigError {
         /// The names `theme` may take.
         themes: Vec<String>,
     },
+}
+
+/// The message of an unreadable `site.toml`: a missing one most likely means
+/// the command runs outside the site.
+fn io_message(path: &Path, cause: &std::io::Error) -> String {
+    if cause.kind() == std::io::ErrorKind::NotFound {
+        crate::t!("cli-config-missing", path = path)
+    } else {
+        crate::t!("cli-config-unreadable", path = path, reason = crate::cmd::io_reason(cause))
+    }
+}
+
+/// Names in backticks, joined as the language lists them.
+fn list(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(&crate::t!("cli-list-separator"))
 }
 
 /// Publication deadlines after the end of the report year, as `MM-DD` of the next year.
@@ -121,6 +151,10 @@ pub struct Config {
     /// Checker settings.
     #[serde(default)]
     pub check: CheckConfig,
+    /// The language of gongkai's messages for this site, as written (`zh`
+    /// or `en`, checked by [`Config::parse`]); read it with [`Config::lang`].
+    #[serde(default, rename = "lang")]
+    lang_name: Option<String>,
 }
 
 fn default_base_url() -> String {
@@ -131,10 +165,52 @@ fn default_theme() -> String {
     crate::theme::DEFAULT.into()
 }
 
-/// Just the `theme` key of a `site.toml`, with where its value is written.
+/// The language a `lang` value names: exactly `zh` or `en`.
+pub fn lang_named(name: &str) -> Option<Lang> {
+    match name {
+        "zh" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// Just the `lang` key of a `site.toml`, tolerant of every other key.
 #[derive(Deserialize)]
-struct ThemeKey {
-    theme: Option<toml::Spanned<String>>,
+struct LangKey {
+    lang: Option<String>,
+}
+
+/// The language the text of a `site.toml` asks for, read before anything
+/// else so that even `--help` speaks it. A file that does not parse, or a
+/// `lang` that is not `zh` or `en`, asks for nothing: the command reports
+/// the problem later, in the language of the flag or the environment.
+pub fn lang_of(text: &str) -> Option<Lang> {
+    toml::from_str::<LangKey>(text).ok()?.lang.as_deref().and_then(lang_named)
+}
+
+/// Where the value of `key` (in `[table]`, or at the top when `None`)
+/// starts in `text`, as (line, column); the file's start when it is absent.
+fn value_pos(text: &str, table: Option<&str>, key: &str) -> (u32, u32) {
+    let doc = toml::de::DeTable::parse(text).ok();
+    let start = doc.as_ref().and_then(|doc| {
+        let scope = match table {
+            None => doc.get_ref(),
+            Some(name) => entry(doc.get_ref(), name)?.get_ref().as_table()?,
+        };
+        entry(scope, key).map(|v| v.span().start)
+    });
+    at(text, start.unwrap_or(0))
+}
+
+/// The value of `name` in a parsed table.
+fn entry<'a, 'i>(table: &'a toml::de::DeTable<'i>, name: &str) -> Option<&'a toml::Spanned<toml::de::DeValue<'i>>> {
+    table.iter().find(|(k, _)| k.get_ref().as_ref() == name).map(|(_, v)| v)
+}
+
+/// The (line, column) of a byte offset of `text`.
+fn at(text: &str, offset: usize) -> (u32, u32) {
+    let pos = crate::source::LineIndex::new(text).pos(text, offset, 0);
+    (pos.line, pos.col)
 }
 
 /// The error for a `theme` that is not a name in `themes` (the site's
@@ -143,16 +219,15 @@ fn theme_error(text: &str, path: &Path, theme: &str, themes: Vec<String>) -> Opt
     if crate::theme::is_name(theme) && themes.iter().any(|t| t == theme) {
         return None;
     }
-    let span = toml::from_str::<ThemeKey>(text).ok().and_then(|k| k.theme).map_or(0..0, |t| t.span());
-    let pos = crate::source::LineIndex::new(text).pos(text, span.start, span.len());
-    Some(ConfigError::Theme { path: path.to_path_buf(), line: pos.line, col: pos.col, value: theme.to_owned(), themes })
+    let (line, col) = value_pos(text, None, "theme");
+    Some(ConfigError::Theme { path: path.to_path_buf(), line, col, value: theme.to_owned(), themes })
 }
 
 impl Config {
     /// Reads `<root>/site.toml`.
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = crate::layout::settings(root);
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io { path: path.clone(), source })?;
+        let text = std::fs::read_to_string(&path).map_err(|cause| ConfigError::Io { path: path.clone(), cause })?;
         let config = Config::parse(&text, &path)?;
         match theme_error(&text, &path, &config.theme, crate::theme::names(root)) {
             Some(e) => Err(e),
@@ -160,26 +235,42 @@ impl Config {
         }
     }
 
+    /// The language the site asks for with `lang`, if any.
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang_name.as_deref().and_then(lang_named)
+    }
+
     /// Parses and validates the text of a `site.toml`.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid { path: path.to_path_buf(), message };
-        let config: Config = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let invalid = |(line, col): (u32, u32), problem: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            col,
+            problem,
+        };
+        let config: Config = toml::from_str(text)
+            .map_err(|e| invalid(at(text, e.span().map_or(0, |s| s.start)), toml_error::problem(&e, text)))?;
         let d = &config.deadlines;
-        for (name, value) in [
+        for (key, value) in [
             ("department", &d.department),
             ("township", &d.township),
             ("subdistrict", &d.subdistrict),
             ("government", &d.government),
         ] {
             if crate::model::Date::parse(&format!("2001-{value}")).is_none() {
-                return Err(invalid(format!("[deadlines] {name} = \"{value}\" is not a MM-DD date")));
+                let problem = crate::t!("cli-config-deadline", key = key, value = value);
+                return Err(invalid(value_pos(text, Some("deadlines"), key), problem));
             }
         }
         if !(0.0..=1.0).contains(&config.check.similarity) {
-            return Err(invalid("[check] similarity must be between 0 and 1".into()));
+            return Err(invalid(value_pos(text, Some("check"), "similarity"), crate::t!("cli-config-similarity")));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
-            return Err(invalid(format!("base_url = \"{}\" must start with http:// or https://", config.base_url)));
+            let problem = crate::t!("cli-config-base-url", value = &config.base_url);
+            return Err(invalid(value_pos(text, None, "base_url"), problem));
+        }
+        if let Some(name) = config.lang_name.as_deref().filter(|n| lang_named(n).is_none()) {
+            return Err(invalid(value_pos(text, None, "lang"), crate::t!("cli-config-lang", value = name)));
         }
         Ok(config)
     }
@@ -203,12 +294,52 @@ mod tests {
         let themes = || vec!["default".to_owned(), "mine".to_owned()];
         let text = "title = \"t\"\ntheme   =  \"/etc\"\n";
         let err = theme_error(text, Path::new("site.toml"), "/etc", themes()).unwrap().to_string();
-        assert!(err.starts_with("site.toml:2:12: theme = \"/etc\" is not a theme of this site"), "{err}");
-        assert!(err.ends_with("this site's themes: default, mine"), "{err}");
+        assert!(err.starts_with("site.toml:2:12：`theme = \"/etc\"` 不是本站点的主题"), "{err}");
+        assert!(err.ends_with("本站点的主题：`default`、`mine`"), "{err}");
         let text = "theme = \"\\u001b[2J\"\n";
         let err = theme_error(text, Path::new("s"), "\u{1b}[2J", themes()).unwrap().to_string();
         assert!(err.contains("theme = \"\\u{1b}[2J\""), "the value is printed escaped: {err}");
         assert!(theme_error("", Path::new("s"), "mine", themes()).is_none());
         assert!(theme_error("", Path::new("s"), "other", themes()).is_some(), "a name, but not of this site");
+    }
+
+    /// The error of `text`, which must not be a valid site.toml.
+    fn error(text: &str) -> String {
+        Config::parse(text, Path::new("site.toml")).expect_err("invalid").to_string()
+    }
+
+    #[test]
+    fn values_out_of_range_are_pointed_at_in_chinese() {
+        let e = error("title = \"t\"\n[deadlines]\ntownship = \"02-30\"\n");
+        assert_eq!(
+            e,
+            "site.toml:3:12：`[deadlines]` 中 `township = \"02-30\"` 不是有效的日期：应写成 `MM-DD`，如 `01-31`"
+        );
+        let e = error("title = \"t\"\n\n[check]\nsimilarity = 1.5\n");
+        assert!(e.starts_with("site.toml:4:14：`[check]` 中的 `similarity` 应在 0 到 1 之间"), "{e}");
+        let e = error("title = \"t\"\nbase_url = \"example.gov.cn\"\n");
+        assert!(e.starts_with("site.toml:2:12：`base_url = \"example.gov.cn\"` 应以"), "{e}");
+        let e = error("titel = \"t\"\n");
+        assert!(e.starts_with("site.toml:1:1：未知字段 `titel`；可用的字段：`title`、"), "{e}");
+    }
+
+    #[test]
+    fn lang_is_zh_or_en_and_anything_else_is_an_error_at_its_line() {
+        let parse = |text: &str| Config::parse(text, Path::new("site.toml"));
+        assert_eq!(parse("title = \"t\"\nlang = \"en\"\n").unwrap().lang(), Some(Lang::En));
+        assert_eq!(parse("title = \"t\"\nlang = \"zh\"\n").unwrap().lang(), Some(Lang::Zh));
+        assert_eq!(parse("title = \"t\"\n").unwrap().lang(), None);
+        let e = error("title = \"t\"\n\nlang = \"fr\"\n");
+        assert_eq!(e, "site.toml:3:8：`lang = \"fr\"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）");
+        let e = error("title = \"t\"\nlang = 1\n");
+        assert!(e.starts_with("site.toml:2:8：值的类型不对"), "{e}");
+    }
+
+    #[test]
+    fn the_language_is_read_from_any_file_that_parses() {
+        assert_eq!(lang_of("lang = \"en\"\n[deadlines]\nx = 1\n"), Some(Lang::En), "other keys do not matter");
+        assert_eq!(lang_of("lang = \"en\"\ntitle = \n"), None, "a broken file asks for nothing");
+        assert_eq!(lang_of("lang = \"en-US\"\n"), None);
+        assert_eq!(lang_of(""), None);
     }
 }

@@ -13,11 +13,18 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum BuildCmdError {
     /// The content has errors: nothing was written.
-    #[error("{0} error(s) found: the previous output was left untouched")]
-    Content(usize),
+    #[error("{}", crate::t!("cli-build-err-content", errors = errors))]
+    Content {
+        /// How many errors.
+        errors: usize,
+    },
     /// Rendering or writing failed: the previous output was left untouched.
-    #[error("{0}\nthe previous output was left untouched")]
-    Build(#[from] BuildError),
+    #[error("{source}\n{}", crate::t!("cli-build-untouched"))]
+    Build {
+        /// What failed.
+        #[from]
+        source: BuildError,
+    },
 }
 
 /// Why `gongkai build` could not run at all (exit code 2).
@@ -27,11 +34,23 @@ pub enum RunError {
     #[error(transparent)]
     Site(#[from] SiteError),
     /// The output could not be written, or is refused.
-    #[error("{0}\nthe previous output was left untouched")]
-    Output(BuildError),
-    /// The terminal could not be written.
-    #[error("cannot write to the terminal: {0}")]
-    Terminal(#[from] std::io::Error),
+    #[error("{source}\n{}", crate::t!("cli-build-untouched"))]
+    Output {
+        /// What failed.
+        source: BuildError,
+    },
+    /// The terminal could not be written. The cause is said in the message.
+    #[error("{}", crate::t!("cli-err-terminal", reason = crate::cmd::io_reason(cause)))]
+    Terminal {
+        /// The cause.
+        cause: std::io::Error,
+    },
+}
+
+impl From<std::io::Error> for RunError {
+    fn from(cause: std::io::Error) -> RunError {
+        RunError::Terminal { cause }
+    }
 }
 
 /// How a build ended, for the exit code.
@@ -61,32 +80,29 @@ pub fn run(
     let output = output.unwrap_or_else(|| root.join("public"));
     match build(&site, &output) {
         Ok(stats) => {
-            writeln!(
-                out,
-                "built {} page(s), {} report(s) into {} in {} ms ({} file(s) unchanged)",
-                stats.pages,
-                stats.reports,
-                output.display(),
-                started.elapsed().as_millis(),
-                stats.unchanged
-            )?;
+            let line = crate::t!(
+                "cli-build-done",
+                pages = stats.pages,
+                reports = stats.reports,
+                output = &output,
+                ms = started.elapsed().as_millis(),
+                unchanged = stats.unchanged
+            );
+            writeln!(out, "{line}")?;
             Ok(Outcome::Published(stats))
         }
-        Err(BuildCmdError::Content(_)) => {
-            writeln!(
-                out,
-                "error: {} error(s) found: nothing was built; {} was left untouched",
-                tally.errors,
-                output.display()
-            )?;
+        Err(BuildCmdError::Content { .. }) => {
+            let refused = crate::t!("cli-build-refused", errors = tally.errors, output = &output);
+            writeln!(out, "{}", crate::t!("cli-error", message = refused))?;
             Ok(Outcome::NotPublished)
         }
-        Err(BuildCmdError::Build(BuildError::Render(e))) => {
+        Err(BuildCmdError::Build { source: BuildError::Render(e) }) => {
             // A template error is an error in the site, like a content error.
-            writeln!(out, "error: {e}\nnothing was built; {} was left untouched", output.display())?;
+            writeln!(out, "{}", crate::t!("cli-error", message = e.to_string()))?;
+            writeln!(out, "{}", crate::t!("cli-build-nothing-built", output = &output))?;
             Ok(Outcome::NotPublished)
         }
-        Err(BuildCmdError::Build(e)) => Err(RunError::Output(e)),
+        Err(BuildCmdError::Build { source }) => Err(RunError::Output { source }),
     }
 }
 
@@ -102,7 +118,7 @@ fn sources(root: &Path) -> Vec<PathBuf> {
 pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
     let tally = site.tally();
     if tally.errors > 0 {
-        return Err(BuildCmdError::Content(tally.errors));
+        return Err(BuildCmdError::Content { errors: tally.errors });
     }
     crate::write::guard_output(&site.root, &sources(&site.root), output).map_err(BuildError::from)?;
     let templates = Templates::load(&site.root, &site.config.theme).map_err(|e: RenderError| BuildError::from(e))?;

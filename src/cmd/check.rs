@@ -21,9 +21,18 @@ pub enum RunError {
     /// The site cannot be loaded (site.toml, a form).
     #[error(transparent)]
     Site(#[from] SiteError),
-    /// The report could not be written.
-    #[error("cannot write the report: {0}")]
-    Output(#[from] std::io::Error),
+    /// The findings could not be written. The cause is said in the message.
+    #[error("{}", crate::t!("cli-check-err-output", reason = crate::cmd::io_reason(cause)))]
+    Output {
+        /// The cause.
+        cause: std::io::Error,
+    },
+}
+
+impl From<std::io::Error> for RunError {
+    fn from(cause: std::io::Error) -> RunError {
+        RunError::Output { cause }
+    }
 }
 
 /// Runs `gongkai check` on the site at `root`: writes the findings to `out`

@@ -4,9 +4,10 @@
 //! of its file unless `--force`.
 
 use crate::diag::{Diagnostic, render_human};
-use crate::import::{self, Fate, ImportError, Imported, msg};
+use crate::import::{self, Fate, ImportError, Imported};
 use crate::load::{AGENCY_FILE, Snippets, is_slug};
 use crate::site::{Site, SiteError};
+use crate::t;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,9 +33,12 @@ pub enum ImportCmdError {
     /// The site cannot be loaded (no `site.toml`, a broken form).
     #[error(transparent)]
     Site(#[from] SiteError),
-    /// Output failed.
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
+    /// Output failed (the cause is said in the message).
+    #[error("{}", t!("import-err-output", reason = crate::cmd::io_reason(cause)))]
+    Io {
+        /// The cause.
+        cause: std::io::Error,
+    },
     /// A bad or missing `--agency`.
     #[error("{0}")]
     Agency(String),
@@ -74,20 +78,22 @@ fn sources(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 /// placed (its figures in column order), one line per paragraph of the
 /// narrative, and every unplaced figure on a line of its own with the reason.
 fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{}", msg::PLACEMENT)?;
+    writeln!(out, "{}", t!("import-placement"))?;
+    let names = [t!("import-placed"), t!("import-narrative"), t!("import-unplaced"), t!("import-skipped")];
+    let (blank_word, colon) = (t!("import-blank"), t!("import-colon"));
     let mut tally = [0usize; 4];
     let mut blanks = 0;
     // The open line: its kind, block and row, so that one row or paragraph shares a line.
     let mut open: Option<(usize, usize, &str)> = None;
     for f in &imp.figures {
         let (i, label, key) = match &f.fate {
-            Fate::Placed(row, _) | Fate::Blank(row, _) => (0, msg::PLACED, row.as_str()),
-            Fate::Narrative => (1, msg::NARRATIVE, ""),
-            Fate::Unplaced(_) => (2, msg::UNPLACED, ""),
-            Fate::Skipped => (3, msg::SKIPPED, ""),
+            Fate::Placed(row, _) | Fate::Blank(row, _) => (0, &names[0], row.as_str()),
+            Fate::Narrative => (1, &names[1], ""),
+            Fate::Unplaced(_) => (2, &names[2], ""),
+            Fate::Skipped => (3, &names[3], ""),
         };
         let blank = matches!(f.fate, Fate::Blank(..));
-        let text = if blank { msg::BLANK } else { f.text.as_str() };
+        let text = if blank { blank_word.as_str() } else { f.text.as_str() };
         if blank {
             blanks += 1;
         } else {
@@ -97,7 +103,7 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
             if open.take().is_some() {
                 writeln!(out)?;
             }
-            writeln!(out, "  {label}  {}：{why}", f.text)?;
+            writeln!(out, "  {label}  {}{colon}{why}", f.text)?;
             continue;
         }
         if open == Some((i, f.at, key)) {
@@ -108,7 +114,7 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out)?;
         }
         match &f.fate {
-            Fate::Placed(row, _) | Fate::Blank(row, _) => write!(out, "  {label}  {row}：{text}")?,
+            Fate::Placed(row, _) | Fate::Blank(row, _) => write!(out, "  {label}  {row}{colon}{text}")?,
             _ => write!(out, "  {label}  「{}…」 {text}", f.context)?,
         }
         open = Some((i, f.at, key));
@@ -116,7 +122,12 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
     if open.is_some() {
         writeln!(out)?;
     }
-    writeln!(out, "{}", msg::tally(tally[0], tally[1], tally[2], tally[3], blanks))
+    let [placed, narrative, unplaced, skipped] = tally;
+    let mut line = t!("import-tally", placed = placed, narrative = narrative, unplaced = unplaced, skipped = skipped);
+    if blanks > 0 {
+        line.push_str(&t!("import-tally-blanks", blanks = blanks));
+    }
+    writeln!(out, "{line}")
 }
 
 /// Where `as_published: true` (a later issue) will be set: on a report that
@@ -144,16 +155,19 @@ pub enum FileError {
     #[error(transparent)]
     Import(#[from] ImportError),
     /// Some table figures found no cell, and `--force` was not given.
-    #[error("{}", msg::REFUSED_UNPLACED)]
+    #[error("{}", t!("import-refused-unplaced"))]
     Unplaced,
     /// No `--agency`, and the site does not describe the agency the title names.
-    #[error("{}", msg::unknown_agency(.0.as_deref()))]
+    #[error("{}", unknown_agency(.0.as_deref()))]
     UnknownAgency(Option<String>),
     /// The report (or agency file) exists: never overwritten.
-    #[error("{}", msg::exists(.0))]
-    Exists(PathBuf),
+    #[error("{}", t!("import-exists", path = path))]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
     /// A file could not be written.
-    #[error("{}", msg::write_failed(path, source))]
+    #[error("{}", t!("import-write-failed", path = path, reason = crate::cmd::io_reason(source)))]
     Write {
         /// The file.
         path: PathBuf,
@@ -163,6 +177,21 @@ pub enum FileError {
     /// The command's own output failed: stops the whole command.
     #[error(transparent)]
     Output(#[from] std::io::Error),
+}
+
+/// The agency of a report is not described in the site and no `--agency`
+/// was given: ask for it, with the name the report states (if any).
+fn unknown_agency(name: Option<&str>) -> String {
+    match name {
+        Some(name) => t!("import-unknown-agency", name = name),
+        None => t!("import-no-agency-name"),
+    }
+}
+
+impl From<std::io::Error> for ImportCmdError {
+    fn from(cause: std::io::Error) -> ImportCmdError {
+        ImportCmdError::Io { cause }
+    }
 }
 
 /// Imports one source; returns the files written.
@@ -200,22 +229,22 @@ fn one(
         files.push((agency, import::write::agency(&imp.meta, &name)));
     }
     if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
-        return Err(FileError::Exists(p.clone()));
+        return Err(FileError::Exists { path: p.clone() });
     }
     let mut written = Vec::new();
     for (path, text) in files {
         if opts.dry_run {
-            writeln!(out, "{}\n{text}", msg::would_write(&path))?;
+            writeln!(out, "{}\n{text}", t!("import-would-write", path = &path))?;
             continue;
         }
         create(&path, &text).map_err(|source| {
             if source.kind() == std::io::ErrorKind::AlreadyExists {
-                FileError::Exists(path.clone())
+                FileError::Exists { path: path.clone() }
             } else {
                 FileError::Write { path: path.clone(), source }
             }
         })?;
-        writeln!(out, "{}", msg::wrote(&path))?;
+        writeln!(out, "{}", t!("import-wrote", path = &path))?;
         written.push(path);
     }
     Ok(written)
@@ -226,9 +255,9 @@ fn one(
 fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Result<usize, ImportCmdError> {
     let site = Site::load(root)?;
     let mine: Vec<&Diagnostic> = site.diags.iter().filter(|d| written.iter().any(|w| same_file(&d.file, w))).collect();
-    writeln!(out, "{}", msg::CHECK_HEADER)?;
+    writeln!(out, "{}", t!("import-check-header"))?;
     if mine.is_empty() {
-        writeln!(out, "{}", msg::CHECK_CLEAN)?;
+        writeln!(out, "{}", t!("import-check-clean"))?;
         return Ok(0);
     }
     let owned: Vec<Diagnostic> = mine.iter().map(|d| (*d).clone()).collect();
@@ -237,7 +266,8 @@ fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Resul
         writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
     }
     let codes: BTreeSet<String> = owned.iter().map(|d| d.code.to_string()).collect();
-    writeln!(out, "{}", msg::failing_rules(&codes.iter().cloned().collect::<Vec<_>>().join(", ")))?;
+    let codes = codes.iter().cloned().collect::<Vec<_>>().join(&t!("cli-list-separator"));
+    writeln!(out, "{}", t!("import-failing-rules", codes = codes))?;
     for report in written.iter().filter(|w| w.extension().is_some_and(|e| e == "md")) {
         let failing: BTreeSet<String> =
             owned.iter().filter(|d| same_file(&d.file, report)).map(|d| d.code.to_string()).collect();
@@ -279,26 +309,26 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Runs the command.
 pub fn import(root: &Path, inputs: &[PathBuf], opts: &Options, out: &mut dyn Write) -> Result<Outcome, ImportCmdError> {
     if opts.agency.as_deref().is_some_and(|s| !is_slug(s)) {
-        return Err(ImportCmdError::Agency(msg::NO_AGENCY.into()));
+        return Err(ImportCmdError::Agency(t!("import-bad-agency")));
     }
     let known = agencies(root);
     let forms = crate::site::forms_of(root)?;
     let files = sources(inputs)?;
     let mut outcome = Outcome::default();
     if files.is_empty() {
-        writeln!(out, "{}", msg::NO_FILES)?;
+        writeln!(out, "{}", t!("import-no-files"))?;
         outcome.failed += 1;
     }
     if opts.dry_run {
-        writeln!(out, "{}", msg::DRY_RUN)?;
+        writeln!(out, "{}", t!("import-dry-run"))?;
     }
     for source in &files {
-        writeln!(out, "{}", msg::importing(source))?;
+        writeln!(out, "{}", t!("import-importing", path = source))?;
         match one(root, source, &forms, &known, opts, out) {
             Ok(w) => outcome.written.extend(w),
             Err(FileError::Output(e)) => return Err(e.into()),
             Err(why) => {
-                writeln!(out, "{}", msg::failed(&why.to_string()))?;
+                writeln!(out, "{}", t!("cli-error", message = why.to_string()))?;
                 outcome.failed += 1;
             }
         }

@@ -24,6 +24,21 @@ pub fn current_year() -> i32 {
     (yoe + era * 400 + i64::from(month <= 2)) as i32
 }
 
+/// The `site.toml` of a new site, its comments in the run's language.
+fn settings() -> String {
+    let lang = match crate::i18n::current() {
+        crate::i18n::Lang::Zh => "zh",
+        crate::i18n::Lang::En => "en",
+    };
+    format!(
+        "# {head}\ntitle = \"政府信息公开工作年度报告\"\ndescription = \"\"\nbase_url = \"https://www.example.gov.cn/xxgk/\"   # {base_url}\ntheme = \"default\"\n# lang = \"{lang}\"   # {lang_note}\n\n[deadlines]   # {deadlines}\ndepartment = \"01-31\"\ntownship = \"01-31\"\nsubdistrict = \"01-31\"\ngovernment = \"03-31\"\n",
+        head = crate::t!("new-toml-head"),
+        base_url = crate::t!("new-toml-base-url"),
+        lang_note = crate::t!("new-toml-lang"),
+        deadlines = crate::t!("new-toml-deadlines"),
+    )
+}
+
 /// Creates a site in `dir`: settings, one agency, last year's report, the guide and rules pages.
 pub fn init(dir: &Path) -> Result<(), NewError> {
     let io = |path: &Path| {
@@ -35,11 +50,7 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
         return Err(NewError::Exists(config));
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    std::fs::write(
-        &config,
-        "# gongkai site settings\ntitle = \"政府信息公开工作年度报告\"\ndescription = \"\"\nbase_url = \"https://www.example.gov.cn/xxgk/\"   # where the site is published (feed, sitemap)\ntheme = \"default\"\n\n[deadlines]   # MM-DD of the year after the report year\ndepartment = \"01-31\"\ntownship = \"01-31\"\nsubdistrict = \"01-31\"\ngovernment = \"03-31\"\n",
-    )
-    .map_err(io(&config))?;
+    std::fs::write(&config, settings()).map_err(io(&config))?;
     let pages = dir.join("content/pages");
     std::fs::create_dir_all(&pages).map_err(io(&pages))?;
     for (name, text) in PAGES {
@@ -53,12 +64,21 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
 /// Runs `gongkai init DIR`: creates the site and says what to do next.
 pub fn run(dir: &Path, out: &mut dyn std::io::Write) -> Result<(), NewError> {
     init(dir)?;
-    let _ = writeln!(out, "created a new site in {}: run `gongkai --root {} build`", dir.display(), dir.display());
+    let _ = writeln!(out, "{}", crate::t!("new-init-done", dir = dir));
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_settings_of_a_new_site_load() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("site.toml"), super::settings()).unwrap();
+        let config = crate::config::Config::load(tmp.path()).unwrap();
+        assert_eq!(config.lang(), None, "the language is only suggested, in a comment");
+        assert!(super::settings().contains("# gongkai 站点设置"));
+    }
+
     #[test]
     fn the_year_is_plausible() {
         let y = super::current_year();

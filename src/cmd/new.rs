@@ -5,21 +5,15 @@ use crate::load::is_slug;
 use crate::model::AgencyKind;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 /// Why a file was not written.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum NewError {
     /// The target exists; gongkai never overwrites content.
-    #[error("{0} already exists: gongkai does not overwrite it")]
     Exists(PathBuf),
     /// A bad slug.
-    #[error("`{0}` is not a valid agency slug: use lowercase ASCII letters, digits and `-`")]
     Slug(String),
     /// No such agency.
-    #[error(
-        "agency `{slug}` is not described ({path} is missing): run `gongkai new agency --slug {slug} --name 全称 --kind 乡镇` first"
-    )]
     NoAgency {
         /// The slug.
         slug: String,
@@ -27,22 +21,45 @@ pub enum NewError {
         path: PathBuf,
     },
     /// No form applies.
-    #[error("no form applies to {0}: the national formats cover 2019 on")]
     NoForm(i32),
     /// Unknown kind.
-    #[error("unknown agency kind `{0}`: one of 部门 / 乡镇 / 街道 / 人民政府")]
     Kind(String),
     /// The site's forms cannot be loaded.
-    #[error(transparent)]
     Site(Box<crate::site::SiteError>),
     /// Writing failed.
-    #[error("cannot write {path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            NewError::Exists(path) => crate::t!("new-err-exists", path = path),
+            NewError::Slug(slug) => crate::t!("new-err-slug", slug = slug),
+            NewError::NoAgency { slug, path } => crate::t!("new-err-no-agency", slug = slug, path = path),
+            NewError::NoForm(year) => crate::t!("new-err-no-form", year = year),
+            NewError::Kind(kind) => crate::t!("new-err-kind", kind = kind),
+            NewError::Site(e) => e.to_string(),
+            NewError::Io { path, source } => {
+                crate::t!("new-err-write", path = path, reason = crate::cmd::io_reason(source))
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for NewError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // An I/O cause is said in the message, in the run's language.
+            NewError::Site(e) => Some(e.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 /// Writes `text` to a new file, refusing to replace an existing one.
@@ -190,6 +207,6 @@ pub fn run(root: &Path, what: &What, out: &mut dyn std::io::Write) -> Result<Pat
         }
         What::Agency { slug, name, kind } => new_agency(root, slug, name, kind)?,
     };
-    let _ = writeln!(out, "created {}", path.display());
+    let _ = writeln!(out, "{}", crate::t!("new-created", path = &path));
     Ok(path)
 }

@@ -99,11 +99,20 @@ macro_rules! catalogue {
 }
 
 /// The Chinese catalogue files. Each area of gongkai has its file.
-const ZH: &[(&str, &str)] =
-    catalogue!("zh-CN", "cli.ftl", "diag.ftl", "input.ftl", "check.ftl", "site.ftl", "serve.ftl", "new.ftl");
+const ZH: &[(&str, &str)] = catalogue!(
+    "zh-CN",
+    "cli.ftl",
+    "diag.ftl",
+    "input.ftl",
+    "check.ftl",
+    "site.ftl",
+    "serve.ftl",
+    "new.ftl",
+    "import.ftl"
+);
 /// The English catalogue files: the same names, the same message ids.
 const EN: &[(&str, &str)] =
-    catalogue!("en", "cli.ftl", "diag.ftl", "input.ftl", "check.ftl", "site.ftl", "serve.ftl", "new.ftl");
+    catalogue!("en", "cli.ftl", "diag.ftl", "input.ftl", "check.ftl", "site.ftl", "serve.ftl", "new.ftl", "import.ftl");
 
 /// The language of this run; see [`set`]. Stored as 0 (Chinese) or 1 (English).
 static CURRENT: AtomicU8 = AtomicU8::new(0);

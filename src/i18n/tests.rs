@@ -247,6 +247,7 @@ const TECHNICAL: &[&str] = &[
     "vs",
     "JavaScript",
     "PDF",
+    "WPS",
     "sitemap",
     "robots",
     "Ctrl",

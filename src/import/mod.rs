@@ -14,7 +14,6 @@
 pub mod decode;
 pub mod docx;
 pub mod html;
-pub mod msg;
 pub mod narrative;
 pub mod tables;
 pub mod text;
@@ -22,7 +21,6 @@ pub mod write;
 
 use crate::form::Form;
 use std::path::Path;
-use thiserror::Error;
 
 /// One cell of a source table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -88,30 +86,60 @@ pub enum SourceKind {
     Text,
 }
 
-/// Why a source cannot be imported.
-#[derive(Debug, Error)]
+/// Why a source cannot be imported. Messages are in the run's language.
+#[derive(Debug)]
 pub enum ImportError {
-    /// The file cannot be read.
-    #[error("{}", msg::read_failed(path, source))]
+    /// The file cannot be read (the cause is said in the message).
     Io {
         /// The file.
         path: std::path::PathBuf,
         /// The cause.
         source: std::io::Error,
     },
-    /// A .docx that is not a valid Word document.
-    #[error("{}", msg::bad_docx(.0))]
+    /// A .docx that is not a valid Word document: the reader's words.
     Docx(String),
     /// A format that cannot be read (old .doc, PDF, images).
-    #[error("{}", msg::unsupported(.0))]
-    Unsupported(&'static str),
+    Unsupported(Unreadable),
     /// No report year: neither stated in the title nor given with `--year`.
-    #[error("{}", msg::NO_YEAR)]
     NoYear,
     /// No form covers the year.
-    #[error("{}", msg::no_form(*.0))]
     NoForm(i32),
 }
+
+/// A kind of file gongkai cannot import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A PDF file.
+    Pdf,
+    /// An old Word (.doc) or WPS file.
+    OldWord,
+    /// Other binary data (images and the like).
+    Binary,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ImportError::Io { path, source } => {
+                crate::t!("import-read-failed", path = path, reason = crate::cmd::io_reason(source))
+            }
+            ImportError::Docx(why) => crate::t!("import-bad-docx", detail = why),
+            ImportError::Unsupported(what) => {
+                let what = match what {
+                    Unreadable::Pdf => crate::t!("import-kind-pdf"),
+                    Unreadable::OldWord => crate::t!("import-kind-old-word"),
+                    Unreadable::Binary => crate::t!("import-kind-binary"),
+                };
+                crate::t!("import-unsupported", what = what)
+            }
+            ImportError::NoYear => crate::t!("import-no-year"),
+            ImportError::NoForm(year) => crate::t!("import-no-form", year = year),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// What an import produced, before it is written.
 #[derive(Debug, Clone)]
@@ -156,16 +184,16 @@ pub fn kind_of(path: &Path, bytes: &[u8]) -> SourceKind {
 /// What a file is when it is none of the readable formats: an old Word
 /// file, a PDF, an image or other binary data. Importing those as text would
 /// turn bytes into a narrative.
-fn unreadable(bytes: &[u8]) -> Option<&'static str> {
+fn unreadable(bytes: &[u8]) -> Option<Unreadable> {
     if bytes.starts_with(b"%PDF") {
-        Some("PDF 文件")
+        Some(Unreadable::Pdf)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("旧版 Word (.doc) 或 WPS 文件")
+        Some(Unreadable::OldWord)
     } else if bytes[..bytes.len().min(4096)].contains(&0)
         && !bytes.starts_with(b"PK")
         && encoding_rs::Encoding::for_bom(bytes).is_none()
     {
-        Some("二进制文件（图片等）")
+        Some(Unreadable::Binary)
     } else {
         None
     }

@@ -10,8 +10,9 @@
 //! province's variant) is matched the same way. Rows without labels fill the
 //! form's one-row tables (表四) by their number of columns.
 
-use super::{Block, Fate, Figure, SrcCell, msg};
+use super::{Block, Fate, Figure, SrcCell};
 use crate::form::{Form, TableSpec};
+use crate::t;
 use unicode_normalization::UnicodeNormalization;
 
 /// One cell as imported.
@@ -230,8 +231,8 @@ fn match_row<'a>(
     }
     match best.as_slice() {
         [(p, _)] => Ok(p),
-        [] => Err(msg::no_row(&shown)),
-        _ => Err(msg::ambiguous(&shown)),
+        [] => Err(t!("import-no-row", label = &shown)),
+        _ => Err(t!("import-ambiguous", label = &shown)),
     }
 }
 
@@ -279,7 +280,7 @@ pub fn place(blocks: &[Block], form: &Form, sections: &[Option<usize>], figures:
         for ((row, m), cells) in split.iter().zip(matches).zip(rows) {
             let context = row.labels.join(" / ");
             for v in &row.stray {
-                let fate = Fate::Unplaced(msg::among_labels(&context));
+                let fate = Fate::Unplaced(t!("import-among-labels", label = &context));
                 figures.push(Figure { text: v.clone(), context: context.clone(), fate, at: i });
             }
             match m {
@@ -374,7 +375,7 @@ fn target(
                 .enumerate()
                 .find(fits)
                 .map(|(t, _)| Target { table: t, row: 0 })
-                .ok_or_else(|| msg::no_row("")),
+                .ok_or_else(|| t!("import-no-row", label = "")),
         );
     }
     let m = match_row(&row.labels, pats, section, form, *prev).map(|p| Target { table: p.table, row: p.row });
@@ -411,11 +412,11 @@ fn fill(
         }
     };
     if values.len() != cols {
-        return unplaced(msg::wrong_count(context, values.len(), cols), figures);
+        return unplaced(t!("import-wrong-count", label = context, found = values.len(), expected = cols), figures);
     }
     let base = t.row * cols;
     if filled.tables[t.table][base..base + cols].iter().any(Option::is_some) {
-        return unplaced(msg::twice(&spec.row_leaves[t.row].label), figures);
+        return unplaced(t!("import-twice", place = &spec.row_leaves[t.row].label), figures);
     }
     for (printed, v) in values.iter().enumerate() {
         let c = order.and_then(|o| o.get(printed).copied()).unwrap_or(printed);
@@ -429,7 +430,7 @@ fn fill(
             let text = figure(v).unwrap_or_else(|| v.clone());
             let fate = match crate::parse::parse_value(&text, spec.kind(t.row, c)) {
                 Ok(_) => Fate::Placed(row_id.clone(), spec.col_leaves[c].id.clone()),
-                Err(_) => Fate::Unplaced(msg::bad_figure(v, &place)),
+                Err(_) => Fate::Unplaced(t!("import-bad-figure", text = v, place = &place)),
             };
             let ok = matches!(fate, Fate::Placed(..));
             figures.push(Figure { text: v.clone(), context: context.to_owned(), fate, at });

@@ -2,9 +2,9 @@
 //! layout `gongkai new report` writes, blanks as `~`, absent tables as
 //! `missing_in_original`) and, for a new agency, its `agency.yaml`.
 
+use super::Imported;
 use super::narrative::Meta;
 use super::tables::Slot;
-use super::{Imported, msg};
 use crate::form::{Form, InputShape, TableSpec};
 use crate::model::AgencyKind;
 use std::fmt::Write as _;
@@ -57,7 +57,7 @@ fn table(s: &mut String, t: &TableSpec, slots: &[Option<Slot>], notes: &mut Vec<
             for (r, leaf) in t.row_leaves.iter().enumerate() {
                 let row = &slots[r * cols..(r + 1) * cols];
                 if row.iter().all(Option::is_none) {
-                    notes.push(msg::missing_row(&t.key, &leaf.label));
+                    notes.push(crate::t!("import-missing-row", table = &t.key, row = &leaf.label));
                 }
                 let cells: Vec<&str> = row.iter().map(|c| cell(c.as_ref())).collect();
                 let key = format!("{}:", leaf.id);
@@ -101,7 +101,7 @@ pub fn report(imp: &Imported, form: &Form, source: &str) -> (String, Vec<String>
     }
     for (i, t) in form.tables.iter().enumerate() {
         if !imp.filled.present(i) {
-            notes.push(msg::missing_table(&t.title(form), &t.key));
+            notes.push(crate::t!("import-missing-table", title = t.title(form), key = &t.key));
             continue;
         }
         s.push('\n');

@@ -222,7 +222,11 @@ fn a_report_with_an_error_never_reaches_the_output() {
     site.write("content/reports/huaian/2025.md", report_2021(2025, &unbalanced(), ""));
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("错误[T3-KJ]") && err.contains("nothing was built"), "{err}");
+    assert!(err.contains("错误[T3-KJ]"), "{err}");
+    assert!(
+        err.contains("\n错误：发现 ") && err.contains(" 个错误，未生成任何内容；") && err.contains("public 保持原样"),
+        "{err}"
+    );
     assert_eq!(tree(&out), before, "the previous output is untouched");
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .expect("ls")
@@ -336,14 +340,23 @@ fn init_creates_a_site_that_builds_at_once() {
     let dir = tmp.path().join("new-site");
     let st = crate::fixture::gongkai().arg("init").arg(&dir).output().expect("run");
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    let said = String::from_utf8_lossy(&st.stdout);
+    let shown = dir.display();
+    assert_eq!(said, format!("已在 {shown} 新建站点。下一步：运行 `gongkai --root {shown} build` 生成站点\n"));
+    let settings = std::fs::read_to_string(dir.join("site.toml")).expect("site.toml");
+    assert!(settings.starts_with("# gongkai 站点设置\n") && settings.contains("# 公布时限："), "{settings}");
+    assert!(settings.contains("# lang = \"zh\""), "the language setting is shown, commented out: {settings}");
     let st = crate::fixture::gongkai().arg("--root").arg(&dir).arg("build").output().expect("run");
     let err = String::from_utf8_lossy(&st.stderr);
     assert!(st.status.success(), "{err}");
     assert!(err.contains("0 个错误，0 个警告"), "{err}");
+    assert!(err.contains("已生成 ") && err.contains("份年报），输出到 ") && err.contains("毫秒"), "{err}");
     assert!(dir.join("public/pages/guide/index.html").exists());
     assert!(dir.join("public/agencies/example/index.html").exists());
     let again = crate::fixture::gongkai().arg("init").arg(&dir).output().expect("run");
     assert_eq!(again.status.code(), Some(2), "init refuses to overwrite");
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.starts_with("错误：") && err.contains("site.toml 已存在：gongkai 不会覆盖已有文件"), "{err}");
 }
 
 #[test]
@@ -372,7 +385,7 @@ fn unchanged_files_keep_their_identity_across_builds() {
     std::fs::write(&file, text.replace("  permit: 447228", "  permit: 447227")).expect("write");
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("file(s) unchanged"), "{err}");
+    assert!(err.contains("个文件未变）"), "{err}");
     assert_eq!(
         (ino("reports/baibu/2020/index.html"), ino("css/site.css")),
         (page, css),

@@ -431,3 +431,42 @@ fn the_command_line_exit_codes() {
     let (code, _, err) = site.run(&["import", &good, "--agency", "Bad Slug"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn every_line_of_import_is_in_the_chosen_language() {
+    let site = TempSite::new();
+    let good = site.path().join("good.txt");
+    std::fs::write(&good, short_report(2022)).expect("write");
+    let good = good.to_string_lossy().into_owned();
+    let (code, zh, err) = site.run(&["import", &good, "--agency", "shili-xiang", "--dry-run"]);
+    assert_eq!(code, 0, "{zh}{err}");
+    for line in [
+        "（试运行 --dry-run：以下内容不会写入）",
+        "导入 ",
+        "数字去向（每个数字：入表 / 正文 / 未入表 / 未导入）：",
+        "将写入 ",
+    ] {
+        assert!(zh.contains(line), "{line:?} in {zh}");
+    }
+    assert!(zh.lines().any(|l| l.starts_with("共 ") && l.contains("个入表，") && l.contains("个未导入")), "{zh}");
+    let (code, en, err) = site.run(&["--lang", "en", "import", &good, "--agency", "shili-xiang", "--dry-run"]);
+    assert_eq!(code, 0, "{en}{err}");
+    for line in
+        ["(dry run --dry-run: nothing below is written)", "importing ", "where the figures went", "would write "]
+    {
+        assert!(en.contains(line), "{line:?} in {en}");
+    }
+    assert!(en.lines().any(|l| l.contains(" placed, ") && l.contains(" not imported")), "{en}");
+    assert!(!en.contains("数字去向") && !en.contains("试运行"), "{en}");
+    // The same placement, figure for figure: only the words differ.
+    let figures = |out: &str| out.lines().filter(|l| l.starts_with("  ")).count();
+    assert_eq!(figures(&zh), figures(&en));
+    let (code, _, err) = site.run(&["import", &good, "--agency", "Bad Slug"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err, "错误：--agency 应为机构文件夹名（小写英文字母、数字和 -，如 `baibu`）\n");
+    let pdf = site.path().join("a.pdf");
+    std::fs::write(&pdf, "%PDF-1.7 ...").expect("write");
+    let (code, out, _) = site.run(&["import", &pdf.to_string_lossy(), "--agency", "shili-xiang"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("错误：不支持PDF 文件：请在 Word 中另存为 .docx"), "{out}");
+}

@@ -198,9 +198,9 @@ fn themes_are_names_not_paths() {
         site.write("site.toml", toml.replace("theme = \"default\"", &format!("theme = \"{bad}\"")));
         let (code, _, err) = site.run(&["check"]);
         assert_eq!(code, 2, "theme = {bad:?}: {err}");
-        assert!(err.contains(&format!("site.toml:{line}:9:")), "theme = {bad:?}: {err}");
-        assert!(err.contains("themes are named"), "theme = {bad:?}: {err}");
-        assert!(err.contains("this site's themes: default, mine"), "theme = {bad:?}: {err}");
+        assert!(err.contains(&format!("site.toml:{line}:9：")), "theme = {bad:?}: {err}");
+        assert!(err.contains("不是本站点的主题：主题按名称指定"), "theme = {bad:?}: {err}");
+        assert!(err.contains("本站点的主题：`default`、`mine`"), "theme = {bad:?}: {err}");
         let (code, _, err) = site.run(&["build"]);
         assert_eq!(code, 2, "theme = {bad:?}: {err}");
         assert!(!site.path().join("public").exists(), "theme = {bad:?}: nothing built");

@@ -1,1 +1,149 @@
-# en/cli.ftl: see ../mod.rs.
+# The command line: help, argument errors, site.toml errors, build and check output.
+
+# Help (cmd/cli.rs): what each command and option does.
+cli-about = Static site generator for 政府信息公开工作年度报告: checks each report against its national format and builds a site ready to publish
+cli-arg-root = The site folder (holding `site.toml` and `content/`); the current folder by default
+cli-arg-lang = Language of messages and help: `zh` (Chinese, the default) or `en` (English); before `lang` in `site.toml` and the `LANG` environment variable
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-check-about = Check every report against its form; exit 1 on errors
+cli-check-format = Output style: `human` (for people, the default) or `json` (one JSON object per line, for programs)
+cli-check-deny-warnings = Fail (exit 1) on warnings too
+cli-build-about = Check, then build the site into a static folder (the previous output is replaced as a whole)
+cli-build-output = Output folder (default: `public/` in the site)
+cli-build-base-url = Absolute URL the site is published at (feed, sitemap, canonical links)
+cli-serve-about = Preview the site: build, serve on 127.0.0.1, rebuild and reload on every change
+cli-serve-port = Port (default 8420; a free one is used when it is taken)
+cli-serve-bind = Address to listen on (default 127.0.0.1); only change it on a trusted network
+cli-serve-open = Open the browser
+cli-serve-poll = Watch by polling (network drives, WSL, or when the inotify limit is reached)
+cli-init-about = Create a new site in a folder, ready to build
+cli-init-dir = The folder to create
+cli-import-about = Import published reports (saved web pages, Word .docx files, copied text) as report files; never overwrites
+cli-import-inputs = Files, or folders whose every file is imported
+cli-import-agency = The agency's folder name (lowercase ASCII letters, digits and `-`)
+cli-import-year = The report year, when the title does not state it
+cli-import-dry-run = Print what would be written; write nothing
+cli-import-force = Write even when some table figures could not be placed in a cell
+cli-new-about = Create a new report or agency from the form data
+cli-new-report-about = A report pre-filled for its year's form: `content/reports/AGENCY/YEAR.md`
+cli-new-report-agency = The agency's folder name
+cli-new-report-year = The year the report covers
+cli-new-agency-about = An agency description: `content/reports/SLUG/agency.yaml`
+cli-new-agency-slug = Folder name used in URLs (lowercase ASCII letters, digits and `-`)
+cli-new-agency-name = Full official name
+cli-new-agency-kind = Kind of agency: 部门 / 乡镇 / 街道 / 人民政府
+cli-help-about = Print the help of a command, e.g. `gongkai help new report`
+cli-help-command = The command (and its subcommand)
+
+# Names of option values in the help, as in --root <DIR>.
+cli-value-folder = DIR
+cli-value-lang = LANG
+cli-value-format = FORMAT
+cli-value-url = URL
+cli-value-port = PORT
+cli-value-address = ADDRESS
+cli-value-file = FILE
+cli-value-slug = SLUG
+cli-value-year = YEAR
+cli-value-name = NAME
+cli-value-kind = KIND
+cli-value-command = COMMAND
+
+# The layout of the help: headings and the usage line.
+cli-heading-usage = Usage:{" "}
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-usage-options = [OPTIONS]
+
+# The first line of an error (main.rs and the commands), and how causes are joined.
+cli-error = error: {$message}
+cli-error-cause = {$message}: {$cause}
+# Between the items of a list.
+cli-list-separator = {", "}
+
+# Mistakes on the command line (cmd/cli_error.rs).
+cli-err-unknown-arg = unexpected argument `{$arg}`
+cli-err-unknown-command = unrecognized command `{$command}`
+cli-err-no-value = a value is required for `{$arg}`
+cli-err-invalid-value = invalid value `{$value}` for `{$arg}`; possible values: {$valid}
+cli-err-bad-value = invalid value `{$value}` for `{$arg}`: {$reason}
+cli-err-missing-args = required arguments were not provided: {$args}
+cli-err-missing-command = `{$command}` requires a command: {$valid}
+cli-err-repeated = `{$arg}` cannot be used more than once
+cli-err-conflict = `{$arg}` cannot be used with {$other}
+cli-err-extra-value = unexpected value `{$value}` for `{$arg}`
+cli-err-tip = tip: did you mean `{$suggestion}`?
+cli-err-usage = Usage: {$usage}
+cli-err-more = For more information, try `--help`.
+cli-err-reason-unknown = not in the expected format
+cli-err-reason-empty = the value is empty
+cli-err-reason-too-large = the number is out of range
+cli-err-reason-integer = a whole number is expected
+cli-err-reason-address = not a valid IP address (such as 127.0.0.1)
+cli-err-reason-range = must be between {$min} and {$max}
+cli-err-reason-detail = {$detail}
+cli-err-terminal = cannot write to the terminal: {$reason}
+
+# Output of check and build (cmd/check.rs, cmd/build.rs).
+cli-check-err-output = cannot write the findings: {$reason}
+cli-build-done = built { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} ({ $reports ->
+    [one] 1 report
+   *[other] { $reports } reports
+}) into {$output} in {$ms} ms ({ $unchanged ->
+    [one] 1 file
+   *[other] { $unchanged } files
+} unchanged)
+cli-build-refused = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} found: nothing was built; {$output} was left untouched
+cli-build-nothing-built = nothing was built; {$output} was left untouched
+cli-build-err-content = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} found: the previous output was left untouched
+cli-build-untouched = the previous output was left untouched
+
+# Why a file could not be read or written (io_reason in cmd/mod.rs).
+cli-io-not-found = no such file or folder
+cli-io-permission = permission denied
+cli-io-exists = it already exists
+cli-io-is-a-folder = it is a folder, not a file
+cli-io-not-a-folder = a part of the path is not a folder
+cli-io-not-utf8 = the text is not UTF-8 (if it is GBK, save it as UTF-8)
+cli-io-full = the disk is full
+cli-io-read-only = the file system is read-only
+cli-io-other = system error ({$detail})
+
+# Errors of site.toml (config.rs, config/toml_error.rs): where, then what.
+cli-config-at = {$path}:{$line}:{$col}: {$problem}
+cli-config-missing = {$path} not found: this is not a gongkai site. Give the site folder with `--root`, or create a site with `gongkai init DIR`
+cli-config-unreadable = cannot read {$path}: {$reason}
+cli-config-theme = `theme = {$value}` is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder `themes/NAME` of the site or the built-in `default`; this site's themes: {$themes}
+cli-config-deadline = `{$key} = "{$value}"` in `[deadlines]` is not a valid date: write it as `MM-DD`, such as `01-31`
+cli-config-similarity = `similarity` in `[check]` must be between 0 and 1, such as 0.5
+cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `https://`
+cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
+cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}
+cli-config-unknown-key-none = unknown key `{$key}`; no keys are allowed here
+cli-config-missing-key = missing key `{$key}`
+cli-config-wrong-type = wrong type of value: expected {$expected}, found {$found}
+cli-config-type-text = quoted text
+cli-config-type-integer = a whole number
+cli-config-type-number = a number
+cli-config-type-boolean = `true` or `false`
+cli-config-type-array = an array
+cli-config-type-table = a table
+cli-config-duplicate = duplicate key: each key may be written once
+cli-config-unquoted = text must be in straight double quotes, as in `title = "政府信息公开"`
+cli-config-no-equals = `=` is missing after the key: write `key = value`
+cli-config-no-value = the value after `=` is missing
+cli-config-unclosed-string = unclosed quote: the text has no closing quote
+cli-config-unclosed-table = the table name has no closing `]`: write it as `[deadlines]`
+cli-config-syntax = not valid TOML (the parser says: {$detail})
+cli-config-full-width = ; the line has the full-width sign 「{$mark}」: type the half-width `{$ascii}` instead

@@ -1,1 +1,135 @@
-# zh-CN/cli.ftl：见 ../mod.rs。
+# 命令行：帮助、参数错误、site.toml 的错误、生成与检查的输出。
+# 术语见 ../shared/reference/zh-terms.md。
+
+# 帮助（cmd/cli.rs）：命令和参数的说明。
+cli-about = 政府信息公开工作年度报告的静态站点生成器：按国家格式检查年报，生成可直接发布的站点
+cli-arg-root = 站点文件夹（含 `site.toml` 和 `content/`），默认为当前文件夹
+cli-arg-lang = 提示和帮助的语言：`zh`（中文，默认）或 `en`（英文）；优先于 `site.toml` 中的 `lang` 和环境变量 `LANG`
+cli-arg-help = 显示帮助
+cli-arg-version = 显示版本号
+cli-check-about = 按格式检查每份年报；有错误时退出码为 1
+cli-check-format = 输出样式：`human`（供人阅读，默认）或 `json`（每行一个 JSON 对象，供程序读取）
+cli-check-deny-warnings = 有警告时也以退出码 1 结束
+cli-build-about = 先检查，再把站点生成到静态文件夹（整体替换原有输出）
+cli-build-output = 输出文件夹（默认为站点中的 `public/`）
+cli-build-base-url = 站点发布的完整网址（用于订阅源、站点地图和规范链接）
+cli-serve-about = 本地预览：生成站点，在 127.0.0.1 上提供访问，文件一有改动就重新生成并刷新页面
+cli-serve-port = 端口（默认 8420；被占用时自动改用空闲端口）
+cli-serve-bind = 监听地址（默认 127.0.0.1）；只在可信的网络中修改
+cli-serve-open = 自动打开浏览器
+cli-serve-poll = 以轮询方式监视改动（网络驱动器、WSL，或 inotify 数量达到上限时使用）
+cli-init-about = 在指定文件夹中新建一个可直接生成的站点
+cli-init-dir = 要新建的文件夹
+cli-import-about = 导入已发布的年度报告（保存的网页、Word 的 .docx 文件、复制的文字），写成年报文件；从不覆盖已有文件
+cli-import-inputs = 要导入的文件，或文件夹（导入其中的每个文件）
+cli-import-agency = 机构文件夹名（小写英文字母、数字和 `-`）
+cli-import-year = 报告年度（标题中没有写明时使用）
+cli-import-dry-run = 只显示将写入的内容，不写入任何文件
+cli-import-force = 即使有表格数字未能放入单元格，也写入文件
+cli-new-about = 按格式新建一份年报或一个机构
+cli-new-report-about = 新建一份按该年度格式预填的年报：`content/reports/机构/年度.md`
+cli-new-report-agency = 机构文件夹名
+cli-new-report-year = 报告年度
+cli-new-agency-about = 新建机构信息：`content/reports/机构文件夹名/agency.yaml`
+cli-new-agency-slug = 机构文件夹名，用在网址中（小写英文字母、数字和 `-`）
+cli-new-agency-name = 机构全称
+cli-new-agency-kind = 机构类型：部门 / 乡镇 / 街道 / 人民政府
+cli-help-about = 显示某个命令的帮助，如 `gongkai help new report`
+cli-help-command = 命令（及其子命令）
+
+# 帮助中参数值的名称，如 --root <文件夹>。
+cli-value-folder = 文件夹
+cli-value-lang = 语言
+cli-value-format = 样式
+cli-value-url = 网址
+cli-value-port = 端口
+cli-value-address = 地址
+cli-value-file = 文件
+cli-value-slug = 文件夹名
+cli-value-year = 年度
+cli-value-name = 全称
+cli-value-kind = 类型
+cli-value-command = 命令
+
+# 帮助的版式：标题和用法行。
+cli-heading-usage = 用法：
+cli-heading-commands = 命令：
+cli-heading-arguments = 参数：
+cli-heading-options = 选项：
+cli-usage-options = [选项]
+
+# 错误的首行（main.rs 及各命令），以及原因的连接。
+cli-error = 错误：{$message}
+cli-error-cause = {$message}：{$cause}
+# 列举多项时的分隔符。
+cli-list-separator = 、
+
+# 命令行参数的错误（cmd/cli_error.rs）。
+cli-err-unknown-arg = 无法识别的参数 `{$arg}`
+cli-err-unknown-command = 没有 `{$command}` 这个命令
+cli-err-no-value = `{$arg}` 后面缺少值
+cli-err-invalid-value = `{$arg}` 的值 `{$value}` 无效；可用的值：{$valid}
+cli-err-bad-value = `{$arg}` 的值 `{$value}` 无效：{$reason}
+cli-err-missing-args = 缺少必需的参数：{$args}
+cli-err-missing-command = `{$command}` 后面需要一个命令：{$valid}
+cli-err-repeated = `{$arg}` 只能指定一次
+cli-err-conflict = `{$arg}` 不能与 {$other} 同时使用
+cli-err-extra-value = `{$arg}` 多了一个值 `{$value}`
+cli-err-tip = 提示：是否想输入 `{$suggestion}`？
+cli-err-usage = 用法：{$usage}
+cli-err-more = 加上 `--help` 可查看帮助。
+cli-err-reason-unknown = 格式不对
+cli-err-reason-empty = 值为空
+cli-err-reason-too-large = 数字超出范围
+cli-err-reason-integer = 应为整数
+cli-err-reason-address = 不是有效的 IP 地址（如 127.0.0.1）
+cli-err-reason-range = 应在 {$min} 到 {$max} 之间
+cli-err-reason-detail = {$detail}
+cli-err-terminal = 无法写入终端：{$reason}
+
+# 检查与生成的输出（cmd/check.rs、cmd/build.rs）。
+cli-check-err-output = 无法输出检查结果：{$reason}
+cli-build-done = 已生成 {$pages} 个页面（{$reports} 份年报），输出到 {$output}，用时 {$ms} 毫秒（{$unchanged} 个文件未变）
+cli-build-refused = 发现 {$errors} 个错误，未生成任何内容；{$output} 保持原样
+cli-build-nothing-built = 未生成任何内容；{$output} 保持原样
+cli-build-err-content = 发现 {$errors} 个错误：原有的输出保持原样
+cli-build-untouched = 原有的输出保持原样
+
+# 读写文件失败的原因（cmd/mod.rs 的 io_reason）。
+cli-io-not-found = 文件或文件夹不存在
+cli-io-permission = 没有访问权限
+cli-io-exists = 已存在
+cli-io-is-a-folder = 这是文件夹，不是文件
+cli-io-not-a-folder = 路径中有一项不是文件夹
+cli-io-not-utf8 = 内容不是 UTF-8 编码的文字（如为 GBK 编码，请另存为 UTF-8）
+cli-io-full = 磁盘空间不足
+cli-io-read-only = 文件系统只读
+cli-io-other = 系统错误（{$detail}）
+
+# site.toml 的错误（config.rs、config/toml_error.rs）：位置在前，问题在后。
+cli-config-at = {$path}:{$line}:{$col}：{$problem}
+cli-config-missing = 找不到 {$path}：这里不是 gongkai 站点。请用 `--root` 指定站点文件夹，或用 `gongkai init 文件夹` 新建一个站点
+cli-config-unreadable = 无法读取 {$path}：{$reason}
+cli-config-theme = `theme = {$value}` 不是本站点的主题：主题按名称指定（小写字母、数字、`-` 和 `_`），即站点中的 `themes/名称` 文件夹或内置的 `default`；本站点的主题：{$themes}
+cli-config-deadline = `[deadlines]` 中 `{$key} = "{$value}"` 不是有效的日期：应写成 `MM-DD`，如 `01-31`
+cli-config-similarity = `[check]` 中的 `similarity` 应在 0 到 1 之间，如 0.5
+cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` 开头
+cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
+cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}
+cli-config-unknown-key-none = 未知字段 `{$key}`；这里不能写字段
+cli-config-missing-key = 缺少必填字段 `{$key}`
+cli-config-wrong-type = 值的类型不对：应为{$expected}，实为{$found}
+cli-config-type-text = 带引号的文字
+cli-config-type-integer = 整数
+cli-config-type-number = 数字
+cli-config-type-boolean = `true` 或 `false`
+cli-config-type-array = 数组
+cli-config-type-table = 表
+cli-config-duplicate = 字段重复：同一字段只能写一次
+cli-config-unquoted = 文字须用半角双引号括起来，如 `title = "政府信息公开"`
+cli-config-no-equals = 字段名后缺少 `=`：应写成 `字段 = 值`
+cli-config-no-value = `=` 后缺少值
+cli-config-unclosed-string = 引号没有闭合：文字末尾缺少引号
+cli-config-unclosed-table = 表名缺少 `]`：应写成 `[deadlines]` 这样
+cli-config-syntax = 不是有效的 TOML（解析器的说明：{$detail}）
+cli-config-full-width = ；该行有全角符号「{$mark}」，请改为半角的 `{$ascii}`
