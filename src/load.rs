@@ -51,46 +51,45 @@ pub fn refusal(files: &SiteDir, path: &Path, why: ReadError) -> Diagnostic {
         let link = Arc::new(files.link_of(path));
         let name = link.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let help = match why {
-            ReadError::Outside => {
-                "gongkai reads a site's files only from inside the site folder: copy the file or folder into the site instead of linking to it"
-            }
-            ReadError::Loop => "delete the link: its folder is read already",
-            _ => "correct the link's target, or delete the link",
+            ReadError::Outside => crate::t!("in-link-outside-help"),
+            ReadError::Loop => crate::t!("in-link-loop-help"),
+            _ => crate::t!("in-link-help"),
         };
-        return Diagnostic::error(
-            "IN-LINK",
-            &link,
-            Pos::new(1, 1, 0),
-            format!("`{name}` is a symbolic link that {why}"),
-        )
-        .with_help(help)
-        .without_snippet();
+        let message = crate::t!("in-link", name = name, why = why.describe());
+        return Diagnostic::error("IN-LINK", &link, Pos::new(1, 1, 0), message).with_help(help).without_snippet();
     }
     let file = Arc::new(path.to_path_buf());
     let missing = matches!(&why, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound);
-    let d = match why {
-        ReadError::Io(e) => Diagnostic::error("IN-IO", &file, Pos::default(), format!("cannot read: {e}")),
-        other => Diagnostic::error("IN-IO", &file, Pos::default(), format!("this {other}")),
-    };
-    if missing { d.with_help("was it deleted or moved while gongkai was running? run the command again") } else { d }
+    let d = Diagnostic::error("IN-IO", &file, Pos::default(), crate::t!("in-io", why = why.to_string()));
+    if missing { d.with_help(crate::t!("in-io-missing-help")) } else { d }
 }
 
 /// Reads (from inside the site only) and decodes a file, turning failures
 /// into a diagnostic.
 pub fn read_text(files: &SiteDir, path: &Arc<PathBuf>) -> Result<String, Box<Diagnostic>> {
     let bytes = files.read(path).map_err(|why| Box::new(refusal(files, path, why)))?;
-    source::decode(&bytes).map_err(|e| Box::new(match e {
-        DecodeError::Empty => Diagnostic::error("IN-EMPTY", path, Pos::default(), "the file is empty").with_help("delete it, or run `gongkai new report` to start a report"),
-        DecodeError::Binary => Diagnostic::error("IN-BINARY", path, Pos::default(), "this is not a text file (it contains NUL bytes): is it a Word, PDF or image file?")
-            .with_help("reports are plain-text Markdown files; copy the text into a .md file"),
-        DecodeError::Utf16 => Diagnostic::error("IN-ENCODING", path, Pos::new(1, 1, 1), "the file is encoded as UTF-16, not UTF-8")
-            .with_help("save it as \"UTF-8\" in your editor, or run: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"),
-        DecodeError::Gbk { pos } => Diagnostic::error("IN-ENCODING", path, pos, "the file is encoded as GBK/GB18030, not UTF-8")
-            .with_label("first non-UTF-8 character")
-            .with_help("save it as \"UTF-8\" in your editor (记事本: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"),
-        DecodeError::Invalid { pos, byte } => Diagnostic::error("IN-ENCODING", path, pos, format!("the file is not valid UTF-8 (byte 0x{byte:02X})"))
-            .with_help("save the file as UTF-8"),
-    }))
+    source::decode(&bytes).map_err(|e| Box::new(undecodable(path, e)))
+}
+
+/// The finding for a file that is not UTF-8 text: what it is, and how to
+/// save it as UTF-8 (with the `iconv` command for the file, by its name).
+fn undecodable(path: &Arc<PathBuf>, e: DecodeError) -> Diagnostic {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match e {
+        DecodeError::Empty => Diagnostic::error("IN-EMPTY", path, Pos::default(), crate::t!("in-empty-file"))
+            .with_help(crate::t!("in-empty-file-help")),
+        DecodeError::Binary => Diagnostic::error("IN-BINARY", path, Pos::default(), crate::t!("in-binary"))
+            .with_help(crate::t!("in-binary-help")),
+        DecodeError::Utf16 => Diagnostic::error("IN-ENCODING", path, Pos::new(1, 1, 1), crate::t!("in-utf16"))
+            .with_help(crate::t!("in-utf16-help", file = file)),
+        DecodeError::Gbk { pos } => Diagnostic::error("IN-ENCODING", path, pos, crate::t!("in-gbk"))
+            .with_label(crate::t!("in-gbk-label"))
+            .with_help(crate::t!("in-gbk-help", file = file)),
+        DecodeError::Invalid { pos, byte } => {
+            Diagnostic::error("IN-ENCODING", path, pos, crate::t!("in-invalid-utf8", byte = format!("{byte:02X}")))
+                .with_help(crate::t!("in-invalid-utf8-help"))
+        }
+    }
 }
 
 /// What one file in `content/reports` is.
@@ -116,8 +115,8 @@ fn discover(files: &SiteDir, reports_dir: &Path, diags: &mut Vec<Diagnostic>) ->
         if matches!(kind, Kind::Dir) {
             if depth == 1 && !is_slug(&name) {
                 diags.push(
-                    Diagnostic::error("IN-PATH", &path, Pos::default(), format!("agency folder `{name}` is not a valid slug"))
-                        .with_help("agency folders are named with lowercase ASCII letters, digits and `-` (e.g. `baibu`), since the name appears in URLs"),
+                    Diagnostic::error("IN-PATH", &path, Pos::default(), crate::t!("in-agency-slug", name = name))
+                        .with_help(crate::t!("in-agency-slug-help")),
                 );
             }
             continue;
@@ -126,12 +125,7 @@ fn discover(files: &SiteDir, reports_dir: &Path, diags: &mut Vec<Diagnostic>) ->
             path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if depth != 2 {
             if name.ends_with(".md") {
-                diags.push(Diagnostic::error(
-                    "IN-PATH",
-                    &path,
-                    Pos::default(),
-                    "reports belong in an agency folder: content/reports/<agency>/<year>.md",
-                ));
+                diags.push(Diagnostic::error("IN-PATH", &path, Pos::default(), crate::t!("in-report-outside")));
             }
             continue;
         }
@@ -242,17 +236,10 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             agency_dirs_with_files.push(r.agency.clone());
             let dir = Arc::new(reports_dir.join(&r.agency).join(AGENCY_FILE));
             if !dir.exists() {
+                let message = crate::t!("in-agency-undescribed", agency = &r.agency, file = &*dir);
                 content.diags.push(
-                    Diagnostic::error(
-                        "IN-AGENCY",
-                        &r.file,
-                        Pos::default(),
-                        format!("agency `{}` is not described: {} is missing", r.agency, dir.display()),
-                    )
-                    .with_help(format!(
-                        "create it with `gongkai new agency --slug {} --name 全称 --kind 乡镇`",
-                        r.agency
-                    )),
+                    Diagnostic::error("IN-AGENCY", &r.file, Pos::default(), message)
+                        .with_help(crate::t!("in-agency-undescribed-help", agency = &r.agency)),
                 );
             }
         }
@@ -262,9 +249,8 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
         if let Some(p) = &a.parent
             && !content.agencies.contains_key(p)
         {
-            let d =
-                Diagnostic::error("IN-AGENCY", &a.file, a.parent_pos, format!("parent agency `{p}` does not exist"));
-            content.diags.push(d.with_help("`parent` is the folder name (slug) of another agency of this site"));
+            let d = Diagnostic::error("IN-AGENCY", &a.file, a.parent_pos, crate::t!("in-parent-missing", parent = p));
+            content.diags.push(d.with_help(crate::t!("in-parent-missing-help")));
         }
     }
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
@@ -275,11 +261,12 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
 
 /// The finding for a site folder that cannot be resolved at all.
 fn refusal_of_root(root: &Path, e: std::io::Error) -> Diagnostic {
+    let why = source::io_reason(&e);
     Diagnostic::error(
         "IN-IO",
         &Arc::new(root.to_path_buf()),
         Pos::default(),
-        format!("cannot read the site folder: {e}"),
+        crate::t!("in-site-unreadable", why = why),
     )
 }
 
@@ -312,8 +299,8 @@ fn pages_in(files: &SiteDir, dir: &Path, content: &mut Content) {
         let slug = name.trim_end_matches(".md");
         if !is_slug(slug) {
             content.diags.push(
-                Diagnostic::error("IN-PATH", &path, Pos::default(), format!("page file name `{name}` is not a valid slug"))
-                    .with_help("page files are named with lowercase ASCII letters, digits and `-` (e.g. `guide.md`), since the name appears in URLs"),
+                Diagnostic::error("IN-PATH", &path, Pos::default(), crate::t!("in-page-slug", name = name))
+                    .with_help(crate::t!("in-page-slug-help")),
             );
             continue;
         }
@@ -392,10 +379,10 @@ fn check_file_name(r: &Report, diags: &mut Vec<Diagnostic>) {
                 "IN-PATH",
                 &r.file,
                 r.year_pos,
-                format!("the file is named {stem}.md but says `year: {}`", r.year),
+                crate::t!("in-year-vs-name", stem = stem, year = r.year.to_string()),
             )
-            .with_label("report year")
-            .with_help("rename the file or correct the year"),
+            .with_label(crate::t!("in-year-vs-name-label"))
+            .with_help(crate::t!("in-year-vs-name-help")),
         );
     }
 }
@@ -416,11 +403,11 @@ fn duplicates(reports: &mut Vec<Report>, diags: &mut Vec<Diagnostic>) {
                     "IN-DUP",
                     &r.file,
                     r.year_pos,
-                    format!("two reports of agency `{agency}` for {year}"),
+                    crate::t!("in-dup", agency = &agency, year = year.to_string()),
                 )
-                .with_label("second report")
-                .with_related(&first.file, first.year_pos, "first report")
-                .with_help("keep one report per agency and year; delete or correct the other"),
+                .with_label(crate::t!("in-dup-label"))
+                .with_related(&first.file, first.year_pos, crate::t!("in-dup-related"))
+                .with_help(crate::t!("in-dup-help")),
             );
         }
         drop.extend(idx);

@@ -16,12 +16,19 @@ pub const MAX_DEPTH: usize = 64;
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
+/// What nests too deeply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nesting {
+    /// Raw HTML elements.
+    Html,
+    /// Markdown block quotes or list items.
+    Blocks,
+}
+
 /// The byte offset at which `body` first nests deeper than [`MAX_DEPTH`],
 /// and what nests there, if it does.
-pub fn too_deep(body: &str) -> Option<(usize, &'static str)> {
-    html_too_deep(body)
-        .map(|at| (at, "HTML elements"))
-        .or_else(|| blocks_too_deep(body).map(|at| (at, "block quotes or lists")))
+pub fn too_deep(body: &str) -> Option<(usize, Nesting)> {
+    html_too_deep(body).map(|at| (at, Nesting::Html)).or_else(|| blocks_too_deep(body).map(|at| (at, Nesting::Blocks)))
 }
 
 /// Raw HTML: counts open elements, tag by tag, in one pass.
@@ -106,11 +113,11 @@ mod tests {
     fn deep_html_and_blocks_are_found_where_they_start_to_be_too_deep() {
         let deep = format!("前言\n{}x", "<div>".repeat(100_000));
         let (at, what) = too_deep(&deep).unwrap();
-        assert_eq!((at, what), ("前言\n".len() + 5 * MAX_DEPTH, "HTML elements"));
+        assert_eq!((at, what), ("前言\n".len() + 5 * MAX_DEPTH, Nesting::Html));
         let quotes = format!("a\n{}x\n", "> ".repeat(1000));
-        assert_eq!(too_deep(&quotes), Some((2, "block quotes or lists")));
+        assert_eq!(too_deep(&quotes), Some((2, Nesting::Blocks)));
         let lists = format!("{}x\n", "- ".repeat(1000));
-        assert_eq!(too_deep(&lists).map(|d| d.1), Some("block quotes or lists"));
+        assert_eq!(too_deep(&lists).map(|d| d.1), Some(Nesting::Blocks));
     }
 
     #[test]

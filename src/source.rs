@@ -16,7 +16,6 @@ use std::collections::BTreeSet;
 use std::fs::{File, Metadata};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 /// Why a file could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,27 +115,62 @@ impl LineIndex {
 
 /// Why a file or folder of the site was not read. The first three are
 /// refused links; none of them carries anything read from the target.
-#[derive(Debug, Error)]
+/// Displayed in the run's language as the end of a sentence that starts
+/// with the path (`… points outside the site`).
+#[derive(Debug)]
 pub enum ReadError {
     /// The path resolves outside the site folder (through a symbolic link).
-    #[error("points outside the site")]
     Outside,
     /// A symbolic link whose target is missing, or a chain of links that loops.
-    #[error("leads nowhere (its target is missing, or it loops)")]
     Dangling,
     /// A folder link back into a folder that is read anyway: following it
     /// would loop, or read the same files twice.
-    #[error("leads back into a folder that is read already (following it would loop)")]
     Loop,
     /// A FIFO, socket or device: reading it could block or never end.
-    #[error("is not a regular file")]
     NotFile,
     /// The file was replaced between opening and checking it.
-    #[error("was replaced while it was being read")]
     Changed,
     /// The operating system refused (missing, deleted meanwhile, no permission).
-    #[error("cannot be read: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            ReadError::Outside => crate::t!("in-read-outside"),
+            ReadError::Dangling => crate::t!("in-read-dangling"),
+            ReadError::Loop => crate::t!("in-read-loop"),
+            ReadError::NotFile => crate::t!("in-read-not-file"),
+            ReadError::Changed => crate::t!("in-read-changed"),
+            ReadError::Io(e) => crate::t!("in-read-io", error = io_reason(e)),
+        })
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        ReadError::Io(e)
+    }
+}
+
+/// Why the operating system refused, in the run's language for the common
+/// cases (missing, no permission), else as the system says it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::t!("in-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::t!("in-io-denied"),
+        std::io::ErrorKind::IsADirectory => crate::t!("in-io-directory"),
+        _ => e.to_string(),
+    }
 }
 
 impl ReadError {
@@ -149,7 +183,7 @@ impl ReadError {
     /// What happened to the path, as the end of a sentence starting with it:
     /// `templates/x.html is a symbolic link that points outside the site`.
     pub fn describe(&self) -> String {
-        if self.is_link() { format!("is a symbolic link that {self}") } else { self.to_string() }
+        if self.is_link() { crate::t!("in-read-link", why = self.to_string()) } else { self.to_string() }
     }
 
     /// Whether the path simply does not exist (an optional folder).
@@ -483,12 +517,12 @@ mod tests {
             .collect();
         let expected = [
             ("a.md", 1, "File"),
-            ("out", 1, "points outside the site"),
+            ("out", 1, "指向站点文件夹以外"),
             ("shared", 1, "Dir"),
             ("shared/deep", 2, "Dir"),
-            ("shared/deep/again", 3, "leads back into a folder that is read already (following it would loop)"),
+            ("shared/deep/again", 3, "指回一个正在读取的文件夹（跟随它会无限循环）"),
             ("shared/deep/b.md", 3, "File"),
-            ("up", 1, "leads back into a folder that is read already (following it would loop)"),
+            ("up", 1, "指回一个正在读取的文件夹（跟随它会无限循环）"),
         ];
         let expected: Vec<(String, usize, String)> =
             expected.iter().map(|(p, d, w)| ((*p).to_owned(), *d, (*w).to_owned())).collect();

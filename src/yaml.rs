@@ -81,12 +81,12 @@ impl Node {
     }
 
     /// A word for the kind of value, for error messages.
-    pub fn kind_name(&self) -> &'static str {
+    pub fn kind_name(&self) -> String {
         match &self.value {
-            _ if self.is_null() => "an empty value",
-            Value::Scalar { .. } => "a single value",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a map of keys",
+            _ if self.is_null() => crate::t!("in-kind-empty"),
+            Value::Scalar { .. } => crate::t!("in-kind-scalar"),
+            Value::Seq(_) => crate::t!("in-kind-list"),
+            Value::Map(_) => crate::t!("in-kind-map"),
         }
     }
 }
@@ -100,7 +100,7 @@ pub struct YamlError {
     pub message: String,
     /// Another place involved (the first occurrence of a duplicated key, the
     /// line that ended the document), and what to call it.
-    pub related: Option<(Pos, &'static str)>,
+    pub related: Option<(Pos, String)>,
 }
 
 /// How deeply collections may nest. A report's front matter needs three
@@ -190,20 +190,29 @@ fn tag_as_written(handle: &str, suffix: &str) -> String {
     }
 }
 
-/// Rewords the parser's messages for people who do not know YAML's grammar.
+/// Rewords the parser's messages for people who do not know YAML's grammar:
+/// each kind of mistake says what to look at. The parser's own words (in
+/// English) are kept as `detail` for the English message.
 fn describe_scan_error(info: &str) -> String {
-    let hint = if info.contains("mapping values are not allowed") {
-        " (a `key: value` line is misplaced: check its indentation, or quote a value that contains `: `)"
-    } else if info.contains("did not find expected") || info.contains("while parsing a block") {
-        " (check the indentation and that every `[` has its `]`)"
+    let detail = info;
+    if !info.contains("simple key") && (info.contains("mapping values are not allowed") || info.contains("':'")) {
+        crate::t!("in-yaml-colon", detail = detail)
     } else if info.contains("tab") {
-        " (YAML indentation must use spaces, not tabs)"
+        crate::t!("in-yaml-tab", detail = detail)
     } else if info.contains("recursion limit") {
-        " (the values are nested far too deeply)"
+        crate::t!("in-yaml-deep", detail = detail)
+    } else if info.contains("quoted scalar") {
+        crate::t!("in-yaml-quote", detail = detail)
+    } else if info.contains("did not find expected")
+        || info.contains("while parsing a")
+        || info.contains("indentation")
+        || info.contains("simple key")
+        || info.contains("bracket")
+    {
+        crate::t!("in-yaml-indent", detail = detail)
     } else {
-        ""
-    };
-    format!("YAML syntax error: {info}{hint}")
+        crate::t!("in-yaml-other", detail = detail)
+    }
 }
 
 /// A collection being built.
@@ -277,8 +286,8 @@ impl Builder<'_> {
                 Event::StreamEnd | Event::DocumentEnd | Event::Nothing => Ok(()),
                 _ => Err(YamlError {
                     pos,
-                    message: "this text comes after the end of the front matter's YAML (a `...` or `---` line above it ended it) and would be ignored".into(),
-                    related: Some((end, "the YAML ends here")),
+                    message: crate::t!("in-yaml-after-end"),
+                    related: Some((end, crate::t!("in-yaml-ends-here"))),
                 }),
             };
         }
@@ -286,11 +295,7 @@ impl Builder<'_> {
             Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _)
                 if anchor != 0 =>
             {
-                return Err(YamlError {
-                    pos,
-                    message: "YAML anchors (`&name`) are not supported in reports: write the value out (a `&` typed before a figure makes it an anchor and loses the figure)".into(),
-                    related: None,
-                });
+                return Err(YamlError { pos, message: crate::t!("in-yaml-anchor"), related: None });
             }
             Event::Scalar(text, style, _, tag) => {
                 let style = match (tag, style) {
@@ -313,11 +318,7 @@ impl Builder<'_> {
                 self.push(node)?;
             }
             Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
-                return Err(YamlError {
-                    pos,
-                    message: format!("the values are nested more than {MAX_DEPTH} levels deep"),
-                    related: None,
-                });
+                return Err(YamlError { pos, message: crate::t!("in-yaml-too-deep", max = MAX_DEPTH), related: None });
             }
             Event::SequenceStart(..) => self.stack.push(Open::Seq(pos, Vec::new())),
             Event::MappingStart(..) => {
@@ -332,11 +333,7 @@ impl Builder<'_> {
                 self.push(node)?;
             }
             Event::Alias(_) => {
-                return Err(YamlError {
-                    pos,
-                    message: "YAML aliases (`*name`) are not supported in reports: write the value out".into(),
-                    related: None,
-                });
+                return Err(YamlError { pos, message: crate::t!("in-yaml-alias"), related: None });
             }
             Event::DocumentEnd => self.ended = Some(pos),
             _ => {}
@@ -354,8 +351,8 @@ impl Builder<'_> {
                         if let Some(first) = map.first(text) {
                             return Err(YamlError {
                                 pos: node.pos,
-                                message: format!("the key `{text}` is written twice"),
-                                related: Some((first, "first written here")),
+                                message: crate::t!("in-yaml-duplicate", key = text),
+                                related: Some((first, crate::t!("in-yaml-first-here"))),
                             });
                         }
                         if let Some(index) = &mut map.index {
@@ -404,7 +401,7 @@ mod tests {
     fn syntax_errors_have_positions() {
         let err = parse("a: [1, 2\nb: 3\n", 5).unwrap_err();
         assert!(err.pos.line >= 5, "{err:?}");
-        assert!(err.message.starts_with("YAML syntax error"));
+        assert!(err.message.starts_with("YAML 语法错误"), "{err:?}");
     }
 
     #[test]
@@ -419,7 +416,7 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = format!("{}0\n", "- ".repeat(40_000));
         let err = parse(&deep, 1).unwrap_err();
-        assert!(err.message.contains("nested"), "{err:?}");
+        assert!(err.message.contains("嵌套"), "{err:?}");
         let flow = format!("x: {}{}\n", "[".repeat(40_000), "]".repeat(40_000));
         assert!(parse(&flow, 1).is_err());
         let ok = format!("{}0\n", "- ".repeat(MAX_DEPTH - 2));

@@ -355,7 +355,7 @@ mod tests {
         assert!(parsed.is_none());
         let missing: Vec<_> = diags.iter().filter(|d| d.code == "IN-TABLE").collect();
         assert_eq!(missing.len(), 1, "one error names them all: {diags:#?}");
-        assert!(missing[0].message.contains("`appeals`"));
+        assert!(missing[0].message.contains("缺少本格式的 6 张表") && missing[0].message.contains("`appeals`"));
         // Declared absent: no error, no figures, and no rule compares invented zeros.
         let (r, diags) = report("applications:\n  new: [1, 0, 0, 0, 0, 0, 1]\n  granted: [1, 0, 0, 0, 0, 0, 1]\n");
         assert!(diags.iter().all(|d| d.code == "T3-BLANK" && d.label == "自动计算"), "{diags:#?}");

@@ -8,58 +8,24 @@
 //! every id used by a rule, so a broken site form fails at load time with a
 //! clear message instead of silently checking nothing.
 
+mod error;
 mod patterns;
 mod rules;
 mod sections;
 
+pub use error::FormError;
 pub use patterns::{Pattern, Token, compile_pattern};
 pub use rules::{Each, Op, Rule, Term, resolve_cells};
 use rules::{RawRule, compile_rule};
 pub use sections::{SectionMatch, normalize};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use thiserror::Error;
 
 /// The built-in forms, compiled into the binary.
 const BUILTIN: [(&str, &str); 2] =
     [("cn-2019.json", include_str!("../forms/cn-2019.json")), ("cn-2021.json", include_str!("../forms/cn-2021.json"))];
-
-/// A form data file that cannot be used.
-#[derive(Debug, Error)]
-pub enum FormError {
-    /// The file could not be read.
-    #[error("{path}: cannot read form: {source}")]
-    Io {
-        /// The form file.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// The JSON is malformed or has the wrong shape.
-    #[error("{path}:{line}:{column}: invalid form data: {message}")]
-    Json {
-        /// The form file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What serde said.
-        message: String,
-    },
-    /// The JSON is well-formed but inconsistent (an unknown id in a rule…).
-    #[error("{path}: form `{form}`: {message}")]
-    Invalid {
-        /// The form file.
-        path: PathBuf,
-        /// The form id.
-        form: String,
-        /// What is wrong.
-        message: String,
-    },
-}
 
 /// What a cell holds; decides parsing, checking and formatting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -395,37 +361,37 @@ impl Form {
         };
         let id = raw.id.clone();
         if raw.sections.len() != 6 {
-            return Err(invalid(&id, format!("a form has six sections, this one lists {}", raw.sections.len())));
+            return Err(invalid(&id, crate::t!("in-form-sections", count = raw.sections.len())));
         }
         let mut tables = raw.tables;
         for t in &mut tables {
             if t.section == 0 || t.section > 6 {
-                return Err(invalid(&id, format!("table `{}`: section must be 1–6", t.key)));
+                return Err(invalid(&id, crate::t!("in-form-table-section", table = &t.key)));
             }
             t.col_leaves = flatten(&t.columns, t.input == InputShape::ColumnGroups);
             t.row_leaves = flatten(&t.rows, false);
             if t.col_leaves.is_empty() || t.row_leaves.is_empty() {
-                return Err(invalid(&id, format!("table `{}` has no rows or no columns", t.key)));
+                return Err(invalid(&id, crate::t!("in-form-table-empty", table = &t.key)));
             }
             for leaves in [&t.col_leaves, &t.row_leaves] {
                 let mut seen = HashMap::new();
                 for l in leaves {
                     if l.key.is_empty() {
-                        return Err(invalid(&id, format!("table `{}`: `{}` has no key", t.key, l.label)));
+                        return Err(invalid(&id, crate::t!("in-form-leaf-no-key", table = &t.key, label = &l.label)));
                     }
                     if seen.insert(l.id.as_str(), ()).is_some() {
-                        return Err(invalid(&id, format!("table `{}`: id `{}` is used twice", t.key, l.id)));
+                        return Err(invalid(&id, crate::t!("in-form-id-twice", table = &t.key, id = &l.id)));
                     }
                 }
             }
             if t.input == InputShape::ColumnGroups && t.row_leaves.len() != 1 {
-                return Err(invalid(&id, format!("table `{}`: column_groups input needs exactly one row", t.key)));
+                return Err(invalid(&id, crate::t!("in-form-groups-one-row", table = &t.key)));
             }
         }
         let mut seen = HashMap::new();
         for t in &tables {
             if seen.insert(t.key.clone(), ()).is_some() {
-                return Err(invalid(&id, format!("table key `{}` is used twice", t.key)));
+                return Err(invalid(&id, crate::t!("in-form-table-twice", table = &t.key)));
             }
         }
         let compile_rules = |raws: Vec<RawRule>, cross: bool| -> Result<Vec<Rule>, FormError> {
@@ -434,23 +400,21 @@ impl Form {
         let rules = compile_rules(raw.rules, false)?;
         let cross_year = compile_rules(raw.cross_year, true)?;
         for c in &mut raw.text_claims {
-            let what = format!("claim `{}`", c.name);
-            (c.table_index, c.cells) =
-                resolve_sum(&tables, &c.table, &c.value).map_err(|m| invalid(&id, format!("{what}: {m}")))?;
+            (c.table_index, c.cells) = resolve_sum(&tables, &c.table, &c.value)
+                .map_err(|m| invalid(&id, crate::t!("in-form-claim", name = &c.name, problem = m)))?;
             if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
-                return Err(invalid(&id, format!("{what}: every pattern needs exactly one `N`")));
+                return Err(invalid(&id, crate::t!("in-form-claim-n", name = &c.name)));
             }
             c.compiled = c.patterns.iter().map(|p| Pattern::new(p)).collect();
         }
         for k in &mut raw.key_figures {
-            let what = format!("key figure `{}`", k.key);
-            (k.table_index, k.cells) =
-                resolve_sum(&tables, &k.table, &k.value).map_err(|m| invalid(&id, format!("{what}: {m}")))?;
+            (k.table_index, k.cells) = resolve_sum(&tables, &k.table, &k.value)
+                .map_err(|m| invalid(&id, crate::t!("in-form-key-figure", key = &k.key, problem = m)))?;
         }
         for a in &raw.authority_rows {
             let ok = tables.iter().any(|t| t.key == a.table && t.row(&a.row).is_some());
             if !ok {
-                return Err(invalid(&id, format!("authority row `{}:{}` does not exist", a.table, a.row)));
+                return Err(invalid(&id, crate::t!("in-form-authority-row", table = &a.table, row = &a.row)));
             }
         }
         Ok(Form {
@@ -486,7 +450,8 @@ impl Form {
 /// Resolves a sum of cells of table `table` (`row:col + row:col`) to the
 /// table's index and the cells, for claims and key figures alike.
 fn resolve_sum(tables: &[TableSpec], table: &str, value: &str) -> Result<(usize, Vec<(usize, usize)>), String> {
-    let index = tables.iter().position(|t| t.key == table).ok_or_else(|| format!("no table `{table}`"))?;
+    let index =
+        tables.iter().position(|t| t.key == table).ok_or_else(|| crate::t!("in-form-no-table", table = table))?;
     Ok((index, resolve_cells(&tables[index], value)?))
 }
 
@@ -590,7 +555,7 @@ mod tests {
         let good = include_str!("../forms/cn-2021.json");
         let bad_rule = good.replace("new + carried_in = total + carried_out", "new + carried_on = total");
         let err = Form::compile(&bad_rule, Path::new("f.json")).unwrap_err().to_string();
-        assert!(err.contains("no row `carried_on`"), "{err}");
+        assert!(err.contains("没有 `carried_on` 这一行"), "{err}");
         let err = Form::compile("{ \"id\": 3 }", Path::new("f.json")).unwrap_err().to_string();
         assert!(err.starts_with("f.json:1:"), "{err}");
     }

@@ -108,9 +108,9 @@ pub fn resolve_cells(t: &TableSpec, expr: &str) -> Result<Vec<(usize, usize)>, S
     expr.split('+')
         .map(|term| {
             let term = term.trim();
-            let (r, c) = term.split_once(':').ok_or_else(|| format!("`{term}` is not `row:column`"))?;
-            let r = t.row(r).ok_or_else(|| format!("table `{}` has no row `{r}`", t.key))?;
-            let c = t.col(c).ok_or_else(|| format!("table `{}` has no column `{c}`", t.key))?;
+            let (r, c) = term.split_once(':').ok_or_else(|| crate::t!("in-form-not-cell", term = term))?;
+            let r = t.row(r).ok_or_else(|| crate::t!("in-form-no-row", table = &t.key, row = r))?;
+            let c = t.col(c).ok_or_else(|| crate::t!("in-form-no-column", table = &t.key, column = c))?;
             Ok((r, c))
         })
         .collect()
@@ -121,19 +121,19 @@ pub(super) fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Res
     let table = tables
         .iter()
         .position(|t| t.key == r.table)
-        .ok_or_else(|| format!("rule {}: no table `{}`", r.code, r.table))?;
+        .ok_or_else(|| crate::t!("in-rule-no-table", code = &r.code, table = &r.table))?;
     let t = &tables[table];
     let severity = match r.severity.as_str() {
         "error" => crate::diag::Severity::Error,
         "warning" => crate::diag::Severity::Warning,
         other => {
-            return Err(format!("rule {}: severity must be error or warning, not `{other}`", r.code));
+            return Err(crate::t!("in-rule-severity", code = &r.code, found = other));
         }
     };
     let (op, split) = [(">=", Op::Ge), ("<=", Op::Le), ("=", Op::Eq)]
         .iter()
         .find_map(|(s, op)| r.check.split_once(s).map(|parts| (*op, parts)))
-        .ok_or_else(|| format!("rule {}: `{}` has no =, <= or >=", r.code, r.check))?;
+        .ok_or_else(|| crate::t!("in-rule-no-op", code = &r.code, check = &r.check))?;
     let parse_side = |side: &str| -> Result<Vec<Term>, String> {
         let mut terms = Vec::new();
         let mut sign = 1;
@@ -151,19 +151,17 @@ pub(super) fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Res
                         None => (false, id),
                     };
                     if prev && !cross {
-                        return Err(format!("rule {}: `prev.` is only allowed in cross_year rules", r.code));
+                        return Err(crate::t!("in-rule-prev", code = &r.code));
                     }
                     let index = match r.each {
                         Each::Column => t.row(id),
                         Each::Row => t.col(id),
                     };
                     let Some(index) = index else {
-                        return Err(format!(
-                            "rule {}: table `{}` has no {} `{id}`",
-                            r.code,
-                            t.key,
-                            if r.each == Each::Column { "row" } else { "column" }
-                        ));
+                        return Err(match r.each {
+                            Each::Column => crate::t!("in-rule-no-row", code = &r.code, table = &t.key, row = id),
+                            Each::Row => crate::t!("in-rule-no-column", code = &r.code, table = &t.key, column = id),
+                        });
                     };
                     terms.push(Term { sign, id: id.to_owned(), prev, constant: None, index });
                     sign = 1;
@@ -171,7 +169,7 @@ pub(super) fn compile_rule(r: RawRule, tables: &[TableSpec], cross: bool) -> Res
             }
         }
         if terms.is_empty() {
-            return Err(format!("rule {}: empty side in `{}`", r.code, r.check));
+            return Err(crate::t!("in-rule-empty-side", code = &r.code, check = &r.check));
         }
         Ok(terms)
     };

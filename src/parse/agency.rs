@@ -1,6 +1,6 @@
 //! `agency.yaml`: an agency described once.
 
-use super::front::{Ctx, as_map};
+use super::front::{Ctx, Place, as_map};
 use crate::diag::{Diagnostic, Pos};
 use crate::model::{Agency, AgencyKind, Contact};
 use crate::yaml::{self, Node, Value};
@@ -10,10 +10,13 @@ use std::sync::Arc;
 /// Parses an agency file.
 pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Agency> {
     let mut ctx = Ctx { file, diags, errors: 0, unknown: 0 };
+    if super::punct::refused(&mut ctx, text, 1) {
+        return None;
+    }
     let root = match yaml::parse(text, 1) {
         Ok(Some(root)) => root,
         Ok(None) => {
-            ctx.error("IN-AGENCY", Pos::new(1, 1, 1), "the agency file is empty: it needs `name:` and `kind:`".into());
+            ctx.error("IN-AGENCY", Pos::new(1, 1, 1), crate::t!("in-agency-empty"));
             return None;
         }
         Err(e) => {
@@ -21,17 +24,19 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
             return None;
         }
     };
-    let entries = as_map(&mut ctx, &root, "the agency file")?;
+    let entries = as_map(&mut ctx, &root, Place::Agency)?;
     let mut name = None;
     let mut kind = None;
     let mut parent = None;
     let mut parent_pos = Pos::default();
     let mut contact = Contact::default();
+    // Whether `kind:` was written but names no kind (already reported).
+    let mut bad_kind = false;
     let text_of = |ctx: &mut Ctx<'_>, v: &Node, what: &str| -> Option<String> {
         match &v.value {
             Value::Scalar { text, .. } if !v.is_null() => Some(text.trim().to_owned()),
             _ => {
-                ctx.error("IN-TYPE", v.pos, format!("`{what}` must be text"));
+                ctx.error("IN-TYPE", v.pos, crate::t!("in-must-be-text", key = what));
                 None
             }
         }
@@ -43,9 +48,10 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                 let s = text_of(&mut ctx, v, "kind").unwrap_or_default();
                 kind = AgencyKind::parse(&s);
                 if kind.is_none() && !s.is_empty() {
-                    let kinds: Vec<&str> = AgencyKind::ALL.iter().map(|(_, n)| *n).collect();
-                    ctx.error("IN-AGENCY", v.pos, format!("unknown agency kind `{s}`")).help =
-                        Some(format!("one of: {}", kinds.join(" / ")));
+                    bad_kind = true;
+                    let kinds = AgencyKind::ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(" / ");
+                    ctx.error("IN-AGENCY", v.pos, crate::t!("in-agency-kind", kind = s)).help =
+                        Some(crate::t!("in-agency-kinds", kinds = kinds));
                 }
             }
             "parent" => {
@@ -53,7 +59,7 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                 parent_pos = v.pos;
             }
             "contact" => {
-                let Some(fields) = as_map(&mut ctx, v, "`contact`") else {
+                let Some(fields) = as_map(&mut ctx, v, Place::Contact) else {
                     continue;
                 };
                 for (ck, cv) in fields {
@@ -67,7 +73,7 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                         _ => {
                             ctx.unknown_key(
                                 ck,
-                                "`contact`",
+                                Place::Contact,
                                 &["office", "address", "postcode", "phone", "fax", "email"],
                             );
                             continue;
@@ -76,16 +82,17 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                     *slot = text_of(&mut ctx, cv, "contact");
                 }
             }
-            _ => ctx.unknown_key(k, "the agency file", &["name", "kind", "parent", "contact"]),
+            _ => ctx.unknown_key(k, Place::Agency, &["name", "kind", "parent", "contact"]),
         }
     }
     let top = Pos::new(1, 1, 1);
     if name.is_none() {
-        ctx.error("IN-AGENCY", top, "the agency file has no `name:` (the agency's full official name)".into());
+        ctx.error("IN-AGENCY", top, crate::t!("in-agency-no-name"));
     }
-    if kind.is_none() && !ctx.diags.iter().any(|d| d.code == "IN-AGENCY" && d.message.contains("kind")) {
-        ctx.error("IN-AGENCY", top, "the agency file has no `kind:`".into()).help =
-            Some("one of: 部门 / 乡镇 / 街道 / 人民政府".into());
+    if kind.is_none() && !bad_kind {
+        let kinds = AgencyKind::ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(" / ");
+        ctx.error("IN-AGENCY", top, crate::t!("in-agency-no-kind")).help =
+            Some(crate::t!("in-agency-kinds", kinds = kinds));
     }
     if ctx.errors > 0 {
         return None;

@@ -9,8 +9,8 @@ use crate::yaml::{self, Node, Value};
 pub(super) struct Spelling {
     /// The figure as written, quotes and tag included.
     pub(super) written: String,
-    /// Why that matters.
-    pub(super) why: &'static str,
+    /// Why that matters, in the run's language.
+    pub(super) why: String,
 }
 
 /// How a figure's spelling differs from a plain number, if it does: quoted
@@ -24,12 +24,10 @@ pub(super) fn unusual_spelling(node: &Node) -> Option<Spelling> {
             let digits = text.trim().trim_start_matches(['-', '+']).trim_end_matches(['元', '万']);
             let int_part = digits.split('.').next().unwrap_or("");
             (int_part.len() > 1 && int_part.starts_with('0') && int_part.bytes().all(|b| b.is_ascii_digit()))
-                .then_some(Spelling { written, why: "a figure has no leading zeros" })
+                .then(|| Spelling { written, why: crate::t!("in-why-leading-zero") })
         }
-        Value::Scalar { style: yaml::Style::Tagged(_), .. } => {
-            Some(Spelling { written, why: "figures need no YAML tag" })
-        }
-        Value::Scalar { .. } => Some(Spelling { written, why: "figures are written without quotes" }),
+        Value::Scalar { style: yaml::Style::Tagged(_), .. } => Some(Spelling { written, why: crate::t!("in-why-tag") }),
+        Value::Scalar { .. } => Some(Spelling { written, why: crate::t!("in-why-quoted") }),
         _ => None,
     }
 }
@@ -90,34 +88,39 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
         })
         .collect();
     if normal != t {
+        let only_digits = t.chars().zip(normal.chars()).all(|(a, b)| a == b || ('０'..='９').contains(&a));
         return Err(bad(
             "IN-NUMBER",
-            format!("`{t}` is written with full-width (全角) characters"),
-            Some(format!("write `{normal}` with half-width (半角) digits")),
+            if only_digits {
+                crate::t!("in-full-width-digits", found = t)
+            } else {
+                crate::t!("in-full-width-signs", found = t)
+            },
+            Some(crate::t!("in-full-width-figure-help", fixed = normal)),
         ));
     }
     let unseparated: String = t.chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '_')).collect();
     if unseparated != t && unseparated.chars().any(|c| c.is_ascii_digit()) {
         return Err(bad(
             "IN-NUMBER",
-            format!("`{t}` contains digit separators"),
-            Some(format!("write `{unseparated}` without separators")),
+            crate::t!("in-separators", found = t),
+            Some(crate::t!("in-separators-help", fixed = unseparated)),
         ));
     }
     match kind {
         CellKind::Count => match parse_int(t) {
             Ok(n) if n < 0 => Err(bad(
                 "T3-INT",
-                format!("a count cannot be negative, found {n}"),
-                Some("counts are whole numbers ≥ 0; write 0 if there were none".into()),
+                crate::t!("in-count-negative", found = n.to_string()),
+                Some(crate::t!("in-count-negative-help")),
             )),
-            Ok(n) if t.starts_with(['+', '-']) => Err(bad("IN-NUMBER", format!("write `{n}` without a sign"), None)),
+            Ok(n) if t.starts_with(['+', '-']) => {
+                Err(bad("IN-NUMBER", crate::t!("in-count-sign", fixed = n.to_string()), None))
+            }
             Ok(n) if n > MAX_COUNT => Err(too_large(t)),
             Ok(n) => Ok(CellValue::Int(n)),
             Err(()) if looks_like_int(t) => Err(too_large(t)),
-            Err(()) if Decimal::parse(t).is_some() => {
-                Err(bad("T3-INT", format!("a count must be a whole number, found `{t}`"), None))
-            }
+            Err(()) if Decimal::parse(t).is_some() => Err(bad("T3-INT", crate::t!("in-count-whole", found = t), None)),
             Err(()) => Err(not_a_number(t)),
         },
         CellKind::Delta => match parse_int(t) {
@@ -129,7 +132,7 @@ pub fn parse_value(text: &str, kind: CellKind) -> Result<CellValue, BadNumber> {
         CellKind::Decimal => {
             let number = t.strip_suffix("万元").unwrap_or(t);
             if number.starts_with('-') {
-                return Err(bad("T2-INT21", format!("an amount cannot be negative, found `{t}`"), None));
+                return Err(bad("T2-INT21", crate::t!("in-amount-negative", found = t), None));
             }
             amount(number, t).map(CellValue::Decimal)
         }
@@ -159,18 +162,16 @@ fn amount(number: &str, t: &str) -> Result<Decimal, BadNumber> {
     if int_part.len() > MAX_AMOUNT_DIGITS && int_part.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad(
             "IN-RANGE",
-            format!("`{t}` is larger than any amount can be (at most {MAX_AMOUNT_DIGITS} digits before the point)"),
-            Some("check the figure for extra digits, and the unit (元 or 万元)".into()),
+            crate::t!("in-amount-digits", found = t, max = MAX_AMOUNT_DIGITS),
+            Some(crate::t!("in-amount-digits-help")),
         ));
     }
     let significant = number.bytes().filter(u8::is_ascii_digit).skip_while(|&b| b == b'0').count();
     if significant > MAX_AMOUNT_SIGNIFICANT && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return Err(bad(
             "IN-RANGE",
-            format!(
-                "`{t}` has more than {MAX_AMOUNT_SIGNIFICANT} significant digits, more than open data can carry exactly"
-            ),
-            Some("round it as the original prints it (万元 figures usually have two to four decimals)".into()),
+            crate::t!("in-amount-significant", found = t, max = MAX_AMOUNT_SIGNIFICANT),
+            Some(crate::t!("in-amount-significant-help")),
         ));
     }
     Decimal::parse(number).ok_or_else(|| not_a_number(t))
@@ -180,17 +181,13 @@ fn amount(number: &str, t: &str) -> Result<Decimal, BadNumber> {
 fn too_large(t: &str) -> BadNumber {
     bad(
         "IN-RANGE",
-        format!("`{t}` is larger than any count can be (at most {MAX_COUNT})"),
-        Some("check the figure for extra or repeated digits".into()),
+        crate::t!("in-count-too-large", found = t, max = MAX_COUNT.to_string()),
+        Some(crate::t!("in-count-too-large-help")),
     )
 }
 
 fn not_a_number(t: &str) -> BadNumber {
-    bad(
-        "IN-TYPE",
-        format!("expected a number, found `{t}`"),
-        Some("write the figure with digits only; write 0 when there is nothing to report".into()),
-    )
+    bad("IN-TYPE", crate::t!("in-not-a-number", found = t), Some(crate::t!("in-not-a-number-help")))
 }
 
 #[cfg(test)]
@@ -205,9 +202,10 @@ mod tests {
         assert_eq!(parse_value("-1", CellKind::Count).unwrap_err().code, "T3-INT");
         assert_eq!(parse_value("2.5", CellKind::Count).unwrap_err().code, "T3-INT");
         let fw = parse_value("３", CellKind::Count).unwrap_err();
-        assert_eq!((fw.code, fw.help.as_deref()), ("IN-NUMBER", Some("write `3` with half-width (半角) digits")));
+        assert_eq!((fw.code, fw.message.as_str()), ("IN-NUMBER", "`３` 用了全角数字"));
+        assert_eq!(fw.help.as_deref(), Some("改为半角数字：`3`"));
         let sep = parse_value("1,054,900元", CellKind::Money).unwrap_err();
-        assert_eq!(sep.help.as_deref(), Some("write `1054900元` without separators"));
+        assert_eq!(sep.help.as_deref(), Some("去掉分位符，写成 `1054900元`"));
         assert_eq!(parse_value("无", CellKind::Count).unwrap_err().code, "IN-TYPE");
         assert_eq!(
             parse_value("1054900元", CellKind::Money),

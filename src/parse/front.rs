@@ -21,13 +21,10 @@ pub struct Split {
 /// line closes it, as the format says: a `...` line stays inside the YAML,
 /// where [`yaml::parse`] refuses anything written after it rather than
 /// letting the rest of the figures silently become narrative.
-pub fn split_front_matter(text: &str) -> Result<Split, (Pos, &'static str)> {
+pub fn split_front_matter(text: &str) -> Result<Split, (Pos, String)> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err((
-            Pos::new(1, 1, first.chars().count().max(1) as u32),
-            "the file does not start with front matter (a `---` line)",
-        ));
+        return Err((Pos::new(1, 1, first.chars().count().max(1) as u32), crate::t!("in-no-front-matter")));
     }
     let start = first.len() + 1;
     let mut offset = start;
@@ -38,7 +35,7 @@ pub fn split_front_matter(text: &str) -> Result<Split, (Pos, &'static str)> {
         }
         offset += line.len();
     }
-    Err((Pos::new(1, 1, 3), "the front matter is not closed: add a `---` line after it"))
+    Err((Pos::new(1, 1, 3), crate::t!("in-front-not-closed")))
 }
 
 /// Levenshtein distance, for "did you mean".
@@ -90,7 +87,7 @@ impl Drop for Ctx<'_> {
                 "IN-KEY",
                 self.file,
                 Pos::new(1, 1, 1),
-                format!("{more} more unknown key(s) in this file are not listed"),
+                crate::t!("in-more-unknown-keys", more = more),
             ));
         }
     }
@@ -98,12 +95,13 @@ impl Drop for Ctx<'_> {
 
 impl Ctx<'_> {
     /// Reports a YAML syntax error, with the other place it involves.
-    pub(super) fn yaml_error(&mut self, e: yaml::YamlError) {
+    pub(super) fn yaml_error(&mut self, e: yaml::YamlError) -> &mut Diagnostic {
         let d = self.error("IN-YAML", e.pos, e.message);
         if let Some((pos, text)) = e.related {
             let file = Arc::clone(&d.file);
-            d.related.push(crate::diag::Label { file, pos, text: text.into() });
+            d.related.push(crate::diag::Label { file, pos, text });
         }
+        d
     }
 
     pub(super) fn error(&mut self, code: &'static str, pos: Pos, message: String) -> &mut Diagnostic {
@@ -117,39 +115,86 @@ impl Ctx<'_> {
         self.diags.last_mut().expect("just pushed")
     }
 
-    /// Reports a key that is not allowed here.
-    pub(super) fn unknown_key(&mut self, key: &Node, what: &str, allowed: &[&str]) {
+    /// Reports a key that is not allowed at `place`, with the closest
+    /// allowed key or the list of them.
+    pub(super) fn unknown_key(&mut self, key: &Node, place: Place<'_>, allowed: &[&str]) {
+        let name = key.as_str().unwrap_or("?");
+        self.bad_key(key.pos, || {
+            let help = match did_you_mean(name, allowed.iter().copied()) {
+                Some(s) => crate::t!("in-did-you-mean", key = s),
+                None => crate::t!("in-expected-keys", keys = list(allowed.iter().map(|k| format!("`{k}`")))),
+            };
+            (crate::t!("in-unknown-key", key = name, place = place.name()), help)
+        });
+    }
+
+    /// Reports a key that is not allowed where it is, with the message and
+    /// help that `words` makes; past [`MAX_UNKNOWN_KEYS`] it is only counted
+    /// (and `words` not called: a pasted spreadsheet has 100,000 keys).
+    pub(super) fn bad_key(&mut self, pos: Pos, words: impl FnOnce() -> (String, String)) -> Option<&mut Diagnostic> {
         self.unknown += 1;
         if self.unknown > MAX_UNKNOWN_KEYS {
             self.errors += 1;
-            return;
+            return None;
         }
-        let name = key.as_str().unwrap_or("?");
-        let d = self.error("IN-KEY", key.pos, format!("unknown key `{name}` in {what}")).clone();
-        let help = match did_you_mean(name, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("expected one of: {}", allowed.join(", ")),
-        };
-        if let Some(last) = self.diags.last_mut() {
-            *last = d.with_label("not a key of this form").with_help(help);
-        }
+        let (message, help) = words();
+        let d = self.error("IN-KEY", pos, message);
+        d.label = crate::t!("in-unknown-key-label");
+        d.help = Some(help);
+        Some(d)
     }
 }
 
-/// The map entries of `node`, or an error.
-pub(super) fn as_map<'n>(ctx: &mut Ctx<'_>, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+/// The map entries of `node`, or an error naming the `place`.
+pub(super) fn as_map<'n>(ctx: &mut Ctx<'_>, node: &'n Node, place: Place<'_>) -> Option<&'n [(Node, Node)]> {
     match &node.value {
         Value::Map(m) => Some(m),
         _ if node.is_null() => Some(&[]),
         _ => {
-            ctx.error(
-                "IN-TYPE",
-                node.pos,
-                format!("{what} must be a map of `key: value` lines, found {}", node.kind_name()),
-            );
+            ctx.error("IN-TYPE", node.pos, crate::t!("in-not-a-map", place = place.name(), found = node.kind_name()));
             None
         }
     }
+}
+
+/// Where in a file a key is, for messages about keys and maps.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Place<'a> {
+    /// A report's or page's front matter.
+    Front,
+    /// A table: its key and caption.
+    Table(&'a str, &'a str),
+    /// A row of a table, by id.
+    Row(&'a str),
+    /// `missing_in_original`.
+    Missing,
+    /// An agency file.
+    Agency,
+    /// An agency file's `contact`.
+    Contact,
+    /// A plain page's front matter.
+    Page,
+}
+
+impl Place<'_> {
+    /// The place in the run's language.
+    pub(super) fn name(self) -> String {
+        match self {
+            Place::Front => crate::t!("in-place-front"),
+            Place::Table(key, caption) => crate::t!("in-place-table", key = key, caption = caption),
+            Place::Row(row) => crate::t!("in-place-row", row = row),
+            Place::Missing => crate::t!("in-place-missing"),
+            Place::Agency => crate::t!("in-place-agency"),
+            Place::Contact => crate::t!("in-place-contact"),
+            Place::Page => crate::t!("in-place-page"),
+        }
+    }
+}
+
+/// Items joined as a list in the run's language: `a、b、c` or `a, b, c`.
+pub(crate) fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let sep = crate::t!("in-list-separator");
+    items.into_iter().map(|i| i.as_ref().to_owned()).collect::<Vec<_>>().join(&sep)
 }
 
 #[cfg(test)]

@@ -7,17 +7,20 @@
 //! headings are collected for the structure checks.
 
 mod agency;
+mod date;
 mod figures;
 mod front;
+mod indent;
 mod narrative;
 mod page;
+mod punct;
 mod tables;
 mod totals;
 
 pub use agency::parse_agency;
 use figures::parse_int;
 pub use figures::{BadNumber, MAX_AMOUNT_DIGITS, MAX_AMOUNT_SIGNIFICANT, MAX_COUNT, parse_value};
-use front::{Ctx, as_map};
+use front::{Ctx, Place, as_map, list};
 pub use front::{Split, did_you_mean, split_front_matter};
 pub use narrative::headings;
 pub use page::parse_page;
@@ -31,14 +34,10 @@ use crate::yaml::{self, Node, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Metadata keys of a report's front matter, with their meaning.
-pub const REPORT_KEYS: [(&str, &str); 5] = [
-    ("year", "报告年度"),
-    ("published", "发布日期 (YYYY-MM-DD)"),
-    ("title", "报告标题"),
-    ("form", "报告格式 (cn-2019, cn-2021, …)"),
-    ("missing_in_original", "原报告未刊载的表 (keys of the tables the published original lacks)"),
-];
+/// Metadata keys of a report's front matter: the year, the publication
+/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …) and
+/// the keys of the tables that the published original lacks.
+pub const REPORT_KEYS: [&str; 5] = ["year", "published", "title", "form", "missing_in_original"];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -54,43 +53,45 @@ pub fn parse_report<'t>(
     let split = match split_front_matter(text) {
         Ok(s) => s,
         Err((pos, msg)) => {
-            ctx.error("IN-FRONTMATTER", pos, msg.to_owned())
-                .help = Some("a report starts with `---`, then `year: 2024` and the tables' figures, then `---`, then the Markdown narrative; `gongkai new report` writes one".into());
+            ctx.error("IN-FRONTMATTER", pos, msg).help = Some(crate::t!("in-front-help"));
             return None;
         }
     };
     let yaml_text = &text[split.yaml.0..split.yaml.1];
+    if punct::refused(&mut ctx, yaml_text, split.yaml_line) {
+        return None;
+    }
     let root = match yaml::parse(yaml_text, split.yaml_line) {
         Ok(Some(root)) => root,
         Ok(None) => {
-            ctx.error("IN-MISSING", Pos::new(1, 1, 3), "the front matter is empty: it needs at least `year:`".into());
+            ctx.error("IN-MISSING", Pos::new(1, 1, 3), crate::t!("in-front-empty"));
             return None;
         }
         Err(e) => {
-            ctx.yaml_error(e);
+            let row = indent::unindented_before(yaml_text, split.yaml_line, e.pos.line, forms);
+            let d = ctx.yaml_error(e);
+            if let Some(row) = row {
+                row.explain(d);
+            }
             return None;
         }
     };
-    let entries = as_map(&mut ctx, &root, "the front matter")?;
+    let entries = as_map(&mut ctx, &root, Place::Front)?;
     let find = |k: &str| entries.iter().find(|(key, _)| key.as_str() == Some(k));
 
     // Year first: it decides the form.
     let Some((year_key, year_node)) = find("year") else {
-        ctx.error("IN-MISSING", Pos::new(2, 1, 1), "the front matter has no `year:`".into()).help =
-            Some("add a line such as `year: 2024` (the year the report covers)".into());
+        ctx.error("IN-MISSING", Pos::new(2, 1, 1), crate::t!("in-no-year")).help = Some(crate::t!("in-no-year-help"));
         return None;
     };
     let year = match year_node.as_str().and_then(|s| parse_int(s).ok()) {
         Some(y) if (1990..=2200).contains(&y) => y as i32,
         _ => {
-            ctx.error(
-                "IN-TYPE",
-                year_node.pos,
-                format!(
-                    "`year` must be a four-digit year such as 2024, found `{}`",
-                    year_node.as_str().unwrap_or(year_node.kind_name())
-                ),
-            );
+            let message = match year_node.as_str().filter(|_| !year_node.is_null()) {
+                Some(s) => crate::t!("in-bad-year", found = s),
+                None => crate::t!("in-bad-year-kind", kind = year_node.kind_name()),
+            };
+            ctx.error("IN-TYPE", year_node.pos, message);
             return None;
         }
     };
@@ -101,24 +102,24 @@ pub fn parse_report<'t>(
             match forms.by_id(id) {
                 Some(f) => {
                     if let Some(y) = f.years.filter(|y| !y.contains(year)) {
-                        let range = y.to.map_or(format!("{} on", y.from), |to| format!("{}–{}", y.from, to));
-                        ctx.error(
-                            "FMT-VER",
-                            node.pos,
-                            format!("form `{id}` applies to reports of {range}, not {year}"),
-                        )
-                        .help = Some(forms.for_year(year).map_or("remove the `form:` line".into(), |f| {
-                            format!("the form for {year} is `{}`: remove the `form:` line to use it", f.id)
-                        }));
+                        let range = match y.to {
+                            Some(to) => crate::t!("in-form-range", from = y.from.to_string(), to = to.to_string()),
+                            None => crate::t!("in-form-range-open", from = y.from.to_string()),
+                        };
+                        let message = crate::t!("in-form-years", form = id, range = range, year = year.to_string());
+                        ctx.error("FMT-VER", node.pos, message).help = Some(forms.for_year(year).map_or_else(
+                            || crate::t!("in-form-years-help-none"),
+                            |f| crate::t!("in-form-years-help", year = year.to_string(), form = &f.id),
+                        ));
                     }
                     Arc::clone(f)
                 }
                 None => {
                     let ids: Vec<&str> = forms.list.iter().map(|f| f.id.as_str()).collect();
-                    ctx.error("IN-FORM", node.pos, format!("unknown form `{id}`")).help =
+                    ctx.error("IN-FORM", node.pos, crate::t!("in-unknown-form", form = id)).help =
                         Some(match did_you_mean(id, ids.iter().copied()) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => format!("known forms: {}", ids.join(", ")),
+                            Some(s) => crate::t!("in-did-you-mean", key = s),
+                            None => crate::t!("in-known-forms", forms = list(ids.iter().map(|i| format!("`{i}`")))),
                         });
                     return None;
                 }
@@ -127,12 +128,8 @@ pub fn parse_report<'t>(
         None => match forms.for_year(year) {
             Some(f) => Arc::clone(f),
             None => {
-                ctx.error(
-                    "FMT-VER",
-                    year_node.pos,
-                    format!("no form applies to reports of {year}: the national formats cover 2019 on"),
-                )
-                .help = Some("name a form with `form:` (a site form in forms/*.json)".into());
+                ctx.error("FMT-VER", year_node.pos, crate::t!("in-no-form", year = year.to_string())).help =
+                    Some(crate::t!("in-no-form-help"));
                 return None;
             }
         },
@@ -143,11 +140,13 @@ pub fn parse_report<'t>(
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
     let mut missing: Vec<(usize, Pos)> = Vec::new();
-    let mut allowed: Vec<&str> = REPORT_KEYS.iter().map(|(k, _)| *k).collect();
+    let mut allowed: Vec<&str> = REPORT_KEYS.to_vec();
     allowed.extend(form.tables.iter().map(|t| t.key.as_str()));
+    // The last table key, for a row written without its indentation.
+    let mut last_table: Option<(usize, Pos)> = None;
     for (key, value) in entries {
         let Some(name) = key.as_str() else {
-            ctx.error("IN-KEY", key.pos, "keys must be plain words".into());
+            ctx.error("IN-KEY", key.pos, crate::t!("in-key-not-word"));
             continue;
         };
         match name {
@@ -156,47 +155,40 @@ pub fn parse_report<'t>(
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
                 _ => {
-                    ctx.error("IN-TYPE", value.pos, "`title` must be text".into());
+                    ctx.error("IN-TYPE", value.pos, crate::t!("in-title-text"));
                 }
             },
             "published" => {
                 published_pos = value.pos;
                 match value.as_str().and_then(Date::parse) {
                     Some(d) => published = Some(d),
-                    None => {
-                        ctx.error(
-                            "IN-DATE",
-                            value.pos,
-                            format!(
-                                "`published` must be a date written YYYY-MM-DD, found `{}`",
-                                value.as_str().unwrap_or(value.kind_name())
-                            ),
-                        )
-                        .help = Some("for example `published: 2025-01-20`".into());
-                    }
+                    None => date::bad_date(&mut ctx, value),
                 }
             }
             _ => match form.table(name) {
-                Some(i) => tables[i] = parse_table(&mut ctx, &form.tables[i], key.pos, value),
+                Some(i) => {
+                    last_table = Some((i, key.pos));
+                    tables[i] = parse_table(&mut ctx, &form.tables[i], key.pos, value);
+                }
                 None => {
                     let other = forms.list.iter().find(|f| f.id != form.id && f.table(name).is_some());
                     match other {
                         Some(f) => {
-                            ctx.error(
-                                "FMT-VER",
-                                key.pos,
-                                format!(
-                                    "table `{name}` belongs to form `{}`, but this {year} report follows `{}`",
-                                    f.id, form.id
-                                ),
-                            )
-                            .help = Some(format!(
-                                "`{}` has the tables: {}",
-                                form.id,
-                                form.tables.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")
-                            ));
+                            let message = crate::t!(
+                                "in-table-other-form",
+                                table = name,
+                                other = &f.id,
+                                year = year.to_string(),
+                                form = &form.id
+                            );
+                            let keys = list(form.tables.iter().map(|t| format!("`{}`", t.key)));
+                            ctx.error("FMT-VER", key.pos, message).help =
+                                Some(crate::t!("in-table-other-form-help", form = &form.id, tables = keys));
                         }
-                        None => ctx.unknown_key(key, "the front matter", &allowed),
+                        None if !indent::unindented_row(&mut ctx, &form, key, last_table) => {
+                            ctx.unknown_key(key, Place::Front, &allowed)
+                        }
+                        None => {}
                     }
                 }
             },
@@ -209,12 +201,8 @@ pub fn parse_report<'t>(
         let declared = missing.iter().find(|(m, _)| *m == i).map(|(_, p)| *p);
         match (table, declared) {
             (Some(_), Some(pos)) => {
-                ctx.error(
-                    "IN-TABLE",
-                    pos,
-                    format!("`{}` is listed in `missing_in_original`, but the front matter has the table", spec.key),
-                )
-                .help = Some("remove it from the list, or remove the table".into());
+                ctx.error("IN-TABLE", pos, crate::t!("in-missing-but-present", table = &spec.key)).help =
+                    Some(crate::t!("in-missing-but-present-help"));
             }
             (None, None) => absent.push(spec),
             _ => {}
@@ -265,7 +253,7 @@ fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> V
         _ if node.is_null() => Vec::new(),
         Value::Scalar { .. } => vec![node],
         Value::Map(_) => {
-            ctx.error("IN-TYPE", node.pos, "`missing_in_original` must be a list of table keys".into());
+            ctx.error("IN-TYPE", node.pos, crate::t!("in-missing-not-list"));
             return Vec::new();
         }
     };
@@ -274,7 +262,7 @@ fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> V
     for item in items {
         match item.as_str().and_then(|k| form.table(k)) {
             Some(i) => out.push((i, item.pos)),
-            None => ctx.unknown_key(item, "`missing_in_original` (the tables of this form)", &keys),
+            None => ctx.unknown_key(item, Place::Missing, &keys),
         }
     }
     out
@@ -282,17 +270,10 @@ fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> V
 
 /// Reports the form tables that the front matter lacks, in one error.
 fn missing_tables_error(ctx: &mut Ctx<'_>, form: &crate::form::Form, absent: &[&TableSpec]) {
-    let names: Vec<String> = absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)).collect();
+    let names = list(absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)));
     let keys: Vec<&str> = absent.iter().map(|s| s.key.as_str()).collect();
-    ctx.error(
-        "IN-TABLE",
-        Pos::new(1, 1, 3),
-        format!("the front matter lacks {} table(s) of the form: {}", absent.len(), names.join(", ")),
-    )
-    .help = Some(format!(
-        "add each table as printed (0 where the original prints 0); a table that the published original does not have at all is declared with `missing_in_original: [{}]`",
-        keys.join(", ")
-    ));
+    ctx.error("IN-TABLE", Pos::new(1, 1, 3), crate::t!("in-tables-absent", count = absent.len(), tables = names))
+        .help = Some(crate::t!("in-tables-absent-help", keys = keys.join(", ")));
 }
 
 /// The first line of the narrative that is a line of front matter: a key
@@ -303,7 +284,7 @@ fn missing_tables_error(ctx: &mut Ctx<'_>, form: &crate::form::Form, absent: &[&
 /// way figures the report seems to state would be lost. One linear pass.
 fn stray_front_matter<'b>(body: &'b str, form: &crate::form::Form) -> Option<(usize, &'b str)> {
     let known = |k: &str| {
-        REPORT_KEYS.iter().any(|(r, _)| *r == k)
+        REPORT_KEYS.contains(&k)
             || form.tables.iter().any(|t| t.key == k || t.row(k).is_some() || t.groups().contains(&k))
     };
     body.lines().enumerate().find_map(|(n, line)| {
@@ -326,16 +307,10 @@ fn stray_error(ctx: &mut Ctx<'_>, body: &str, body_line: u32, fence: Pos, form: 
     let d = ctx.error(
         "IN-FRONTMATTER",
         Pos::new(line, u32::try_from(col + 1).unwrap_or(1), u32::try_from(key.len() + 1).unwrap_or(1)),
-        format!("`{key}:` is a line of front matter in the narrative: its figures would be lost"),
+        crate::t!("in-stray", key = key),
     );
-    d.related.push(crate::diag::Label {
-        file: Arc::clone(&d.file),
-        pos: fence,
-        text: "the front matter ends here".into(),
-    });
-    d.help = Some(
-        "move it above the closing `---` (a stray `---` line inside the front matter ends it early), or delete it from the text".into(),
-    );
+    d.related.push(crate::diag::Label { file: Arc::clone(&d.file), pos: fence, text: crate::t!("in-stray-label") });
+    d.help = Some(crate::t!("in-stray-help"));
     true
 }
 
@@ -345,12 +320,12 @@ fn nesting_error(ctx: &mut Ctx<'_>, body: &str, body_line: u32) {
     if let Some((at, what)) = crate::nesting::too_deep(body) {
         let mut pos = LineIndex::new(body).pos(body, at, 1);
         pos.line = pos.line.saturating_add(body_line - 1);
-        ctx.error(
-            "IN-NESTING",
-            pos,
-            format!("the text nests {what} more than {} levels deep", crate::nesting::MAX_DEPTH),
-        )
-        .help = Some("remove the extra nesting: a report needs a few levels at most".into());
+        let max = crate::nesting::MAX_DEPTH;
+        let message = match what {
+            crate::nesting::Nesting::Html => crate::t!("in-nesting-html", max = max),
+            crate::nesting::Nesting::Blocks => crate::t!("in-nesting-blocks", max = max),
+        };
+        ctx.error("IN-NESTING", pos, message).help = Some(crate::t!("in-nesting-help"));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Plain pages (信息公开指南, 信息公开制度 …): optional front matter, then Markdown.
 
 use super::figures::parse_int;
-use super::front::{Ctx, as_map, split_front_matter};
+use super::front::{Ctx, Place, as_map, split_front_matter};
 use super::narrative::headings;
 use super::nesting_error;
 use crate::diag::{Diagnostic, Pos};
@@ -20,32 +20,36 @@ pub fn parse_page(
     let (mut title, mut order, body) = (None, 0, text);
     let body = match split_front_matter(text) {
         Ok(split) => {
-            match yaml::parse(&text[split.yaml.0..split.yaml.1], split.yaml_line) {
+            let yaml_text = &text[split.yaml.0..split.yaml.1];
+            let parsed = if super::punct::refused(&mut ctx, yaml_text, split.yaml_line) {
+                Ok(None)
+            } else {
+                yaml::parse(yaml_text, split.yaml_line)
+            };
+            match parsed {
                 Ok(Some(root)) => {
-                    for (k, v) in as_map(&mut ctx, &root, "the front matter").unwrap_or(&[]) {
+                    for (k, v) in as_map(&mut ctx, &root, Place::Front).unwrap_or(&[]) {
                         match k.as_str().unwrap_or("") {
                             "title" => title = v.as_str().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
                             "order" => match v.as_str().and_then(|s| parse_int(s).ok()) {
                                 Some(n) => order = n,
                                 None => {
-                                    ctx.error("IN-TYPE", v.pos, "`order` must be a whole number".into());
+                                    ctx.error("IN-TYPE", v.pos, crate::t!("in-order-whole"));
                                 }
                             },
-                            _ => ctx.unknown_key(k, "a page's front matter", &["title", "order"]),
+                            _ => ctx.unknown_key(k, Place::Page, &["title", "order"]),
                         }
                     }
                 }
                 Ok(None) => {}
-                Err(e) => ctx.yaml_error(e),
+                Err(e) => {
+                    ctx.yaml_error(e);
+                }
             }
             &text[split.body..]
         }
         Err(_) if text.starts_with("---") => {
-            ctx.error(
-                "IN-FRONTMATTER",
-                Pos::new(1, 1, 3),
-                "the front matter is not closed: add a `---` line after it".into(),
-            );
+            ctx.error("IN-FRONTMATTER", Pos::new(1, 1, 3), crate::t!("in-front-not-closed"));
             body
         }
         Err(_) => body,
@@ -54,11 +58,7 @@ pub fn parse_page(
     nesting_error(&mut ctx, body, body_line);
     let title = title.or_else(|| headings(body, 1).into_iter().next().map(|h| h.text));
     let Some(title) = title else {
-        ctx.error(
-            "IN-MISSING",
-            Pos::new(1, 1, 1),
-            "the page has no title: add `title:` front matter or a heading".into(),
-        );
+        ctx.error("IN-MISSING", Pos::new(1, 1, 1), crate::t!("in-page-no-title"));
         return None;
     };
     if ctx.errors > 0 {

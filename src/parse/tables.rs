@@ -2,7 +2,7 @@
 //! cell parsed by its kind and kept with its position and source.
 
 use super::figures::{BadNumber, parse_value, unusual_spelling};
-use super::front::{Ctx, as_map};
+use super::front::{Ctx, Place, as_map, list};
 use crate::diag::Pos;
 use crate::form::{CellKind, InputShape, TableSpec};
 use crate::model::{Cell, CellValue, Decimal, Source, TableData};
@@ -30,14 +30,14 @@ pub(super) fn empty_table(spec: &TableSpec, pos: Pos) -> TableData {
 pub(super) fn parse_table(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos, node: &Node) -> Option<TableData> {
     let mut data = empty_table(spec, key_pos);
     data.given = true;
-    let what = format!("table `{}` ({})", spec.key, spec.caption);
-    let entries = as_map(ctx, node, &what)?;
+    let what = Place::Table(&spec.key, &spec.caption);
+    let entries = as_map(ctx, node, what)?;
     match spec.input {
         InputShape::Rows => {
             let keys: Vec<&str> = spec.row_leaves.iter().map(|l| l.id.as_str()).collect();
             for (key, value) in entries {
                 let Some(r) = key.as_str().and_then(|k| spec.row(k)) else {
-                    ctx.unknown_key(key, &what, &keys);
+                    ctx.unknown_key(key, what, &keys);
                     continue;
                 };
                 let cols: Vec<usize> = (0..spec.col_leaves.len()).collect();
@@ -48,7 +48,7 @@ pub(super) fn parse_table(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos, nod
             let groups = spec.groups();
             for (key, value) in entries {
                 let Some(g) = key.as_str().filter(|k| groups.contains(k)) else {
-                    ctx.unknown_key(key, &what, &groups);
+                    ctx.unknown_key(key, what, &groups);
                     continue;
                 };
                 let cols: Vec<usize> =
@@ -70,7 +70,7 @@ fn parse_line(
     key_pos: Pos,
     node: &Node,
 ) {
-    let labels = |cs: &[usize]| cs.iter().map(|&c| spec.col_leaves[c].label.as_str()).collect::<Vec<_>>().join(", ");
+    let labels = |cs: &[usize]| list(cs.iter().map(|&c| format!("「{}」", spec.col_leaves[c].label)));
     for &c in cols {
         data.cell_mut(row, c).pos = key_pos;
     }
@@ -82,26 +82,18 @@ fn parse_line(
             } else if items.len() == without_totals.len() {
                 without_totals
             } else {
-                ctx.error(
-                    "IN-SHAPE",
-                    node.pos,
-                    format!(
-                        "`{}` has {} values, but {} takes {}: {}",
-                        spec.row_leaves[row].id,
-                        items.len(),
-                        spec.caption,
-                        cols.len(),
-                        labels(cols)
-                    ),
-                )
-                .help = Some(if cols.len() != without_totals.len() {
-                    format!(
-                        "give all {} values, or the first {} and leave the 总计 out to have it computed",
-                        cols.len(),
-                        without_totals.len()
-                    )
+                let message = crate::t!(
+                    "in-row-count",
+                    row = &spec.row_leaves[row].id,
+                    given = items.len(),
+                    caption = &spec.caption,
+                    cols = cols.len(),
+                    labels = labels(cols)
+                );
+                ctx.error("IN-SHAPE", node.pos, message).help = Some(if cols.len() != without_totals.len() {
+                    crate::t!("in-row-count-help-total", cols = cols.len(), without = without_totals.len())
                 } else {
-                    format!("give {} values in this order: {}", cols.len(), labels(cols))
+                    crate::t!("in-row-count-help", cols = cols.len(), labels = labels(cols))
                 });
                 return;
             };
@@ -114,22 +106,19 @@ fn parse_line(
             for (k, v) in entries {
                 match k.as_str().and_then(|k| names.iter().position(|n| *n == k)) {
                     Some(i) => parse_cell(ctx, spec, data, row, cols[i], v),
-                    None => ctx.unknown_key(k, &format!("`{}`", spec.row_leaves[row].id), &names),
+                    None => ctx.unknown_key(k, Place::Row(&spec.row_leaves[row].id), &names),
                 }
             }
         }
         Value::Scalar { .. } if cols.len() == 1 => parse_cell(ctx, spec, data, row, cols[0], node),
         Value::Scalar { .. } => {
-            ctx.error(
-                "IN-SHAPE",
-                node.pos,
-                format!(
-                    "`{}` needs {} values ({}), written as a list `[…]`",
-                    spec.row_leaves[row].id,
-                    cols.len(),
-                    labels(cols)
-                ),
+            let message = crate::t!(
+                "in-row-needs-list",
+                row = &spec.row_leaves[row].id,
+                cols = cols.len(),
+                labels = labels(cols)
             );
+            ctx.error("IN-SHAPE", node.pos, message);
         }
     }
 }
@@ -143,36 +132,28 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
         cell.source = Source::Blank;
         return;
     }
+    let cell = || crate::t!("in-cell", row = &spec.row_leaves[row].label, col = &spec.col_leaves[col].label);
     let Some(text) = node.as_str() else {
-        ctx.error(
-            "IN-TYPE",
-            node.pos,
-            format!(
-                "{} / {}: expected a number, found {}",
-                spec.row_leaves[row].label,
-                spec.col_leaves[col].label,
-                node.kind_name()
-            ),
-        );
+        ctx.error("IN-TYPE", node.pos, crate::t!("in-cell-not-number", cell = cell(), found = node.kind_name()));
         return;
     };
-    let place = || format!("{} / {}", spec.row_leaves[row].label, spec.col_leaves[col].label);
     match parse_value(text, kind) {
         Ok(v) => {
             if let Some(note) = unusual_spelling(node) {
-                ctx.warning("IN-FIGURE", node.pos, format!("{}: the figure is written `{}`", place(), note.written))
-                    .help = Some(format!("{}: write `{v}`", note.why));
+                let message = crate::t!("in-figure-spelling", cell = cell(), written = note.written);
+                ctx.warning("IN-FIGURE", node.pos, message).help =
+                    Some(crate::t!("in-figure-spelling-help", why = note.why, value = v.to_string()));
             }
             if let CellValue::Money(_, None) = v {
-                ctx.warning("T2-2019", node.pos, format!("{}: the amount `{text}` has no unit", place())).help =
-                    Some(format!("write the unit as printed, e.g. `{text}元` or `{text}万元`"));
+                ctx.warning("T2-2019", node.pos, crate::t!("in-no-unit", cell = cell(), amount = text)).help =
+                    Some(crate::t!("in-no-unit-help", amount = text));
             }
             let cell = data.cell_mut(row, col);
             cell.value = v;
             cell.source = Source::Given;
         }
         Err(BadNumber { code, message, help }) => {
-            let d = ctx.error(code, node.pos, format!("{}: {message}", place()));
+            let d = ctx.error(code, node.pos, crate::t!("in-cell-problem", cell = cell(), problem = message));
             d.help = help;
         }
     }

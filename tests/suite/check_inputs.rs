@@ -11,62 +11,68 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str, u32, &'static str)> {
             b"---\nyear: 2024\napplications:\n  new: [3, 0\n---\n".to_vec(),
             "IN-YAML",
             5,
-            "YAML syntax error",
+            "YAML 语法错误",
         ),
         (
             "unknown key",
             good.replace("  carried_in:", "  carried_im:").into_bytes(),
             "IN-KEY",
             15,
-            "did you mean `carried_in`?",
+            "是不是 `carried_in`？",
         ),
         (
             "wrong type",
             good.replace("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: {natural: abc}").into_bytes(),
             "IN-TYPE",
             14,
-            "expected a number, found `abc`",
+            "这里应是数字，却写了 `abc`",
         ),
-        ("list for a map", b"---\nyear: 2024\napplications: [1, 2]\n---\n".to_vec(), "IN-TYPE", 3, "must be a map"),
+        (
+            "list for a map",
+            b"---\nyear: 2024\napplications: [1, 2]\n---\n".to_vec(),
+            "IN-TYPE",
+            3,
+            "应写成若干 `key: value` 行",
+        ),
         (
             "negative count",
             good.replace("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: [-3, 0, 0, 0, 0, 0, 3]").into_bytes(),
             "T3-INT",
             14,
-            "cannot be negative",
+            "件数不能是负数",
         ),
         (
             "full-width digit",
             good.replace("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: [３, 0, 0, 0, 0, 0, 3]").into_bytes(),
             "IN-NUMBER",
             14,
-            "write `3` with half-width",
+            "改为半角数字：`3`",
         ),
         (
             "separators",
             good.replace("  permit: 0", "  permit: 1,054,900").into_bytes(),
             "IN-NUMBER",
             7,
-            "write `1054900` without separators",
+            "去掉分位符，写成 `1054900`",
         ),
         (
             "wrong number of values",
             good.replace("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: [3, 0, 3]").into_bytes(),
             "IN-SHAPE",
             14,
-            "has 3 values",
+            "写了 3 个值",
         ),
         (
             "no front matter",
             "一、总体情况\n今年以来……\n".as_bytes().to_vec(),
             "IN-FRONTMATTER",
             1,
-            "does not start with front matter",
+            "文件开头没有文件头",
         ),
-        ("unclosed front matter", b"---\nyear: 2024\n".to_vec(), "IN-FRONTMATTER", 1, "not closed"),
-        ("no year", b"---\ntitle: x\n---\n".to_vec(), "IN-MISSING", 2, "no `year:`"),
-        ("empty file", b"".to_vec(), "IN-EMPTY", 0, "empty"),
-        ("binary file", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "IN-BINARY", 0, "not a text file"),
+        ("unclosed front matter", b"---\nyear: 2024\n".to_vec(), "IN-FRONTMATTER", 1, "文件头没有结束"),
+        ("no year", b"---\ntitle: x\n---\n".to_vec(), "IN-MISSING", 2, "文件头没有 `year:`"),
+        ("empty file", b"".to_vec(), "IN-EMPTY", 0, "文件是空的"),
+        ("binary file", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "IN-BINARY", 0, "不是文本文件"),
         (
             "gbk file",
             [b"---\nyear: 2024\ntitle: ".as_slice(), b"\xC4\xEA\xB6\xC8\xB1\xA8\xB8\xE6", b"\n---\n"].concat(),
@@ -75,30 +81,30 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str, u32, &'static str)> {
             "iconv -f GB18030 -t UTF-8",
         ),
         ("utf-16 file", b"\xFF\xFE-\0-\0-\0\n\0".to_vec(), "IN-ENCODING", 1, "UTF-16"),
-        ("year not a number", "---\nyear: 二〇二四\n---\n".as_bytes().to_vec(), "IN-TYPE", 2, "four-digit year"),
-        ("bad date", b"---\nyear: 2024\npublished: 2025-02-30\n---\n".to_vec(), "IN-DATE", 3, "YYYY-MM-DD"),
+        ("year not a number", "---\nyear: 二〇二四\n---\n".as_bytes().to_vec(), "IN-TYPE", 2, "四位数的年份"),
+        (
+            "misspelt date",
+            b"---\nyear: 2024\npublished: 2025/1/20\n---\n".to_vec(),
+            "IN-DATE",
+            3,
+            "`published: 2025-01-20`",
+        ),
         (
             "table of another form",
             b"---\nyear: 2024\nprocurement:\n  central: [1, 1\xE5\x85\x83]\n---\n".to_vec(),
             "FMT-VER",
             3,
-            "belongs to form `cn-2019`",
+            "属于格式 `cn-2019`",
         ),
-        (
-            "form for the wrong year",
-            b"---\nyear: 2024\nform: cn-2019\n---\n".to_vec(),
-            "FMT-VER",
-            3,
-            "applies to reports of 2019",
-        ),
-        ("unknown form", b"---\nyear: 2024\nform: cn-2012\n---\n".to_vec(), "IN-FORM", 3, "unknown form"),
-        ("duplicate key", b"---\nyear: 2024\nyear: 2023\n---\n".to_vec(), "IN-YAML", 3, "written twice"),
+        ("form for the wrong year", b"---\nyear: 2024\nform: cn-2019\n---\n".to_vec(), "FMT-VER", 3, "适用于 2019"),
+        ("unknown form", b"---\nyear: 2024\nform: cn-2012\n---\n".to_vec(), "IN-FORM", 3, "没有 `cn-2012` 这个格式"),
+        ("duplicate key", b"---\nyear: 2024\nyear: 2023\n---\n".to_vec(), "IN-YAML", 3, "字段 `year` 写了两次"),
         (
             "year differs from file name",
             good.replace("year: 2024", "year: 2023").into_bytes(),
             "IN-PATH",
             2,
-            "named 2024.md",
+            "文件名是 2024.md",
         ),
     ]
 }
@@ -178,9 +184,9 @@ fn bad_agency_files_are_reported() {
     site.write("content/reports/town/2024.md", report_2021(2024, &tables_2021(0, 3, 0), ""));
     let checked = site.check();
     let msgs: Vec<String> = checked.diags.iter().map(|d| format!("{} {} {:?}", d.code, d.message, d.help)).collect();
-    assert!(msgs.iter().any(|m| m.contains("IN-AGENCY unknown agency kind `村`")), "{msgs:#?}");
+    assert!(msgs.iter().any(|m| m.contains("IN-AGENCY 没有「村」这种机构类别")), "{msgs:#?}");
     assert!(
-        msgs.iter().any(|m| m.contains("IN-KEY unknown key `parnt`") && m.contains("did you mean `parent`")),
+        msgs.iter().any(|m| m.contains("IN-KEY 机构文件里没有 `parnt` 这个字段") && m.contains("是不是 `parent`？")),
         "{msgs:#?}"
     );
 }
@@ -228,4 +234,121 @@ fn reloading_an_agencys_reports_keeps_the_agency_files_findings() {
     checked.reload_agency("town");
     assert_eq!(crate::fixture::with_code(&checked, "IN-AGENCY").len(), 1, "{:#?}", checked.diags);
     assert_eq!(checked.content.reports.len(), 1);
+}
+
+/// The diagnostics of `check --format json` for one report file (town/2024.md).
+fn findings(report: impl AsRef<[u8]>) -> Vec<serde_json::Value> {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    site.write("content/reports/town/2024.md", report);
+    let (_, out, _) = site.run(&["check", "--format", "json"]);
+    out.lines().map(|l| serde_json::from_str(l).expect("json line")).collect()
+}
+
+/// The one finding with `code`, or a failure listing them all.
+fn the<'d>(diags: &'d [serde_json::Value], code: &str) -> &'d serde_json::Value {
+    let hits: Vec<_> = diags.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(hits.len(), 1, "one {code} in {diags:#?}");
+    hits[0]
+}
+
+/// A balanced 2024 report (2021 form) whose front matter line `from` is written `to`.
+fn edited(from: &str, to: &str) -> String {
+    let good = report_2021(2024, &tables_2021(0, 3, 0), "");
+    assert!(good.contains(from), "{from}");
+    good.replacen(from, to, 1)
+}
+
+// Issue #10: full-width punctuation typed by a Chinese input method.
+
+#[test]
+fn a_full_width_colon_after_a_key_is_named_at_its_column_with_the_fix() {
+    let diags = findings(edited("  permit: 0", "  permit：41"));
+    let d = the(&diags, "IN-PUNCT");
+    assert_eq!((d["severity"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("error"), Some(7), Some(9)));
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("全角冒号「：」")), "{d}");
+    assert_eq!(d["help"], "改为半角冒号加空格：`permit: 41`");
+    assert!(!diags.iter().any(|d| d["code"] == "IN-TYPE"), "no 'must be a map' as well: {diags:#?}");
+}
+
+#[test]
+fn full_width_commas_in_a_list_are_named_with_the_corrected_list() {
+    let diags = findings(edited("  new: [3, 0, 0, 0, 0, 0, 3]", "  new: [15，2，0]"));
+    let d = the(&diags, "IN-PUNCT");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(14), Some(11)), "at the first `，`");
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("全角逗号「，」")), "{d}");
+    assert_eq!(d["help"], "改为半角标点：`[15, 2, 0]`");
+    assert!(!diags.iter().any(|d| d["code"] == "IN-SHAPE"), "no 'has 1 values' as well: {diags:#?}");
+}
+
+#[test]
+fn full_width_brackets_semicolons_and_parentheses_are_named_too() {
+    let cases = [
+        ("  new: 【3, 0, 0, 0, 0, 0, 3】", "「【】」", "`[3, 0, 0, 0, 0, 0, 3]`"),
+        ("  new: [3；0；0；0；0；0；3]", "全角分号「；」", "`[3, 0, 0, 0, 0, 0, 3]`"),
+        ("  new: （3，0，0，0，0，0，3）", "「（）」", "`[3, 0, 0, 0, 0, 0, 3]`"),
+        ("  new：[3，0，0，0，0，0，3]", "全角冒号「：」", "`new: [3, 0, 0, 0, 0, 0, 3]`"),
+    ];
+    for (line, mark, fix) in cases {
+        let diags = findings(edited("  new: [3, 0, 0, 0, 0, 0, 3]", line));
+        let d = the(&diags, "IN-PUNCT");
+        assert_eq!(d["line"], 14, "{line}");
+        assert!(d["message"].as_str().is_some_and(|m| m.contains(mark)), "{line}: {d}");
+        assert!(d["help"].as_str().is_some_and(|h| h.ends_with(fix)), "{line}: {d}");
+    }
+}
+
+#[test]
+fn full_width_digits_are_named_in_chinese_with_the_half_width_figure() {
+    let diags = findings(edited("  permit: 0", "  permit: ４１"));
+    let d = the(&diags, "IN-NUMBER");
+    assert_eq!(d["message"], "「行政许可」行「本年处理决定数量」列：`４１` 用了全角数字");
+    assert_eq!(d["help"], "改为半角数字：`41`");
+}
+
+#[test]
+fn an_impossible_date_says_the_day_does_not_exist() {
+    let diags = findings(edited("year: 2024\n", "year: 2024\npublished: 2026-02-30\n"));
+    let d = the(&diags, "IN-DATE");
+    assert_eq!((d["severity"].as_str(), d["line"].as_u64()), (Some("error"), Some(3)));
+    assert_eq!(d["message"], "发布日期 2026-02-30 不存在：2026年2月没有30日");
+    assert_eq!(d["help"], "2026年2月只有 28 天：改为实际的发布日期，如 `published: 2026-02-28`");
+}
+
+#[test]
+fn a_row_written_without_indentation_is_pointed_under_its_table() {
+    // The table's only row at column 1: YAML reads it as a key of the front matter.
+    let only = edited(
+        "applications:\n  new: [3, 0, 0, 0, 0, 0, 3]\n  carried_in: [0, 0, 0, 0, 0, 0, 0]\n  granted: [3, 0, 0, 0, 0, 0, 3]\n  total: [3, 0, 0, 0, 0, 0, 3]\n  carried_out: [0, 0, 0, 0, 0, 0, 0]\n",
+        "applications:\nnew: [3, 0, 0, 0, 0, 0, 3]\n",
+    );
+    let diags = findings(only);
+    let d = the(&diags, "IN-KEY");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(14), Some(1)));
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("`new` 顶格写了") && m.contains("表三")), "{d}");
+    assert!(d["help"].as_str().is_some_and(|h| h.starts_with("缩进两个空格，放到 `applications` 下")), "{d}");
+    assert_eq!(d["related"][0]["line"], 13, "the table's key: {d}");
+    // The first row at column 1 and the others indented: a YAML syntax error, explained.
+    let diags = findings(edited("\n  new:", "\nnew:"));
+    let d = the(&diags, "IN-YAML");
+    assert_eq!(d["line"], 15, "where YAML stops: {d}");
+    assert_eq!(
+        d["help"],
+        "第 14 行的 `new` 是表格 `applications` 的一行，却顶格写了：缩进两个空格，放到 `applications` 下"
+    );
+    assert_eq!((d["related"][0]["line"].as_u64(), d["related"][0]["column"].as_u64()), (Some(14), Some(1)));
+}
+
+#[test]
+fn a_gbk_file_is_named_in_chinese_with_the_fix() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    let gbk = [b"---\nyear: 2024\ntitle: ".as_slice(), b"\xC4\xEA\xB6\xC8\xB1\xA8\xB8\xE6", b"\n---\n"].concat();
+    site.write("content/reports/town/2024.md", gbk);
+    let (exit, out, _) = site.run(&["check"]);
+    assert_eq!(exit, 1, "{out}");
+    assert!(out.contains("错误[IN-ENCODING]：文件是 GBK/GB18030 编码，不是 UTF-8"), "{out}");
+    assert!(out.contains("--> content/reports/town/2024.md:3:8"), "{out}");
+    assert!(out.contains("帮助：用编辑器把文件另存为 UTF-8 编码"), "{out}");
+    assert!(out.contains("`iconv -f GB18030 -t UTF-8 2024.md > 2024.md.utf8`"), "{out}");
 }

@@ -21,7 +21,7 @@ fn figures_beyond_a_plausible_count_are_errors_not_wrapped_sums() {
     let range = with_code(&checked, "IN-RANGE");
     assert_eq!(range.len(), 2, "{:#?}", checked.diags);
     assert_eq!((range[0].pos.line, range[0].pos.col), (14, 9));
-    assert!(range[0].message.contains("larger than any count"), "{}", range[0].message);
+    assert!(range[0].message.contains("超出了件数的上限"), "{}", range[0].message);
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
     assert!(!site.path().join("public").exists());

@@ -66,7 +66,7 @@ fn a_page_linked_to_a_file_outside_the_site_is_refused_at_the_link() {
     }
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("错误[IN-LINK]：`x.md` is a symbolic link that points outside the site"), "{err}");
+    assert!(err.contains("错误[IN-LINK]：`x.md` 是符号链接，指向站点文件夹以外"), "{err}");
     assert!(err.contains("--> content/pages/x.md:1:1"), "{err}");
     assert!(!site.path().join("public").exists(), "nothing published");
     assert_no_secret(&site, &[&err]);
@@ -108,7 +108,7 @@ fn folders_themes_templates_and_forms_linked_outside_the_site_are_refused() {
     let found = link_findings(&site);
     let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
     assert_eq!(paths, ["content/reports/evil", "forms/x.json", "templates", "themes/mine"], "{found:#?}");
-    assert!(found.iter().all(|f| f.1.contains("points outside the site")), "{found:#?}");
+    assert!(found.iter().all(|f| f.1.contains("指向站点文件夹以外")), "{found:#?}");
     let checked = site.check();
     assert!(!checked.content.agencies.contains_key("evil"), "the folder was not descended");
     assert!(checked.forms.list.iter().all(|f| f.id != SECRET), "the form was not read");
@@ -151,7 +151,7 @@ fn dangling_and_looping_links_are_refused_with_a_message() {
     let found = link_findings(&site);
     let got: Vec<(&str, bool)> = found
         .iter()
-        .map(|(path, message)| (path.as_str(), message.contains("leads nowhere") || message.contains("loop")))
+        .map(|(path, message)| (path.as_str(), message.contains("目标不存在") || message.contains("无限循环")))
         .collect();
     assert_eq!(
         got,
