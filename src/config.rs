@@ -321,6 +321,11 @@ mod tests {
         assert!(e.starts_with("site.toml:2:12：`base_url = \"example.gov.cn\"` 应以"), "{e}");
         let e = error("titel = \"t\"\n");
         assert!(e.starts_with("site.toml:1:1：未知字段 `titel`；可用的字段：`title`、"), "{e}");
+        // Added at the end of the file, a top-level key lands in the last table.
+        let e = error("title = \"t\"\n[deadlines]\ntownship = \"01-31\"\nlang = \"en\"\n");
+        assert!(e.starts_with("site.toml:4:1：未知字段 `lang`；可用的字段：`department`"), "{e}");
+        assert!(e.ends_with("。`lang` 是顶层字段：应写在文件开头、第一个 `[…]` 表之前"), "{e}");
+        assert!(!error("title = \"t\"\n[deadlines]\nlangg = 1\n").contains("顶层字段"), "only for top-level keys");
     }
 
     #[test]

@@ -74,8 +74,10 @@ fn main() -> ExitCode {
                     message = gongkai::t!("cli-error-cause", message = message, cause = text);
                 }
             }
-            // Errors can quote the user's files (site.toml lines): never send their control characters.
-            eprintln!("{}", gongkai::t!("cli-error", message = gongkai::diag::visible(&message)));
+            // Errors can quote the user's files (site.toml lines): never send their control
+            // characters. Line by line: an error of several lines keeps its line breaks.
+            let shown: Vec<_> = message.lines().map(gongkai::diag::visible).collect();
+            eprintln!("{}", gongkai::t!("cli-error", message = shown.join("\n")));
             ExitCode::from(2)
         }
     }

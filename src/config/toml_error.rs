@@ -23,7 +23,7 @@ fn meaning(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = backticked(rest);
         let (key, valid) = names.split_first()?;
-        return Some(if valid.is_empty() {
+        let mut out = if valid.is_empty() {
             t!("cli-config-unknown-key-none", key = *key)
         } else {
             t!(
@@ -31,7 +31,12 @@ fn meaning(message: &str) -> Option<String> {
                 key = *key,
                 valid = super::list(&valid.iter().map(|v| (*v).to_owned()).collect::<Vec<_>>())
             )
-        });
+        };
+        // A key of the top level written below a `[table]` (added at the end of the file).
+        if !valid.contains(key) && top_level_keys().iter().any(|k| k == key) {
+            out.push_str(&t!("cli-config-top-level-key", key = *key));
+        }
+        return Some(out);
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return backticked(rest).first().map(|key| t!("cli-config-missing-key", key = *key));
@@ -52,6 +57,15 @@ fn meaning(message: &str) -> Option<String> {
         "unclosed table" | "unclosed array table" => t!("cli-config-unclosed-table"),
         _ => return None,
     })
+}
+
+/// The keys `site.toml` takes at its top level, as serde lists them for an
+/// unknown key: decided by [`super::Config`] alone, never repeated here.
+fn top_level_keys() -> Vec<String> {
+    match toml::from_str::<super::Config>("gongkai-no-such-key = 0") {
+        Err(e) => backticked(e.message()).into_iter().skip(1).map(str::to_owned).collect(),
+        Ok(_) => Vec::new(),
+    }
 }
 
 /// The names between backticks in a serde message: "`titel`, expected one
@@ -169,6 +183,7 @@ mod tests {
         args.set("key", crate::i18n::Arg::arg("titel"));
         args.set("valid", crate::i18n::Arg::arg("`title`, `base_url`"));
         let en = text_in(Lang::En, "cli-config-unknown-key", Some(&args));
+        assert!(top_level_keys().iter().any(|k| k == "lang"), "{:?}", top_level_keys());
         assert_eq!(en, "unknown key `titel`; valid keys: `title`, `base_url`");
     }
 }

@@ -139,6 +139,8 @@ pub fn parse_report<'t>(
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
+    // Where each table's key is written, to say where a missing one belongs.
+    let mut table_keys: Vec<Option<Pos>> = vec![None; form.tables.len()];
     let mut missing: Vec<(usize, Pos)> = Vec::new();
     let mut allowed: Vec<&str> = REPORT_KEYS.to_vec();
     allowed.extend(form.tables.iter().map(|t| t.key.as_str()));
@@ -168,6 +170,7 @@ pub fn parse_report<'t>(
             _ => match form.table(name) {
                 Some(i) => {
                     last_table = Some((i, key.pos));
+                    table_keys[i] = Some(key.pos);
                     tables[i] = parse_table(&mut ctx, &form.tables[i], key.pos, value);
                 }
                 None => {
@@ -210,7 +213,7 @@ pub fn parse_report<'t>(
     }
     let stray = stray_error(&mut ctx, &text[split.body..], body_line, fence, &form);
     if !absent.is_empty() && !stray {
-        missing_tables_error(&mut ctx, &form, &absent);
+        missing_tables_error(&mut ctx, &form, &absent, &table_keys);
     }
     nesting_error(&mut ctx, &text[split.body..], body_line);
     if ctx.errors > 0 {
@@ -268,12 +271,45 @@ fn missing_tables(ctx: &mut Ctx<'_>, form: &crate::form::Form, node: &Node) -> V
     out
 }
 
-/// Reports the form tables that the front matter lacks, in one error.
-fn missing_tables_error(ctx: &mut Ctx<'_>, form: &crate::form::Form, absent: &[&TableSpec]) {
+/// Reports the form tables that the front matter lacks, in one error, at
+/// the place the first of them belongs: after the table the form puts
+/// before it, else before the one it puts after it (`table_keys` holds
+/// where each table's key is written).
+fn missing_tables_error(
+    ctx: &mut Ctx<'_>,
+    form: &crate::form::Form,
+    absent: &[&TableSpec],
+    table_keys: &[Option<Pos>],
+) {
     let names = list(absent.iter().map(|s| format!("{}（`{}`）", s.title(form), s.key)));
     let keys: Vec<&str> = absent.iter().map(|s| s.key.as_str()).collect();
-    ctx.error("IN-TABLE", Pos::new(1, 1, 3), crate::t!("in-tables-absent", count = absent.len(), tables = names))
-        .help = Some(crate::t!("in-tables-absent-help", keys = keys.join(", ")));
+    let first = absent.first().and_then(|s| form.table(&s.key)).unwrap_or(0);
+    let written = |i: usize| table_keys.get(i).copied().flatten().map(|pos| (i, pos));
+    let before = (0..first).rev().find_map(written);
+    let after = (first + 1..form.tables.len()).find_map(written);
+    let message = crate::t!("in-tables-absent", count = absent.len(), tables = names);
+    let (pos, message, label) = match (before, after) {
+        (Some((i, pos)), _) => {
+            let key = &form.tables[i].key;
+            (
+                pos,
+                crate::t!("in-tables-absent-after", message = message, key = key),
+                crate::t!("in-tables-absent-after-label"),
+            )
+        }
+        (None, Some((i, pos))) => {
+            let key = &form.tables[i].key;
+            (
+                pos,
+                crate::t!("in-tables-absent-before", message = message, key = key),
+                crate::t!("in-tables-absent-before-label"),
+            )
+        }
+        (None, None) => (Pos::new(1, 1, 3), message, String::new()),
+    };
+    let d = ctx.error("IN-TABLE", pos, message);
+    d.label = label;
+    d.help = Some(crate::t!("in-tables-absent-help", keys = keys.join(", ")));
 }
 
 /// The first line of the narrative that is a line of front matter: a key

@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod pages;
 pub mod tables;
 pub mod templates;
+pub mod tera_error;
 pub mod urls;
 
 use thiserror::Error;
@@ -36,7 +37,7 @@ pub enum RenderError {
         page: Option<String>,
         /// Where in the templates tera found the error.
         at: TemplateAt,
-        /// Tera's report (its own words, with the source line).
+        /// Tera's report: the reason in the run's language ([`tera_error`]), then its snippet.
         detail: String,
     },
     /// A template file is not UTF-8.
@@ -72,7 +73,7 @@ pub enum TemplateAt {
 impl RenderError {
     /// A tera error while loading the templates (`page` is `None`) or rendering `page`.
     pub fn template(page: Option<&str>, e: &tera::Error) -> RenderError {
-        RenderError::Template { page: page.map(str::to_owned), at: TemplateAt::of(e), detail: e.to_string() }
+        RenderError::Template { page: page.map(str::to_owned), at: TemplateAt::of(e), detail: tera_error::explain(e) }
     }
 }
 
@@ -87,6 +88,17 @@ impl TemplateAt {
             K::MissingParent { current, .. } => TemplateAt::File(current.clone()),
             K::CircularExtend { tpl, .. } | K::CircularInclude { tpl, .. } => TemplateAt::File(tpl.clone()),
             K::TemplateNotFound(name) => TemplateAt::Missing(name.clone()),
+            // Checks of the whole template set (an unknown filter) come as a
+            // message holding tera's reports: their first `-->` line says where.
+            K::Msg(text) => text
+                .lines()
+                .find_map(|l| l.trim_start().strip_prefix("--> "))
+                .and_then(|at| {
+                    let mut parts = at.rsplitn(3, ':');
+                    let (_col, line, file) = (parts.next()?, parts.next()?, parts.next()?);
+                    Some(TemplateAt::Line(file.to_owned(), line.parse().ok()?))
+                })
+                .unwrap_or(TemplateAt::Unknown),
             _ => TemplateAt::Unknown,
         }
     }
@@ -108,5 +120,5 @@ fn template_text(page: Option<&str>, at: &TemplateAt, detail: &str) -> String {
         (Some(page), TemplateAt::Missing(file)) => t!("site-template-render-missing", file = file, page = page),
         (Some(page), TemplateAt::Unknown) => t!("site-template-render", page = page),
     };
-    format!("{lead}\n{detail}")
+    if detail.is_empty() { lead } else { format!("{lead}\n{detail}") }
 }

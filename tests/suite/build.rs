@@ -251,10 +251,11 @@ fn template_errors_name_the_template_and_leave_the_output() {
     assert!(err.contains("templates/report.html") && err.contains("titel") && err.contains(":3:"), "{err}");
     // A Chinese sentence names the template, the line and the page first; tera's own report follows.
     assert!(
-        err.contains("模板 templates/report.html 第 3 行有错误，页面 reports/")
-            && err.contains("未能生成。以下是模板引擎 tera 的说明：\n"),
+        err.contains("模板 templates/report.html 第 3 行有错误，页面 reports/") && err.contains("未能生成。\n"),
         "{err}"
     );
+    // Then the reason in Chinese, with tera's snippet of the template.
+    assert!(err.contains("原因：字段 `titel` 未定义；可用的字段："), "{err}");
     assert_eq!(tree(&out), before);
     site.write(
         "templates/report.html",

@@ -352,3 +352,23 @@ fn a_gbk_file_is_named_in_chinese_with_the_fix() {
     assert!(out.contains("帮助：用编辑器把文件另存为 UTF-8 编码"), "{out}");
     assert!(out.contains("`iconv -f GB18030 -t UTF-8 2024.md > 2024.md.utf8`"), "{out}");
 }
+
+#[test]
+fn a_missing_table_is_pointed_at_where_it_belongs() {
+    let huaian = std::fs::read_to_string(crate::fixture::repo().join("content/reports/huaian/2024.md")).expect("read");
+    let start = huaian.find("appeals:\n").expect("table 四");
+    let end = start + huaian[start..].find("---").expect("the fence");
+    let without = format!("{}{}", &huaian[..start], &huaian[end..]);
+    let diags = findings(without);
+    let d = the(&diags, "IN-TABLE");
+    let line = huaian[..huaian.find("\napplications:").expect("table 三") + 1].lines().count() as u64 + 1;
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(1)), "at the table before it: {d}");
+    assert_eq!(d["message"], "文件头缺少本格式的 1 张表：表四（`appeals`），应写在 `applications` 表之后");
+    assert_eq!(d["label"], "缺少的表应加在这张表之后");
+    // The first table missing: before the next one.
+    let start = huaian.find("regulations:").expect("the first table");
+    let end = start + huaian[start..].find("licensing:").expect("the second table");
+    let without = format!("{}{}", &huaian[..start], &huaian[end..]);
+    let d = findings(without).into_iter().find(|d| d["code"] == "IN-TABLE").expect("IN-TABLE");
+    assert!(d["message"].as_str().is_some_and(|m| m.ends_with("应写在 `licensing` 表之前")), "{d}");
+}

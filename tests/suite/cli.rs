@@ -209,6 +209,21 @@ fn json_output_is_the_same_in_both_languages_but_for_its_texts() {
     assert_eq!(code, 1);
     let (code, en, _) = site.run(&["--lang", "en", "check", "--format", "json"]);
     assert_eq!(code, 1);
+    // The texts are the language's: Chinese in one, English in the other.
+    let messages = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).expect("json")["message"].as_str().unwrap_or("").to_owned()
+            })
+            .collect()
+    };
+    let (zh_messages, en_messages) = (messages(&zh), messages(&en));
+    assert_eq!(zh_messages.len(), en_messages.len());
+    for (z, e) in zh_messages.iter().zip(&en_messages) {
+        assert_ne!(z, e, "a message is translated");
+        assert!(z.contains("不成立") || z.contains("缺少") || z.contains("："), "{z}");
+    }
+    assert!(en_messages.iter().any(|e| e.contains("does not hold") || e.contains("add up to")), "{en_messages:?}");
     let (zh, en) = (json_without_texts(&zh), json_without_texts(&en));
     assert_eq!(zh, en, "codes, fields, severities and positions do not depend on the language");
     let kj = zh.iter().find(|d| d["code"] == "T3-KJ").expect("the 勾稽关系 error");

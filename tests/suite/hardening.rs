@@ -139,6 +139,8 @@ fn output_folders_that_are_not_builds_are_never_replaced() {
     let (code, _, err) = site.run(&["build", "--output", docs.path().to_str().expect("utf-8")]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("该文件夹不是空的，也不是 gongkai 生成的（其中没有 `.gongkai-output` 文件）"), "{err}");
+    // An error of several lines is printed as lines, not as one line of `\u{a}` escapes.
+    assert!(!err.contains("\\u{a}") && err.lines().count() >= 2, "{err}");
     assert!(docs.path().join("2023年工作总结.docx").is_file(), "an unrelated folder is never wiped");
     // A folder that gongkai built is replaced as before.
     let (code, _, err) = site.run(&["build"]);

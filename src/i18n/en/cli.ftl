@@ -131,6 +131,7 @@ cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `http
 cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
 cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}
 cli-config-unknown-key-none = unknown key `{$key}`; no keys are allowed here
+cli-config-top-level-key = . `{$key}` belongs to the top level: write it at the start of the file, before the first `[…]` table
 cli-config-missing-key = missing key `{$key}`
 cli-config-wrong-type = wrong type of value: expected {$expected}, found {$found}
 cli-config-type-text = quoted text

@@ -92,6 +92,10 @@ in-tables-absent = the front matter lacks { $count ->
    *[other] { $count } tables
 } of the form: {$tables}
 in-tables-absent-help = add each table as printed (0 where the original prints 0); a table that the published original does not have at all is declared with `missing_in_original: [{$keys}]`
+in-tables-absent-after = {$message}, to be written after the table `{$key}`
+in-tables-absent-after-label = the missing table belongs after this one
+in-tables-absent-before = {$message}, to be written before the table `{$key}`
+in-tables-absent-before-label = the missing table belongs before this one
 in-stray = `{$key}:` is a line of front matter in the narrative: its figures would be lost
 in-stray-label = the front matter ends here
 in-stray-help = move it above the closing `---` (a stray `---` line inside the front matter ends it early), or delete it from the text

@@ -10,15 +10,15 @@ site-theme-name = `{$name}` is not a theme name: themes are named (lowercase let
 site-theme-missing = theme `{$name}` not found: no folder {$dir}
 site-theme-unread = {$path} in the theme was not read: {$why}
 
-# Templates (render/mod.rs, render/templates.rs): a sentence naming the template and line, then tera's report.
-site-template-load-line = error in template {$file} at line {$line}: the templates could not be loaded. Tera's report:
-site-template-load-file = error in template {$file}: the templates could not be loaded. Tera's report:
-site-template-load-missing = template {$file} not found: the templates could not be loaded. Tera's report:
-site-template-load = the templates could not be loaded. Tera's report:
-site-template-render-line = error in template {$file} at line {$line}: page {$page} was not built. Tera's report:
-site-template-render-file = error in template {$file}: page {$page} was not built. Tera's report:
-site-template-render-missing = template {$file} not found: page {$page} was not built. Tera's report:
-site-template-render = page {$page} was not built. Tera's report:
+# Templates (render/mod.rs, render/templates.rs): a sentence naming the template and line; the reason and tera's snippet follow.
+site-template-load-line = error in template {$file} at line {$line}: the templates could not be loaded.
+site-template-load-file = error in template {$file}: the templates could not be loaded.
+site-template-load-missing = template {$file} not found: the templates could not be loaded.
+site-template-load = the templates could not be loaded.
+site-template-render-line = error in template {$file} at line {$line}: page {$page} was not built.
+site-template-render-file = error in template {$file}: page {$page} was not built.
+site-template-render-missing = template {$file} not found: page {$page} was not built.
+site-template-render = page {$page} was not built.
 site-template-not-utf8 = template {$file} is not UTF-8: save it again as UTF-8
 site-template-unread = template {$file} was not read: {$why}
 
@@ -55,3 +55,31 @@ site-io-is-folder = it is a folder
 site-io-not-empty = the folder is not empty
 site-io-address-in-use = the address is in use
 site-io-address-unavailable = this machine has no such address
+
+## tera's errors (src/render/tera_error.rs): the common ones said again, the others in tera's words.
+
+site-tera-reason = reason: {$reason}
+site-tera-own-words = in the words of the template engine tera: {$text}
+site-tera-undefined-variable = the variable `{$name}` is not defined
+site-tera-undefined-field = the field `{$name}` is not defined
+site-tera-available = {$sentence}; the fields available: {$names}
+site-tera-unexpected = syntax error: found {$found} where {$expected} belongs
+site-tera-expected-expression = an expression (a variable, a number or quoted text)
+site-tera-expected-name = a name
+site-tera-expected-attribute = an attribute name
+site-tera-unknown-filter = there is no filter named `{$name}`
+site-tera-unknown-test = there is no test named `{$name}`
+site-tera-unknown-function = there is no function named `{$name}`
+site-tera-unclosed-string = text opened with {$quote} lacks its closing {$quote}
+site-tera-end-of-input = the template ends before its tag does: is a `{"%}"}`, `{"}}"}`, or an `{"{% endif %}"}`, `{"{% endfor %}"}` or `{"{% endblock %}"}` missing?
+site-tera-unknown-tag = unknown tag: tags are `if`, `for`, `block`, `extends`, `include`, `set` and the like
+site-tera-unexpected-character = a character the template syntax does not know
+site-tera-undefined-value = the value to print is not defined
+site-tera-missing-parent = the template {$file} extends {$parent}, which does not exist
+site-tera-circular-extend = the templates {$file} extends form a loop: {$chain}
+site-tera-circular-include = the templates {$file} includes form a loop: {$chain}
+site-tera-token-string = quoted text
+site-tera-token-number = a number
+site-tera-token-bool = a true/false value
+site-tera-token-content = the template's plain text
+site-tera-token-comment = a comment

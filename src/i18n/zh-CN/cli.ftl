@@ -117,6 +117,7 @@ cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` �
 cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
 cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}
 cli-config-unknown-key-none = 未知字段 `{$key}`；这里不能写字段
+cli-config-top-level-key = 。`{$key}` 是顶层字段：应写在文件开头、第一个 `[…]` 表之前
 cli-config-missing-key = 缺少必填字段 `{$key}`
 cli-config-wrong-type = 值的类型不对：应为{$expected}，实为{$found}
 cli-config-type-text = 带引号的文字

@@ -11,14 +11,14 @@ site-theme-missing = 找不到主题 `{$name}`：没有文件夹 {$dir}
 site-theme-unread = 主题中的 {$path} 未被读取：{$why}
 
 # 模板（render/mod.rs、render/templates.rs）：先用一句话说出模板文件和行号，下一行起是模板引擎 tera 的原文。
-site-template-load-line = 模板 {$file} 第 {$line} 行有错误，模板未能读取。以下是模板引擎 tera 的说明：
-site-template-load-file = 模板 {$file} 有错误，模板未能读取。以下是模板引擎 tera 的说明：
-site-template-load-missing = 找不到模板 {$file}，模板未能读取。以下是模板引擎 tera 的说明：
-site-template-load = 模板未能读取。以下是模板引擎 tera 的说明：
-site-template-render-line = 模板 {$file} 第 {$line} 行有错误，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
-site-template-render-file = 模板 {$file} 有错误，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
-site-template-render-missing = 找不到模板 {$file}，页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
-site-template-render = 页面 {$page} 未能生成。以下是模板引擎 tera 的说明：
+site-template-load-line = 模板 {$file} 第 {$line} 行有错误，模板未能读取。
+site-template-load-file = 模板 {$file} 有错误，模板未能读取。
+site-template-load-missing = 找不到模板 {$file}，模板未能读取。
+site-template-load = 模板未能读取。
+site-template-render-line = 模板 {$file} 第 {$line} 行有错误，页面 {$page} 未能生成。
+site-template-render-file = 模板 {$file} 有错误，页面 {$page} 未能生成。
+site-template-render-missing = 找不到模板 {$file}，页面 {$page} 未能生成。
+site-template-render = 页面 {$page} 未能生成。
 site-template-not-utf8 = 模板 {$file} 不是 UTF-8 编码：请把它另存为 UTF-8
 site-template-unread = 模板 {$file} 未被读取：{$why}
 
@@ -55,3 +55,31 @@ site-io-is-folder = 它是一个文件夹
 site-io-not-empty = 文件夹不是空的
 site-io-address-in-use = 该地址已被占用
 site-io-address-unavailable = 本机没有这个地址
+
+## 模板引擎 tera 的错误（src/render/tera_error.rs）：常见的几种用中文说明，其余保留原话。
+
+site-tera-reason = 原因：{$reason}
+site-tera-own-words = 模板引擎 tera 的原话：{$text}
+site-tera-undefined-variable = 变量 `{$name}` 未定义
+site-tera-undefined-field = 字段 `{$name}` 未定义
+site-tera-available = {$sentence}；可用的字段：{$names}
+site-tera-unexpected = 语法错误：此处出现了 {$found}，应为{$expected}
+site-tera-expected-expression = 一个表达式（变量、数字或带引号的文字）
+site-tera-expected-name = 一个名称
+site-tera-expected-attribute = 一个属性名
+site-tera-unknown-filter = 没有名为 `{$name}` 的过滤器
+site-tera-unknown-test = 没有名为 `{$name}` 的测试
+site-tera-unknown-function = 没有名为 `{$name}` 的函数
+site-tera-unclosed-string = 以 {$quote} 开头的文字缺少结尾的 {$quote}
+site-tera-end-of-input = 模板在标签结束前就结束了：是否缺少 `{"%}"}`、`{"}}"}`，或 `{"{% endif %}"}`、`{"{% endfor %}"}`、`{"{% endblock %}"}`？
+site-tera-unknown-tag = 未知的标签：标签只能是 `if`、`for`、`block`、`extends`、`include`、`set` 等
+site-tera-unexpected-character = 此处有模板语法不认识的字符
+site-tera-undefined-value = 要输出的值未定义
+site-tera-missing-parent = 模板 {$file} 继承的模板 {$parent} 不存在
+site-tera-circular-extend = 模板 {$file} 的继承关系构成了循环：{$chain}
+site-tera-circular-include = 模板 {$file} 的包含关系构成了循环：{$chain}
+site-tera-token-string = 带引号的文字
+site-tera-token-number = 一个数字
+site-tera-token-bool = 真假值（`true` 或 `false`）
+site-tera-token-content = 模板中的普通文字
+site-tera-token-comment = 注释
