@@ -25,15 +25,6 @@ impl Op {
             Op::Ge => lhs >= rhs,
         }
     }
-
-    /// The sign shown when the relation fails.
-    pub fn failed_symbol(self) -> &'static str {
-        match self {
-            Op::Eq => "≠",
-            Op::Le => ">",
-            Op::Ge => "<",
-        }
-    }
 }
 
 /// Which way a rule runs through a table.
