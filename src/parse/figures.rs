@@ -32,6 +32,97 @@ pub(super) fn unusual_spelling(node: &Node) -> Option<Spelling> {
     }
 }
 
+/// The marks an original prints in a cell that holds no figure: a dash
+/// (`-`, `—`, `–`, `―`, `－`, `−`) or a slash (`/`, `／`), alone or
+/// repeated (`——`).
+const BLANK_MARKS: [char; 8] = ['-', '—', '–', '―', '－', '−', '/', '／'];
+
+/// Whether a cell is written as a printed blank: one to three of the
+/// [`BLANK_MARKS`], quoted or not, or an empty quoted text (`""`). Such a
+/// cell is read exactly like `~` (blank, 空): the original printed no figure
+/// there, and a dash is no more a 0 than an empty cell is. The spelling is
+/// not kept: blank is blank, on the page and in the open data alike.
+pub(super) fn printed_blank(node: &Node) -> bool {
+    let Value::Scalar { text, style } = &node.value else { return false };
+    let t = text.trim();
+    let marks = t.chars().count();
+    match style {
+        // A tag glued to a figure (`!26`) or a block is no printed blank.
+        yaml::Style::Block | yaml::Style::Tagged(_) => false,
+        yaml::Style::SingleQuoted | yaml::Style::DoubleQuoted if t.is_empty() => true,
+        _ => marks > 0 && marks <= 3 && t.chars().all(|c| BLANK_MARKS.contains(&c)),
+    }
+}
+
+/// How much text (in bytes, over all passes) [`parse_yaml`] reads again
+/// after lone dashes. A pass clears the dash the parser refused and every
+/// other lone dash of its line's lists; a report has a few dozen lines of
+/// figures, so this is reached only by a file of thousands of such lines,
+/// which then gets the YAML error at a dash instead of a quadratic wait.
+const MAX_DASH_REREAD: usize = 64 << 20;
+
+/// Parses front matter whose cells may hold a lone `-`. YAML refuses it
+/// (`[3, -, 0]` or `key: -` is a syntax error: the dash starts a list), so
+/// where the parser stops at a dash that stands alone as a value, the dash
+/// is read as `~` and the text parsed again: with it, every lone dash
+/// between `[` or `,` and `,` or `]` on the same line (a line without
+/// quotes or a comment before it), which YAML would refuse as well. Only
+/// lines at which the parser stopped are changed, so a valid file is never
+/// read differently; the replacement keeps every position.
+pub(super) fn parse_yaml(text: &str, first_line: u32) -> Result<Option<Node>, yaml::YamlError> {
+    let mut owned: Option<String> = None;
+    for _ in 0..MAX_DASH_REREAD / text.len().max(1) {
+        let current = owned.as_deref().unwrap_or(text);
+        match yaml::parse(current, first_line) {
+            Err(e) => match lone_dash_at(current, e.pos.line.saturating_sub(first_line), e.pos.col) {
+                Some((at, line)) => {
+                    let mut fixed = current.to_owned();
+                    fixed.replace_range(at..at + 1, "~");
+                    for other in listed_dashes(&fixed[line.0..line.1]) {
+                        fixed.replace_range(line.0 + other..line.0 + other + 1, "~");
+                    }
+                    owned = Some(fixed);
+                }
+                None => return Err(e),
+            },
+            done => return done,
+        }
+    }
+    yaml::parse(owned.as_deref().unwrap_or(text), first_line)
+}
+
+/// The byte offset of the `-` at 0-based `line` and 1-based character
+/// column `col` of `text`, if it stands alone as a value (after `[`, `,`,
+/// `{` or `:`, and before `,`, `]`, `}`, a comment or the end of the line),
+/// with the byte range of its line.
+fn lone_dash_at(text: &str, line: u32, col: u32) -> Option<(usize, (usize, usize))> {
+    let start: usize = text.split_inclusive('\n').take(line as usize).map(str::len).sum();
+    let line_text = text.get(start..)?.split('\n').next().unwrap_or("");
+    let (offset, c) = line_text.char_indices().nth(col.checked_sub(1)? as usize)?;
+    if c != '-' {
+        return None;
+    }
+    let before = line_text[..offset].trim_end();
+    let after = line_text[offset + 1..].trim_start();
+    let alone_before = before.ends_with(['[', ',', '{', ':']);
+    let alone_after = after.is_empty() || after.starts_with([',', ']', '}']) || after.starts_with('#');
+    (alone_before && alone_after).then_some((start + offset, (start, start + line_text.len())))
+}
+
+/// The byte offsets in `line` of the dashes that stand alone between `[`
+/// or `,` and `,` or `]`, before any comment; none on a line with quotes,
+/// whose text could hold such a dash.
+fn listed_dashes(line: &str) -> Vec<usize> {
+    if line.contains(['"', '\'']) {
+        return Vec::new();
+    }
+    let code = line.find(" #").map_or(line, |end| &line[..end]);
+    code.match_indices('-')
+        .map(|(i, _)| i)
+        .filter(|&i| code[..i].trim_end().ends_with(['[', ',']) && code[i + 1..].trim_start().starts_with([',', ']']))
+        .collect()
+}
+
 /// The largest count a cell may hold: 9,999,999,999 (ten digits). The
 /// largest real figures are a province's 行政许可 or 行政处罚 decisions, in
 /// the millions; ten digits is a thousand times more, yet a sum of 100,000
@@ -215,5 +306,62 @@ mod tests {
         assert_eq!(parse_value("123456789012.123", CellKind::Decimal).unwrap().to_string(), "123456789012.123");
         assert_eq!(parse_value("123456789012.1234", CellKind::Decimal).unwrap_err().code, "IN-RANGE");
         assert_eq!(parse_value("1234567890123", CellKind::Money).unwrap_err().code, "IN-RANGE");
+    }
+
+    /// The cells of the one list of `yaml` (a `key: [..]` line), as read.
+    fn cells(yaml: &str) -> Vec<Node> {
+        let root = parse_yaml(yaml, 2).expect("parses").expect("a document");
+        let Value::Map(entries) = root.value else { panic!("a map") };
+        let Value::Seq(items) = entries[0].1.value.clone() else { panic!("a list") };
+        items
+    }
+
+    #[test]
+    fn a_lone_dash_that_yaml_refuses_is_read_as_blank() {
+        assert!(yaml::parse("new: [3, -, 0]\n", 2).is_err(), "YAML itself refuses it");
+        let items = cells("new: [3, -, 0, - , 1,-]\n");
+        let texts: Vec<&str> = items.iter().filter_map(Node::as_str).collect();
+        assert_eq!(texts, ["3", "~", "0", "~", "1", "~"]);
+        assert_eq!(items[1].pos, crate::diag::Pos::new(2, 10, 1), "the dash keeps its place");
+        let root = parse_yaml("fees:\n  fees: -   # 原件为“-”\n", 2).expect("parses").expect("a document");
+        let Value::Map(entries) = &root.value else { panic!("a map") };
+        let Value::Map(rows) = &entries[0].1.value else { panic!("a map") };
+        assert!(rows[0].1.is_null());
+        // Dashes YAML reads are left alone; other syntax errors stay errors.
+        assert_eq!(cells("new: [-3, 2]\n")[0].as_str(), Some("-3"));
+        assert!(parse_yaml("new: [3, - 3]\n", 2).is_err());
+        assert!(parse_yaml("new: [3, 0\n", 2).is_err());
+        let list = parse_yaml("rows:\n  - -\n", 2).expect("parses").expect("a document");
+        assert!(
+            matches!(&list.value, Value::Map(e) if matches!(&e[0].1.value, Value::Seq(s) if matches!(s[0].value, Value::Seq(_))))
+        );
+    }
+
+    #[test]
+    fn many_lines_of_dashes_are_read_in_one_pass_a_line() {
+        let text: String = (0..150).map(|i| format!("r{i}: [-, -, 1, -, -, -, -]   # 原件 -, -\n")).collect();
+        let started = std::time::Instant::now();
+        let root = parse_yaml(&text, 2).expect("parses").expect("a document");
+        assert!(started.elapsed().as_secs() < 10, "one pass per line, not per dash");
+        let Value::Map(rows) = root.value else { panic!("a map") };
+        let nulls = rows.iter().flat_map(|(_, v)| match &v.value {
+            Value::Seq(items) => items.iter().filter(|n| n.is_null()).count().into(),
+            _ => None,
+        });
+        assert_eq!(nulls.sum::<usize>(), 150 * 6);
+        let quoted = parse_yaml("title: \"甲, -, 乙\"\nnew: [-, 1]\n", 2).expect("parses").expect("a document");
+        let Value::Map(entries) = quoted.value else { panic!("a map") };
+        assert_eq!(entries[0].1.as_str(), Some("甲, -, 乙"), "text is never changed");
+    }
+
+    #[test]
+    fn printed_dashes_and_slashes_are_blank_quoted_or_not() {
+        let items =
+            cells("new: [\"—\", —, ——, –, /, ／, －, '-', \"/\", \"\", 0, -0, —1, \"- -\", \"————\", !26, !!str —]\n");
+        let blank: Vec<bool> = items.iter().map(printed_blank).collect();
+        let want = [
+            true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false,
+        ];
+        assert_eq!(blank, want, "{items:#?}");
     }
 }

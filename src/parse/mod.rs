@@ -30,7 +30,7 @@ use crate::diag::{Diagnostic, Pos};
 use crate::form::{Forms, TableSpec};
 use crate::model::{Date, Loaded, Report, TableData};
 use crate::source::LineIndex;
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{Node, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -61,7 +61,7 @@ pub fn parse_report<'t>(
     if punct::refused(&mut ctx, yaml_text, split.yaml_line) {
         return None;
     }
-    let root = match yaml::parse(yaml_text, split.yaml_line) {
+    let root = match figures::parse_yaml(yaml_text, split.yaml_line) {
         Ok(Some(root)) => root,
         Ok(None) => {
             ctx.error("IN-MISSING", Pos::new(1, 1, 3), crate::t!("in-front-empty"));

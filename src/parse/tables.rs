@@ -1,7 +1,7 @@
 //! The tables of a report's front matter: rows as lists or maps, each
 //! cell parsed by its kind and kept with its position and source.
 
-use super::figures::{BadNumber, parse_value, unusual_spelling};
+use super::figures::{BadNumber, parse_value, printed_blank, unusual_spelling};
 use super::front::{Ctx, Place, as_map, list};
 use crate::diag::Pos;
 use crate::form::{CellKind, InputShape, TableSpec};
@@ -128,7 +128,7 @@ fn parse_cell(ctx: &mut Ctx<'_>, spec: &TableSpec, data: &mut TableData, row: us
     let kind = spec.kind(row, col);
     let cell = data.cell_mut(row, col);
     cell.pos = node.pos;
-    if node.is_null() {
+    if node.is_null() || printed_blank(node) {
         cell.source = Source::Blank;
         return;
     }

@@ -1,7 +1,10 @@
 //! Completing the model: a total the front matter leaves out is computed
 //! from the rules that define it, and marked as computed, so the checker,
 //! the page and the open data all see the same figures and know which were
-//! printed. Blank cells and computed totals are reported (T3-BLANK).
+//! printed. A total written blank (`~`, `—`) is completed the same way: a
+//! blank 总计 read as 0 would break every rule it takes part in, while the
+//! original only left it unprinted. Blank cells and computed totals are
+//! reported (T3-BLANK).
 
 use crate::diag::Diagnostic;
 use crate::form::{Each, Rule, TableSpec, Term};
@@ -13,6 +16,7 @@ use std::sync::Arc;
 /// gets one warning instead.
 pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
     let form = Arc::clone(&report.form);
+    let blank_totals = open_blank_totals(report);
     loop {
         let mut changed = false;
         for rule in form.rules.iter().filter(|r| r.computes && r.lhs.len() == 1 && r.op == crate::form::Op::Eq) {
@@ -47,6 +51,13 @@ pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) 
         }
         if !changed {
             break;
+        }
+    }
+    for (t, i) in blank_totals {
+        let cell = &mut report.tables[t].cells[i];
+        if cell.source == Source::Omitted {
+            // No rule computes it: it stays what was written, a blank.
+            cell.source = Source::Blank;
         }
     }
     for (i, spec) in form.tables.iter().enumerate() {
@@ -99,6 +110,24 @@ pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) 
     }
 }
 
+/// Marks every total cell written blank as omitted, so that it is computed
+/// like a left-out total, and returns them (table, cell index): one that no
+/// rule computes is turned back into a blank.
+fn open_blank_totals(report: &mut Report) -> Vec<(usize, usize)> {
+    let form = Arc::clone(&report.form);
+    let mut out = Vec::new();
+    for (t, (spec, data)) in form.tables.iter().zip(&mut report.tables).enumerate() {
+        let cols = data.cols;
+        for (i, cell) in data.cells.iter_mut().enumerate() {
+            if cell.source == Source::Blank && spec.is_total(i / cols, i % cols) {
+                cell.source = Source::Omitted;
+                out.push((t, i));
+            }
+        }
+    }
+    out
+}
+
 /// The cells of one check of a rule: the left side's (row, col) and the
 /// right side's (row, col, sign). Terms that are `prev.` are skipped here.
 type Iteration = (Vec<(usize, usize)>, Vec<(usize, usize, i64)>);
@@ -137,4 +166,39 @@ fn iterations(rule: &Rule, spec: &TableSpec) -> Vec<Iteration> {
             all_int.then_some((lhs, rhs))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::{Form, Forms};
+    use crate::model::Source;
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_blank_total_that_no_rule_computes_stays_blank() {
+        // The 2021 form with 表三's row sums (T3-ROW) no longer computing.
+        let mut json: serde_json::Value = serde_json::from_str(include_str!("../forms/cn-2021.json")).expect("json");
+        json["id"] = "x-2021".into();
+        for rule in json["rules"].as_array_mut().expect("rules") {
+            if rule["code"] == "T3-ROW" {
+                rule["computes"] = false.into();
+            }
+        }
+        let text = json.to_string();
+        let mut forms = Forms::builtin();
+        let form = Form::compile(&text, Path::new("x.json")).expect("compiles");
+        forms.list.insert(0, Arc::new(form));
+        let front = "form: x-2021\napplications:\n  new: [3, 0, 0, 0, 0, 0, ~]\n";
+        let text = format!("---\nyear: 2024\n{front}{}---\n", crate::parse::absent_tables(2024, front));
+        let file = Arc::new(PathBuf::from("/s/content/reports/x/2024.md"));
+        let mut diags = Vec::new();
+        let report = crate::parse::parse_report(&file, &text, "x", &forms, &mut diags).expect("parses").report;
+        let (spec, data) = report.table("applications").expect("table");
+        let total = spec.col("total").expect("col");
+        let new = data.cell(spec.row("new").expect("row"), total);
+        assert_eq!((new.value.int(), new.source), (0, Source::Blank), "no rule computes it");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.iter().any(|m| m.contains("有 1 个单元格为空")), "{messages:#?}");
+    }
 }

@@ -372,3 +372,72 @@ fn a_missing_table_is_pointed_at_where_it_belongs() {
     let d = findings(without).into_iter().find(|d| d["code"] == "IN-TABLE").expect("IN-TABLE");
     assert!(d["message"].as_str().is_some_and(|m| m.ends_with("应写在 `licensing` 表之前")), "{d}");
 }
+
+// Issue #11: blank and odd printed cells.
+
+/// The findings about a balanced 2024 report whose line `from` is written
+/// `to`, as (code, line, column, message), and the checked site.
+fn checked_with(from: &str, to: &str) -> (Vec<(String, u32, u32, String)>, gongkai::site::Site) {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    site.write("content/reports/town/2024.md", edited(from, to));
+    let checked = site.check();
+    let found = checked.diags.iter().map(|d| (d.code.to_string(), d.pos.line, d.pos.col, d.message.clone())).collect();
+    (found, checked)
+}
+
+/// The cell (row, column) of the 2024 report's table `table`, as (value, source).
+fn cell(site: &gongkai::site::Site, table: &str, row: &str, col: &str) -> (String, gongkai::model::Source) {
+    let report = &site.content.reports[0];
+    let (spec, data) = report.table(table).expect("table");
+    let c = data.cell(spec.row(row).expect("row"), spec.col(col).expect("col"));
+    (c.value.to_string(), c.source)
+}
+
+#[test]
+fn a_printed_dash_or_slash_is_a_blank_cell_exactly_like_a_tilde() {
+    use gongkai::model::Source;
+    let row = "  new: [3, 0, 0, 0, 0, 0, 3]";
+    let (tilde, _) = checked_with(row, "  new: [3, ~, 0, 0, 0, 0, 3]");
+    assert_eq!(tilde.len(), 1, "{tilde:#?}");
+    assert_eq!(tilde[0].0, "T3-BLANK");
+    assert!(tilde[0].3.contains("有 1 个单元格为空"), "{tilde:#?}");
+    for mark in ["-", "\"—\"", "/", "—", "–", "／", "－", "——", "'-'", "\"/\"", "\"\""] {
+        let (found, site) = checked_with(row, &format!("  new: [3, {mark}, 0, 0, 0, 0, 3]"));
+        assert_eq!(found, tilde, "{mark}");
+        assert_eq!(cell(&site, "applications", "new", "commercial"), ("0".into(), Source::Blank), "{mark}");
+    }
+    for (row, mark) in [("  permit: 0", "  permit: -"), ("  fees: 0", "  fees: —"), ("  permit: 0", "  permit: /")] {
+        let (found, _) = checked_with(row, mark);
+        assert_eq!(found.len(), 1, "{mark}: {found:#?}");
+        assert!(found[0].0 == "T3-BLANK" && found[0].3.contains("有 1 个单元格为空"), "{mark}: {found:#?}");
+    }
+    // A dash that is a sign, or text, is still refused.
+    let (found, _) = checked_with(row, "  new: [3, - 1, 0, 0, 0, 0, 3]");
+    assert_eq!(found.first().map(|f| f.0.as_str()), Some("IN-YAML"), "{found:#?}");
+    let (found, _) = checked_with(row, "  new: [3, —1, 0, 0, 0, 0, 3]");
+    assert!(found.iter().any(|f| f.0 == "IN-TYPE"), "{found:#?}");
+}
+
+#[test]
+fn a_blank_total_is_computed_like_a_left_out_one() {
+    use gongkai::model::Source;
+    let row = "  new: [3, 0, 0, 0, 0, 0, 3]";
+    let (left_out, _) = checked_with(row, "  new: [3, 0, 0, 0, 0, 0]");
+    assert_eq!(left_out.len(), 1, "{left_out:#?}");
+    assert!(left_out[0].0 == "T3-BLANK" && left_out[0].3.contains("有 1 个总计未填写，已由各项相加得出"));
+    for blank in ["~", "—", "-", "/"] {
+        let (found, site) = checked_with(row, &format!("  new: [3, 0, 0, 0, 0, 0, {blank}]"));
+        assert_eq!(found.len(), 1, "{blank}: no cascade of errors: {found:#?}");
+        assert_eq!((found[0].0.as_str(), &found[0].3), ("T3-BLANK", &left_out[0].3), "{blank}");
+        assert_eq!((found[0].1, found[0].2), (14, 27), "at the blank total");
+        assert_eq!(cell(&site, "applications", "new", "total"), ("3".into(), Source::Computed));
+    }
+    // A whole 总计 row written blank, and a blank 总计 of 表四.
+    let (found, site) = checked_with("  total: [3, 0, 0, 0, 0, 0, 3]", "  total: [~, ~, ~, ~, ~, ~, ~]");
+    assert!(found.iter().all(|f| f.0 == "T3-BLANK"), "{found:#?}");
+    assert!(found[0].3.contains("有 7 个总计未填写"), "{found:#?}");
+    assert_eq!(cell(&site, "applications", "total", "natural"), ("3".into(), Source::Computed));
+    let (found, _) = checked_with("  review: [0, 0, 0, 0, 0]", "  review: [1, 0, 0, 0, ~]");
+    assert!(found.len() == 1 && found[0].3.contains("有 1 个总计未填写"), "{found:#?}");
+}
