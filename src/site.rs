@@ -5,10 +5,11 @@
 //! the theme, `templates/` or `forms/`, is an `IN-LINK` error of `check`.
 
 use crate::config::{Config, ConfigError};
-use crate::diag::{Diagnostic, Tally};
+use crate::diag::{Diagnostic, Pos, Tally};
 use crate::form::{Form, FormError, Forms};
 use crate::load::{self, Content};
 use crate::source::{Found, Kind, ReadError, SiteDir};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
@@ -32,13 +33,17 @@ pub enum SiteError {
     },
 }
 
-/// The built-in forms plus the site's `forms/*.json`, which take precedence
-/// (a site form replaces the built-in one of the same id), read from inside the site only: a form
-/// linked from outside is skipped with an `IN-LINK` finding in `diags`.
-fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Forms, FormError> {
+/// The built-in forms plus the site's `forms/*.json`, read from inside the
+/// site only: a form linked from outside is skipped with an `IN-LINK`
+/// finding in `diags`. A site form applies where its `applies_to` says, or
+/// to the reports naming it with `form:` (see [`crate::form::Forms`]); one
+/// reusing the id of a built-in or another site form is refused. When a
+/// form has `applies_to`, the agencies' parents are read for its `under`,
+/// and a slug that names no agency of the site is a warning at the slug.
+fn load_forms(files: &SiteDir, root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Forms, FormError> {
     let mut forms = Forms::builtin();
-    let mut site = Vec::new();
-    for Found { path, what, .. } in files.walk(dir, 1, &|_| false) {
+    let mut applying: Vec<(PathBuf, String, crate::form::AppliesTo)> = Vec::new();
+    for Found { path, what, .. } in files.walk(&crate::layout::forms(root), 1, &|_| false) {
         match what {
             Ok(Kind::File) if path.extension().is_some_and(|x| x == "json") => {}
             Ok(_) => continue,
@@ -62,12 +67,50 @@ fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Resul
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
         let form = Form::compile(&json, &path)?;
-        forms.list.retain(|f| f.id != form.id);
-        site.push(Arc::new(form));
+        if let Some(a) = &form.applies_to {
+            applying.push((path.clone(), json.clone(), a.clone()));
+        }
+        forms.add_site(form, &path, &json)?;
     }
-    site.extend(forms.list);
-    forms.list = site;
+    if !applying.is_empty() {
+        let agencies = agency_parents(files, root);
+        forms.parents = agencies.iter().filter_map(|(slug, p)| Some((slug.clone(), p.clone()?))).collect();
+        for (path, json, applies_to) in &applying {
+            let file = Arc::new(path.clone());
+            for slug in applies_to.slugs().filter(|s| !agencies.contains_key(*s)) {
+                let (line, col, len) = crate::form::locate_slug(json, slug);
+                let pos = Pos::new(line as u32, col as u32, len as u32);
+                diags.push(
+                    Diagnostic::warning("IN-FORM", &file, pos, crate::t!("in-form-applies-unknown", slug = slug))
+                        .with_help(crate::t!("in-form-applies-unknown-help")),
+                );
+            }
+        }
+    }
     Ok(forms)
+}
+
+/// Every described agency of the site (a folder of `content/reports` with
+/// an agency.yaml) with its `parent`, if its file states one. Read for the
+/// forms' `applies_to` only; the files' own findings are made by the loader.
+fn agency_parents(files: &SiteDir, root: &Path) -> BTreeMap<String, Option<String>> {
+    let mut out = BTreeMap::new();
+    for Found { path, what, depth } in files.walk(&crate::layout::reports(root), 2, &crate::layout::is_ignored) {
+        let is_agency_file = path.file_name().is_some_and(|n| n == load::AGENCY_FILE);
+        if depth != 2 || !is_agency_file || !matches!(what, Ok(Kind::File)) {
+            continue;
+        }
+        let Some(slug) = path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let file = Arc::new(path);
+        let parent = load::read_text(files, &file)
+            .ok()
+            .and_then(|text| crate::parse::parse_agency(&file, &text, &slug, &mut Vec::new()))
+            .and_then(|a| a.parent);
+        out.insert(slug, parent);
+    }
+    out
 }
 
 /// The forms of the site at `root` (built-in and `forms/*.json`), read from
@@ -75,7 +118,7 @@ fn load_forms(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Resul
 /// content (`new report`). Forms refused as links are left out.
 pub fn forms_of(root: &Path) -> Result<Forms, SiteError> {
     let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
-    Ok(load_forms(&files, &crate::layout::forms(root), &mut Vec::new())?)
+    Ok(load_forms(&files, root, &mut Vec::new())?)
 }
 
 /// The site after loading and checking.
@@ -99,7 +142,7 @@ impl Site {
         let config = Config::load(root)?;
         let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
         let mut link_diags = Vec::new();
-        let forms = load_forms(&files, &crate::layout::forms(root), &mut link_diags)?;
+        let forms = load_forms(&files, root, &mut link_diags)?;
         // The theme and templates are read by `build`; their links are checked now.
         link_diags.extend(load::link_findings(&files, &crate::layout::theme(root, &config.theme)));
         link_diags.extend(load::link_findings(&files, &crate::layout::templates(root)));

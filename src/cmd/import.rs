@@ -205,8 +205,13 @@ fn one(
 ) -> Result<Vec<PathBuf>, FileError> {
     let bytes = std::fs::read(source).map_err(|e| ImportError::Io { path: source.to_path_buf(), source: e })?;
     let blocks = import::blocks(source, &bytes)?;
-    let imp = import::import_blocks(&blocks, forms, opts.year)?;
-    let form = forms.for_year(imp.year).ok_or(ImportError::NoForm(imp.year))?;
+    // The agency decides the form when a site form applies to it.
+    let known_slug = match &opts.agency {
+        Some(slug) => Some(slug.clone()),
+        None => slug_of(known, import::narrative::meta(&blocks).agency.as_deref()),
+    };
+    let imp = import::import_blocks(&blocks, forms, known_slug.as_deref(), opts.year)?;
+    let form = import::form_for(forms, known_slug.as_deref(), imp.year)?;
     placement(&imp, out)?;
     if imp.unplaced().next().is_some() && !opts.force {
         return Err(FileError::Unplaced);
@@ -216,11 +221,7 @@ fn one(
     for n in &notes {
         writeln!(out, "  {n}")?;
     }
-    let slug = match &opts.agency {
-        Some(slug) => slug.clone(),
-        None => slug_of(known, imp.meta.agency.as_deref())
-            .ok_or_else(|| FileError::UnknownAgency(imp.meta.agency.clone()))?,
-    };
+    let slug = known_slug.ok_or_else(|| FileError::UnknownAgency(imp.meta.agency.clone()))?;
     let report = crate::layout::report_file(root, &slug, imp.year);
     let agency = crate::layout::agency_file(root, &slug);
     let mut files = vec![(report, text)];

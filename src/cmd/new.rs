@@ -22,6 +22,8 @@ pub enum NewError {
     },
     /// No form applies.
     NoForm(i32),
+    /// Two site forms apply to the agency's report of the year.
+    Forms(crate::form::FormConflict),
     /// Unknown kind.
     Kind(String),
     /// The site's forms cannot be loaded.
@@ -42,6 +44,7 @@ impl std::fmt::Display for NewError {
             NewError::Slug(slug) => crate::t!("new-err-slug", slug = slug),
             NewError::NoAgency { slug, path } => crate::t!("new-err-no-agency", slug = slug, path = path),
             NewError::NoForm(year) => crate::t!("new-err-no-form", year = year),
+            NewError::Forms(conflict) => format!("{conflict}\n{}", conflict.help()),
             NewError::Kind(kind) => crate::t!("new-err-kind", kind = kind),
             NewError::Site(e) => e.to_string(),
             NewError::Io { path, source } => {
@@ -89,7 +92,8 @@ pub fn new_agency(root: &Path, slug: &str, name: &str, kind: &str) -> Result<Pat
     Ok(path)
 }
 
-/// Writes `content/reports/<slug>/<year>.md`, pre-filled for the year's form.
+/// Writes `content/reports/<slug>/<year>.md`, pre-filled for the form the
+/// agency's report of that year follows.
 pub fn new_report(root: &Path, forms: &crate::form::Forms, slug: &str, year: i32) -> Result<PathBuf, NewError> {
     if !is_slug(slug) {
         return Err(NewError::Slug(slug.into()));
@@ -98,7 +102,7 @@ pub fn new_report(root: &Path, forms: &crate::form::Forms, slug: &str, year: i32
     if !agency.exists() {
         return Err(NewError::NoAgency { slug: slug.into(), path: agency });
     }
-    let form = forms.for_year(year).ok_or(NewError::NoForm(year))?;
+    let form = forms.for_report(slug, year).map_err(NewError::Forms)?.ok_or(NewError::NoForm(year))?;
     let path = crate::layout::report_file(root, slug, year);
     create(&path, &skeleton(form, year))?;
     Ok(path)

@@ -24,6 +24,21 @@ pub enum FormError {
         /// What serde said.
         message: String,
     },
+    /// A site form that does not fit with the other forms (it reuses the id
+    /// of a built-in form or of another site form, or extends no built-in
+    /// form), at the place in its file.
+    Site {
+        /// The form file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The form id.
+        form: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The JSON is well-formed but inconsistent (an unknown id in a rule…).
     Invalid {
         /// The form file.
@@ -44,6 +59,10 @@ impl std::fmt::Display for FormError {
             FormError::Json { path, line, column, message } => {
                 let at = format!("{}:{line}:{column}", path.display());
                 crate::t!("in-form-json", at = at, why = message)
+            }
+            FormError::Site { path, line, column, form, message } => {
+                let at = format!("{}:{line}:{column}", path.display());
+                crate::t!("in-form-invalid", path = at, form = form, problem = message)
             }
             FormError::Invalid { path, form, message } => {
                 crate::t!("in-form-invalid", path = path, form = form, problem = message)

@@ -6,13 +6,16 @@
 //! particular form is written in Rust: the checker and the renderer only
 //! interpret this data. [`Form::compile`] validates a form once, resolving
 //! every id used by a rule, so a broken site form fails at load time with a
-//! clear message instead of silently checking nothing.
+//! clear message instead of silently checking nothing. Which form a report
+//! follows, and where a site form applies, is in [`apply`].
 
+mod apply;
 mod error;
 mod patterns;
 mod rules;
 mod sections;
 
+pub use apply::{AppliesTo, FormConflict, Forms, locate, locate_slug};
 pub use error::FormError;
 pub use patterns::{Pattern, Token, compile_pattern};
 pub use rules::{Each, Op, Rule, Term, resolve_cells};
@@ -21,7 +24,6 @@ pub use sections::{SectionMatch, normalize};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 /// The built-in forms, compiled into the binary.
 const BUILTIN: [(&str, &str); 2] =
@@ -107,6 +109,8 @@ pub struct Leaf {
     pub unit: Option<String>,
     /// Index of the keyed group (for [`InputShape::ColumnGroups`]).
     pub group: Option<String>,
+    /// Not in the national form that a site form extends (FMT-EXTRA).
+    pub extra: bool,
 }
 
 /// Serde default for flags that are on unless a form says otherwise.
@@ -145,6 +149,13 @@ pub struct TableSpec {
     /// Flattened rows (filled by [`Form::compile`]).
     #[serde(skip)]
     pub row_leaves: Vec<Leaf>,
+    /// The national form that this table's site form extends (`extends`),
+    /// whose table of the same key its leaves are compared with.
+    #[serde(skip)]
+    pub national: Option<String>,
+    /// The national form has no table of this key (FMT-EXTRA).
+    #[serde(skip)]
+    pub extra: bool,
 }
 
 impl TableSpec {
@@ -298,6 +309,10 @@ struct RawForm {
     issued_by: String,
     #[serde(default)]
     years: Option<Years>,
+    #[serde(default)]
+    applies_to: Option<AppliesTo>,
+    #[serde(default)]
+    extends: Option<String>,
     sections: Vec<SectionSpec>,
     tables: Vec<TableSpec>,
     #[serde(default)]
@@ -323,8 +338,14 @@ pub struct Form {
     pub name: String,
     /// The notice that issued it.
     pub issued_by: String,
-    /// Years it applies to when a report names no form; `None`: only when named.
+    /// The years of the reports it is for. A built-in form applies to every
+    /// report of these years that no site form claims; a site form only
+    /// bounds the years of the reports it applies to.
     pub years: Option<Years>,
+    /// Where a site form applies without being named by `form:`.
+    pub applies_to: Option<AppliesTo>,
+    /// The built-in form a site form extends, if it says so.
+    pub extends: Option<String>,
     /// The six sections.
     pub sections: Vec<SectionSpec>,
     /// The tables, in order of appearance.
@@ -360,6 +381,9 @@ impl Form {
             message,
         };
         let id = raw.id.clone();
+        if let Some(a) = &raw.applies_to {
+            a.validate(raw.years.is_some()).map_err(|m| invalid(&id, m))?;
+        }
         if raw.sections.len() != 6 {
             return Err(invalid(&id, crate::t!("in-form-sections", count = raw.sections.len())));
         }
@@ -422,6 +446,8 @@ impl Form {
             name: raw.name,
             issued_by: raw.issued_by,
             years: raw.years,
+            applies_to: raw.applies_to,
+            extends: raw.extends,
             sections: raw
                 .sections
                 .into_iter()
@@ -475,6 +501,7 @@ fn flatten(nodes: &[HeaderNode], groups: bool) -> Vec<Leaf> {
                     kind: n.kind,
                     unit: n.unit.clone(),
                     group: if groups { keys.last().cloned() } else { None },
+                    extra: false,
                 });
             } else {
                 if let Some(k) = &n.key {
@@ -491,41 +518,6 @@ fn flatten(nodes: &[HeaderNode], groups: bool) -> Vec<Leaf> {
     let mut out = Vec::new();
     walk(nodes, &mut Vec::new(), &mut Vec::new(), groups, &mut out);
     out
-}
-
-/// All forms known to a site: the built-in ones and the site's `forms/*.json`.
-#[derive(Debug, Clone)]
-pub struct Forms {
-    /// Site forms first, so they take precedence for the years they declare.
-    pub list: Vec<Arc<Form>>,
-}
-
-impl Forms {
-    /// The built-in forms only.
-    pub fn builtin() -> Forms {
-        let list = BUILTIN
-            .iter()
-            .map(|(name, json)| {
-                // The built-in data is tested; a failure here is a bug in gongkai itself.
-                Form::compile(json, Path::new(name)).map(|mut f| {
-                    f.origin = "built-in".into();
-                    Arc::new(f)
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .unwrap_or_else(|e| panic!("built-in form data is broken: {e}"));
-        Forms { list }
-    }
-
-    /// The form with this id.
-    pub fn by_id(&self, id: &str) -> Option<&Arc<Form>> {
-        self.list.iter().find(|f| f.id == id)
-    }
-
-    /// The form that applies to a report of `year` naming no form.
-    pub fn for_year(&self, year: i32) -> Option<&Arc<Form>> {
-        self.list.iter().find(|f| f.years.is_some_and(|y| y.contains(year)))
-    }
 }
 
 #[cfg(test)]

@@ -104,6 +104,8 @@ pub enum ImportError {
     NoYear,
     /// No form covers the year.
     NoForm(i32),
+    /// Two site forms apply to the agency's report of the year.
+    Forms(crate::form::FormConflict),
 }
 
 /// A kind of file gongkai cannot import.
@@ -134,6 +136,7 @@ impl std::fmt::Display for ImportError {
             }
             ImportError::NoYear => crate::t!("import-no-year"),
             ImportError::NoForm(year) => crate::t!("import-no-form", year = year),
+            ImportError::Forms(conflict) => conflict.to_string(),
         };
         f.write_str(&text)
     }
@@ -212,12 +215,32 @@ pub fn blocks(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
 }
 
 /// Imports a source's blocks: the year (from `year`, else the title), its
-/// form from `forms`, the tables' figures and the narrative.
-pub fn import_blocks(blocks: &[Block], forms: &crate::form::Forms, year: Option<i32>) -> Result<Imported, ImportError> {
+/// form from `forms` (the one that applies to `agency`'s report of the year
+/// when the agency is known, else the national form of the year), the
+/// tables' figures and the narrative.
+pub fn import_blocks(
+    blocks: &[Block],
+    forms: &crate::form::Forms,
+    agency: Option<&str>,
+    year: Option<i32>,
+) -> Result<Imported, ImportError> {
     let meta = narrative::meta(blocks);
     let year = year.or(meta.year).ok_or(ImportError::NoYear)?;
-    let form = forms.for_year(year).ok_or(ImportError::NoForm(year))?;
+    let form = form_for(forms, agency, year)?;
     Ok(import_with_form(blocks, form, year, meta))
+}
+
+/// The form a report of `agency` (if known) for `year` follows.
+pub fn form_for<'f>(
+    forms: &'f crate::form::Forms,
+    agency: Option<&str>,
+    year: i32,
+) -> Result<&'f crate::form::Form, ImportError> {
+    let form = match agency {
+        Some(slug) => forms.for_report(slug, year).map_err(ImportError::Forms)?,
+        None => forms.for_year(year),
+    };
+    form.map(|f| f.as_ref()).ok_or(ImportError::NoForm(year))
 }
 
 /// The import proper, once the form is known.

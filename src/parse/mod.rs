@@ -107,7 +107,8 @@ pub fn parse_report<'t>(
                             None => crate::t!("in-form-range-open", from = y.from.to_string()),
                         };
                         let message = crate::t!("in-form-years", form = id, range = range, year = year.to_string());
-                        ctx.error("FMT-VER", node.pos, message).help = Some(forms.for_year(year).map_or_else(
+                        let own = forms.for_report(agency, year).ok().flatten();
+                        ctx.error("FMT-VER", node.pos, message).help = Some(own.map_or_else(
                             || crate::t!("in-form-years-help-none"),
                             |f| crate::t!("in-form-years-help", year = year.to_string(), form = &f.id),
                         ));
@@ -125,11 +126,15 @@ pub fn parse_report<'t>(
                 }
             }
         }
-        None => match forms.for_year(year) {
-            Some(f) => Arc::clone(f),
-            None => {
+        None => match forms.for_report(agency, year) {
+            Ok(Some(f)) => Arc::clone(f),
+            Ok(None) => {
                 ctx.error("FMT-VER", year_node.pos, crate::t!("in-no-form", year = year.to_string())).help =
                     Some(crate::t!("in-no-form-help"));
+                return None;
+            }
+            Err(conflict) => {
+                ctx.error("IN-FORM", year_node.pos, conflict.to_string()).help = Some(conflict.help());
                 return None;
             }
         },

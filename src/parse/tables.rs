@@ -32,6 +32,7 @@ pub(super) fn parse_table(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos, nod
     data.given = true;
     let what = Place::Table(&spec.key, &spec.caption);
     let entries = as_map(ctx, node, what)?;
+    extra_table_or_columns(ctx, spec, key_pos);
     match spec.input {
         InputShape::Rows => {
             let keys: Vec<&str> = spec.row_leaves.iter().map(|l| l.id.as_str()).collect();
@@ -40,6 +41,9 @@ pub(super) fn parse_table(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos, nod
                     ctx.unknown_key(key, what, &keys);
                     continue;
                 };
+                if spec.row_leaves[r].extra && !spec.extra {
+                    extra(ctx, spec, key.pos, crate::t!("in-extra-row", row = &spec.row_leaves[r].label));
+                }
                 let cols: Vec<usize> = (0..spec.col_leaves.len()).collect();
                 parse_line(ctx, spec, &mut data, r, &cols, key.pos, value);
             }
@@ -58,6 +62,30 @@ pub(super) fn parse_table(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos, nod
         }
     }
     Some(data)
+}
+
+/// FMT-EXTRA for a table of a site form that the national form it extends
+/// lacks, or else for its columns that the national table lacks: one
+/// warning at the table's key. Its figures are read, checked and shown.
+fn extra_table_or_columns(ctx: &mut Ctx<'_>, spec: &TableSpec, key_pos: Pos) {
+    if spec.extra {
+        extra(ctx, spec, key_pos, crate::t!("in-extra-table", table = &spec.caption, key = &spec.key));
+        return;
+    }
+    let columns: Vec<String> = spec.col_leaves.iter().filter(|c| c.extra).map(|c| format!("「{}」", c.label)).collect();
+    if !columns.is_empty() {
+        let n = columns.len();
+        let message = crate::t!("in-extra-columns", table = &spec.caption, columns = list(columns), n = n);
+        extra(ctx, spec, key_pos, message);
+    }
+}
+
+/// A FMT-EXTRA warning: `what` (a row, columns, a table) is not in the
+/// national form that the report's site form extends.
+fn extra(ctx: &mut Ctx<'_>, spec: &TableSpec, pos: Pos, what: String) {
+    let national = spec.national.as_deref().unwrap_or_default();
+    ctx.warning("FMT-EXTRA", pos, crate::t!("in-extra", what = what, national = national)).help =
+        Some(crate::t!("in-extra-help"));
 }
 
 /// Parses one line of a table: a list, a map, or (one column) a single value.

@@ -141,21 +141,6 @@ fn a_town_reporting_rules_is_warned() {
     assert!(w[0].file.ends_with("town/2024.md") && w[0].pos.line == 4);
 }
 
-#[test]
-fn site_forms_are_checked_like_built_in_ones() {
-    let site = TempSite::new();
-    site.agency("town", "乡镇");
-    let form = include_str!("../../src/forms/cn-2021.json")
-        .replace("\"id\": \"cn-2021\"", "\"id\": \"zj-2027\"")
-        .replace("\"from\": 2021", "\"from\": 2027");
-    site.write("forms/zj-2027.json", form);
-    site.write("content/reports/town/2027.md", report_2021(2027, &crate::fixture::unbalanced(), ""));
-    let checked = site.check();
-    assert_eq!(checked.content.reports.len(), 1);
-    assert_eq!(checked.content.reports[0].form.id, "zj-2027");
-    assert!(!with_code(&checked, "T3-KJ").is_empty());
-}
-
 /// The example site with its 淮安 2024 report edited by `edit`, and the
 /// findings about that report.
 fn huaian_with(edit: impl Fn(&str) -> String) -> (TempSite, Vec<gongkai::diag::Diagnostic>) {
@@ -253,4 +238,233 @@ fn two_untouched_scaffolds_are_not_copies_of_each_other() {
     let copy = std::fs::read_to_string(&path).expect("read").replace("year: 2024", "year: 2023");
     std::fs::write(previous, copy).expect("write");
     assert_eq!(with_code(&site.check(), "X-DUP").len(), 1);
+}
+
+// Issue #11: site forms apply where they say, and what they add to the national form is named.
+
+/// The 2021 form as a site form with its own `id`, and the JSON `members`
+/// (each followed by a comma) after the id.
+fn site_form(id: &str, members: &str) -> String {
+    let json = include_str!("../../src/forms/cn-2021.json");
+    let out = json.replacen("\"id\": \"cn-2021\",", &format!("\"id\": \"{id}\",\n {members}"), 1);
+    assert_ne!(out, json, "the id is replaced");
+    out
+}
+
+/// `json` with what a province adds: a row 行政备案 (`filing`) in 表二's
+/// 第二十条第（五）项, a column 本年修订件数 in 第二十条第（一）项 and a table
+/// of its own (`hotline`).
+fn with_additions(json: &str) -> String {
+    let edits = [
+        (
+            "     \"key\": \"permit\",\n     \"label\": \"行政许可\"\n    }",
+            "     \"key\": \"permit\",\n     \"label\": \"行政许可\"\n    },\n    {\"key\": \"filing\", \"label\": \"行政备案\"}",
+        ),
+        (
+            "     \"label\": \"现行有效件数\",\n     \"stock\": true\n    }",
+            "     \"label\": \"现行有效件数\",\n     \"stock\": true\n    },\n    {\"key\": \"revised\", \"label\": \"本年修订件数\"}",
+        ),
+        (
+            "  {\n   \"key\": \"enforcement\",",
+            "  {\"key\": \"hotline\", \"section\": 2, \"caption\": \"政务热线\", \"kind\": \"count\", \"columns\": [{\"key\": \"calls\", \"label\": \"来电数量\"}], \"rows\": [{\"key\": \"calls\", \"label\": \"来电\"}]},\n  {\n   \"key\": \"enforcement\",",
+        ),
+    ];
+    edits.iter().fold(json.to_owned(), |json, (from, to)| {
+        assert!(json.contains(from), "{from}");
+        json.replacen(from, to, 1)
+    })
+}
+
+/// A site with agencies (slug, parent) and a balanced 2024 report for each.
+fn site_with(agencies: &[(&str, Option<&str>)]) -> TempSite {
+    let site = TempSite::new();
+    for (slug, parent) in agencies {
+        let parent = parent.map(|p| format!("parent: {p}\n")).unwrap_or_default();
+        site.write(&format!("content/reports/{slug}/agency.yaml"), format!("name: {slug}机构\nkind: 部门\n{parent}"));
+        site.write(&format!("content/reports/{slug}/2024.md"), report_2021(2024, &tables_2021(0, 1, 0), ""));
+    }
+    site
+}
+
+/// The form each report follows, as (agency, year, form id), sorted.
+fn forms_followed(site: &TempSite) -> Vec<(String, i32, String)> {
+    let checked = site.check();
+    assert!(checked.diags.iter().all(|d| d.severity != Severity::Error), "{:#?}", checked.diags);
+    checked.content.reports.iter().map(|r| (r.agency.clone(), r.year, r.form.id.clone())).collect()
+}
+
+#[test]
+fn a_site_form_applies_to_the_agencies_it_names_and_to_reports_naming_it() {
+    let site = site_with(&[("city", None), ("town", None)]);
+    site.write("forms/js.json", site_form("js-2021", r#""applies_to": {"agencies": ["town"]},"#));
+    site.write(
+        "content/reports/city/2023.md",
+        report_2021(2023, &format!("form: js-2021\n{}", tables_2021(0, 1, 0)), ""),
+    );
+    let want = [("city", 2023, "js-2021"), ("city", 2024, "cn-2021"), ("town", 2024, "js-2021")];
+    let want: Vec<_> = want.iter().map(|(a, y, f)| (a.to_string(), *y, f.to_string())).collect();
+    assert_eq!(forms_followed(&site), want);
+    // `new report` starts the agency's report from its form.
+    let (code, out, err) = site.run(&["new", "report", "--agency", "town", "--year", "2025"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(site.path().join("content/reports/town/2025.md")).expect("written");
+    assert!(text.contains("（js-2021）"), "{text}");
+}
+
+#[test]
+fn a_site_form_applies_under_a_parent_agency_but_not_to_the_parent_itself() {
+    let site = site_with(&[("county", None), ("dept", Some("county")), ("office", Some("dept")), ("other", None)]);
+    site.write("forms/js.json", site_form("js-2021", r#""applies_to": {"under": ["county"]},"#));
+    let got: Vec<(String, String)> = forms_followed(&site).into_iter().map(|(a, _, f)| (a, f)).collect();
+    let want = [("county", "cn-2021"), ("dept", "js-2021"), ("office", "js-2021"), ("other", "cn-2021")];
+    assert_eq!(got, want.map(|(a, f)| (a.to_string(), f.to_string())));
+}
+
+#[test]
+fn a_site_form_without_applies_to_replaces_nothing_and_is_checked_where_named() {
+    let site = site_with(&[("town", None)]);
+    site.write("forms/zj.json", site_form("zj-2027", "").replace("\"from\": 2021", "\"from\": 2027"));
+    site.write("content/reports/town/2027.md", report_2021(2027, &tables_2021(0, 1, 0), ""));
+    let followed: Vec<String> = forms_followed(&site).into_iter().map(|(_, _, f)| f).collect();
+    assert_eq!(followed, ["cn-2021", "cn-2021"], "its years alone apply it to nothing");
+    site.write(
+        "content/reports/town/2027.md",
+        report_2021(2027, &format!("form: zj-2027\n{}", crate::fixture::unbalanced()), ""),
+    );
+    let checked = site.check();
+    let r2027 = checked.content.reports.iter().find(|r| r.year == 2027).expect("2027");
+    assert_eq!(r2027.form.id, "zj-2027");
+    assert!(!with_code(&checked, "T3-KJ").is_empty(), "checked by its rules: {:#?}", checked.diags);
+}
+
+#[test]
+fn two_site_forms_applying_to_one_report_are_an_error_naming_both() {
+    let site = site_with(&[("county", None), ("town", Some("county"))]);
+    site.write("forms/a.json", site_form("a-2021", r#""applies_to": {"agencies": ["town"]},"#));
+    site.write("forms/b.json", site_form("b-2021", r#""applies_to": {"under": ["county"]},"#));
+    let checked = site.check();
+    let found = with_code(&checked, "IN-FORM");
+    assert_eq!(found.len(), 1, "{:#?}", checked.diags);
+    let d = found[0];
+    assert!(d.file.ends_with("town/2024.md") && d.pos.line == 2 && d.severity == Severity::Error, "{d:#?}");
+    assert!(d.message.starts_with("有两个站点格式都适用于机构 `town` 的 2024 年年报：`a-2021`（"), "{}", d.message);
+    assert!(d.message.contains("a.json）和 `b-2021`（") && d.message.ends_with("b.json）"), "{}", d.message);
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("`form: a-2021`")), "{d:#?}");
+    // Naming one settles it.
+    site.write(
+        "content/reports/town/2024.md",
+        report_2021(2024, &format!("form: b-2021\n{}", tables_2021(0, 1, 0)), ""),
+    );
+    assert!(with_code(&site.check(), "IN-FORM").is_empty());
+}
+
+#[test]
+fn site_forms_that_do_not_fit_are_refused_at_the_place_in_their_file() {
+    let national = include_str!("../../src/forms/cn-2021.json");
+    let cases: [(&str, String, &str); 6] = [
+        (
+            "a built-in id",
+            national.to_owned(),
+            "forms/x.json:2:2：格式 `cn-2021`：`cn-2021` 是内置格式“中华人民共和国政府信息公开工作年度报告格式”的 `id`：站点格式不能替换内置格式",
+        ),
+        (
+            "extends no built-in form",
+            site_form("js-2021", r#""extends": "cn-2099","#),
+            "forms/x.json:3:2：格式 `js-2021`：`extends` 应是内置格式的 `id`（`cn-2019`、`cn-2021`），这里写的是 `cn-2099`",
+        ),
+        ("applies to nobody", site_form("js-2021", r#""applies_to": {},"#), "`applies_to` 没有列出任何机构"),
+        (
+            "applies without years",
+            site_form("js-2021", r#""applies_to": {"agencies": ["town"]},"#).replacen(
+                "\"years\": {\n  \"from\": 2021\n },",
+                "",
+                1,
+            ),
+            "写了 `applies_to` 的格式还要写 `years`",
+        ),
+        (
+            "a slug that cannot be one",
+            site_form("js-2021", r#""applies_to": {"agencies": ["Town"]},"#),
+            "`applies_to` 中的 `Town` 不是机构文件夹名",
+        ),
+        ("an unknown member", site_form("js-2021", r#""applies": {"agencies": ["town"]},"#), "unknown field `applies`"),
+    ];
+    for (what, json, said) in cases {
+        let site = site_with(&[("town", None)]);
+        site.write("forms/x.json", json);
+        let (code, _, err) = site.run(&["check"]);
+        assert_eq!(code, 2, "{what}: {err}");
+        assert!(err.contains(said), "{what}: {err}");
+    }
+    let site = site_with(&[("town", None)]);
+    site.write("forms/a.json", site_form("js-2021", "")).write("forms/b.json", site_form("js-2021", ""));
+    let (code, _, err) = site.run(&["check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("forms/b.json:2:2：格式 `js-2021`：`js-2021` 已是 ") && err.contains("a.json 的 `id`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_agency_a_site_form_names_that_the_site_lacks_is_a_warning_at_the_name() {
+    let site = site_with(&[("town", None)]);
+    site.write("forms/js.json", site_form("js-2021", "\"applies_to\": {\n  \"agencies\": [\"town\", \"twon\"]\n },"));
+    let checked = site.check();
+    let found = with_code(&checked, "IN-FORM");
+    assert_eq!(found.len(), 1, "{:#?}", checked.diags);
+    let d = found[0];
+    assert_eq!((d.severity, d.pos.line, d.pos.col), (Severity::Warning, 4, 24), "{d:#?}");
+    assert!(d.file.ends_with("forms/js.json"), "{d:#?}");
+    assert!(d.message.contains("`twon` 不是本站的机构"), "{}", d.message);
+}
+
+#[test]
+fn what_a_site_form_adds_to_the_national_form_is_a_warning_and_its_figures_are_kept_and_shown() {
+    let site = site_with(&[("town", None), ("city", None)]);
+    let form =
+        with_additions(&site_form("js-2021", r#""extends": "cn-2021", "applies_to": {"agencies": ["town", "city"]},"#));
+    site.write("forms/js.json", form);
+    let tables = tables_2021(0, 1, 0)
+        .replace("  permit: 0\n", "  permit: 0\n  filing: 12\n")
+        .replace("  rules: [0, 0, 0]\n  normative: [0, 0, 0]\n", "  rules: [0, 0, 0, 0]\n  normative: [0, 0, 0, 3]\n")
+        .replace("enforcement:", "hotline:\n  calls: 40\nenforcement:");
+    site.write("content/reports/town/2024.md", report_2021(2024, &tables, ""));
+    // city does not fill the row in: no warning about it.
+    site.write("content/reports/city/2024.md", report_2021(2024, &tables.replace("  filing: 12\n", ""), ""));
+    let checked = site.check();
+    assert!(checked.diags.iter().all(|d| d.severity == Severity::Warning), "{:#?}", checked.diags);
+    let extra: Vec<(String, u32, String)> = with_code(&checked, "FMT-EXTRA")
+        .iter()
+        .map(|d| {
+            (
+                d.file
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                d.pos.line,
+                d.message.clone(),
+            )
+        })
+        .collect();
+    let town: Vec<_> = extra.iter().filter(|(a, _, _)| a == "town").map(|(_, l, m)| (*l, m.as_str())).collect();
+    assert_eq!(
+        town,
+        [
+            (3, "表格「第二十条第（一）项」的「本年修订件数」列不在国家格式 `cn-2021` 中，是本站格式增加的"),
+            (8, "「行政备案」行不在国家格式 `cn-2021` 中，是本站格式增加的"),
+            (9, "表格「政务热线」（`hotline`）不在国家格式 `cn-2021` 中，是本站格式增加的"),
+        ],
+        "{extra:#?}"
+    );
+    assert_eq!(extra.iter().filter(|(a, _, _)| a == "city").count(), 2, "columns and table, not the row: {extra:#?}");
+    let town = checked.content.reports.iter().find(|r| r.agency == "town").expect("town");
+    let (spec, data) = town.table("licensing").expect("licensing");
+    assert_eq!(data.cell(spec.row("filing").expect("row"), 0).value.int(), 12);
+    let (code, _, err) = site.run(&["build"]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(site.path().join("public/reports/town/2024/index.html")).expect("page");
+    assert!(page.contains("行政备案") && page.contains("本年修订件数") && page.contains("政务热线"), "shown");
+    assert!(page.contains(">12<") && page.contains(">40<"), "the figures are shown");
 }

@@ -384,7 +384,7 @@ fn a_described_agency_needs_no_agency_option() {
 fn a_site_form_variant_is_matched_by_its_own_labels() {
     let site = TempSite::new();
     let variant = include_str!("../../src/forms/cn-2021.json")
-        .replacen("\"id\": \"cn-2021\"", "\"id\": \"zj-2021\"", 1)
+        .replacen("\"id\": \"cn-2021\",", "\"id\": \"zj-2021\", \"applies_to\": {\"agencies\": [\"shili-xiang\"]},", 1)
         .replacen("\"label\": \"行政许可\"", "\"label\": \"行政许可决定\"", 1);
     assert!(variant.contains("行政许可决定") && variant.contains("zj-2021"));
     site.write("forms/zj-2021.json", variant);

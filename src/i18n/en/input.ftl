@@ -271,3 +271,27 @@ in-rule-prev = rule {$code}: `prev.` is only allowed in `cross_year` rules
 in-rule-no-row = rule {$code}: table `{$table}` has no row `{$row}`
 in-rule-no-column = rule {$code}: table `{$table}` has no column `{$column}`
 in-rule-empty-side = rule {$code}: empty side in `{$check}`
+
+## form/apply.rs: which reports a site form applies to
+
+in-form-applies-empty = `applies_to` lists no agency: name agency folders in `agencies` or `under`; or delete `applies_to`, and the form applies only to the reports that name it with `form:`
+in-form-applies-years = a form with `applies_to` must state its `years`, so that it is not applied to reports of other years
+in-form-applies-slug = `{$slug}` in `applies_to` is not an agency folder name: use lowercase ASCII letters, digits and `-` only
+in-form-builtin-id = `{$id}` is the `id` of the built-in form “{$name}”: a site form cannot replace a built-in one. Give it its own `id` (such as `{$id}-xx`) and say where it applies with `applies_to`, or name it with `form:` in the reports
+in-form-id-taken = `{$id}` is already the `id` of {$other}: every form needs its own `id`
+in-form-extends-unknown = `extends` must be the `id` of a built-in form ({$forms}), not `{$id}`
+in-form-applies-unknown = `{$slug}` in `applies_to` is not an agency of this site: there is no `content/reports/{$slug}/agency.yaml`
+in-form-applies-unknown-help = check the agency folder name: the form applies to no agency the site does not have
+in-forms-conflict = two site forms apply to the {$year} report of agency `{$agency}`: `{$first}` ({$first_file}) and `{$second}` ({$second_file})
+in-forms-conflict-help = name one of them in the report's front matter with `form: {$first}` or `form: {$second}`, or change the two forms' `applies_to` so that one form applies to each agency
+
+## parse/tables.rs: rows, columns and tables a site form adds to the national form (FMT-EXTRA)
+
+in-extra = {$what} is not in the national form `{$national}`: the site's form adds it
+in-extra-row = row 「{$row}」
+in-extra-columns = { $n ->
+    [one] column {$columns}
+   *[other] columns {$columns}
+} of table 「{$table}」
+in-extra-table = table 「{$table}」 (`{$key}`)
+in-extra-help = its figures are kept, checked and shown as written. Nothing to change if the original prints it; delete it if it was added by mistake

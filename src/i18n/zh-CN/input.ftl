@@ -236,3 +236,24 @@ in-rule-prev = 规则 {$code}：`prev.` 只能用在 `cross_year` 规则里
 in-rule-no-row = 规则 {$code}：表格 `{$table}` 没有 `{$row}` 这一行
 in-rule-no-column = 规则 {$code}：表格 `{$table}` 没有 `{$column}` 这一列
 in-rule-empty-side = 规则 {$code}：`{$check}` 有一边是空的
+
+## form/apply.rs：站点格式适用于哪些年报
+
+in-form-applies-empty = `applies_to` 没有列出任何机构：在 `agencies` 或 `under` 中写机构文件夹名；或删去 `applies_to`，格式就只适用于用 `form:` 指定它的年报
+in-form-applies-years = 写了 `applies_to` 的格式还要写 `years`（适用的年度），以免套用到其他年度的年报
+in-form-applies-slug = `applies_to` 中的 `{$slug}` 不是机构文件夹名：只能用小写英文字母、数字和 `-`
+in-form-builtin-id = `{$id}` 是内置格式“{$name}”的 `id`：站点格式不能替换内置格式。请给它起自己的 `id`（如 `{$id}-xx`），再用 `applies_to` 写明适用的机构，或在年报中用 `form:` 指定它
+in-form-id-taken = `{$id}` 已是 {$other} 的 `id`：每个格式的 `id` 都要不同
+in-form-extends-unknown = `extends` 应是内置格式的 `id`（{$forms}），这里写的是 `{$id}`
+in-form-applies-unknown = `applies_to` 中的 `{$slug}` 不是本站的机构：没有 `content/reports/{$slug}/agency.yaml`
+in-form-applies-unknown-help = 核对机构文件夹名：这个格式不会用于本站没有的机构
+in-forms-conflict = 有两个站点格式都适用于机构 `{$agency}` 的 {$year} 年年报：`{$first}`（{$first_file}）和 `{$second}`（{$second_file}）
+in-forms-conflict-help = 在年报文件头用 `form: {$first}` 或 `form: {$second}` 指定其中一个，或修改这两个格式的 `applies_to`，使每个机构只适用一个
+
+## parse/tables.rs：站点格式比国家格式多出的行、列和表格（FMT-EXTRA）
+
+in-extra = {$what}不在国家格式 `{$national}` 中，是本站格式增加的
+in-extra-row = 「{$row}」行
+in-extra-columns = 表格「{$table}」的{$columns}列
+in-extra-table = 表格「{$table}」（`{$key}`）
+in-extra-help = 数字照录，照常核对和显示。原件确有此项时无需改动；如是误加，请删去
