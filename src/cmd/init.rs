@@ -57,7 +57,8 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
         std::fs::write(pages.join(name), text).map_err(io(&pages.join(name)))?;
     }
     new_agency(dir, "example", "示例机构", "部门")?;
-    new_report(dir, &Forms::builtin(), "example", current_year() - 1)?;
+    // Not a draft: the example report is what makes the new site build at once.
+    new_report(dir, &Forms::builtin(), "example", current_year() - 1, false)?;
     Ok(())
 }
 

@@ -35,9 +35,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Metadata keys of a report's front matter: the year, the publication
-/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …) and
-/// the keys of the tables that the published original lacks.
-pub const REPORT_KEYS: [&str; 5] = ["year", "published", "title", "form", "missing_in_original"];
+/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …), the
+/// keys of the tables that the published original lacks, and `draft` (a
+/// report not to publish yet: accepted here, acted on by the build).
+pub const REPORT_KEYS: [&str; 6] = ["year", "published", "title", "form", "missing_in_original", "draft"];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -157,7 +158,7 @@ pub fn parse_report<'t>(
             continue;
         };
         match name {
-            "year" | "form" => {}
+            "year" | "form" | "draft" => {}
             "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),

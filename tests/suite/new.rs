@@ -1,6 +1,9 @@
 //! `gongkai new`: pre-filled reports that check clean, never overwriting.
 
-use crate::fixture::TempSite;
+use crate::fixture::{TempSite, with_code};
+
+/// What `new report` says about the draft it wrote.
+const DRAFT_SAID: &str = "新年报标为草稿（`draft: true`）：检查但不发布；填写完毕、核对无误后删去这一行即可发布";
 
 #[test]
 fn a_new_report_has_every_table_and_section_and_checks_clean() {
@@ -12,9 +15,15 @@ fn a_new_report_has_every_table_and_section_and_checks_clean() {
         assert!(out.starts_with("已新建 ") && out.ends_with("content/reports/town/agency.yaml\n"), "{out}");
         let (code, out, err) = site.run(&["new", "report", "--agency", "town", "--year", &year.to_string()]);
         assert_eq!(code, 0, "{out}{err}");
-        assert!(out.starts_with("已新建 ") && out.ends_with(&format!("content/reports/town/{year}.md\n")), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].starts_with("已新建 ") && lines[0].ends_with(&format!("content/reports/town/{year}.md")),
+            "{out}"
+        );
+        assert_eq!(lines[1..], [DRAFT_SAID], "nothing to carry without last year's report: {out}");
         let text =
             std::fs::read_to_string(site.path().join(format!("content/reports/town/{year}.md"))).expect("written");
+        assert!(text.contains("\ndraft: true "), "a new report is a draft: {text}");
         assert!(
             text.contains("partial:") && text.contains("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
             "{text}"
@@ -57,4 +66,62 @@ fn mistakes_in_new_are_said_in_chinese() {
     let (code, _, err) = site.run(&["new", "report", "--agency", "town"]);
     assert_eq!(code, 2, "a mistake on the command line");
     assert!(err.starts_with("错误：缺少必需的参数：`--year <年度>`"), "{err}");
+}
+
+/// Runs `gongkai new report` for `town` and returns what it printed and the file it wrote.
+fn new_report(site: &TempSite, year: i32) -> (String, String) {
+    let (code, out, err) = site.run(&["new", "report", "--agency", "town", "--year", &year.to_string()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(site.path().join(format!("content/reports/town/{year}.md"))).expect("written");
+    (out, text)
+}
+
+/// Replaces line `from` of town's report of `year` (exactly as `new report` wrote it) with `to`.
+fn fill(site: &TempSite, year: i32, from: &str, to: &str) {
+    let path = site.path().join(format!("content/reports/town/{year}.md"));
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{from} in\n{text}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn next_years_report_starts_from_last_years_and_checks_clean_across_years() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    // 2019 (the 2019 form): 7 licensing items at the year's end, 1 application carried out.
+    new_report(&site, 2019);
+    fill(&site, 2019, "  permit:   [0, 0, 0]", "  permit:   [5, 2, 3]");
+    fill(&site, 2019, "  new:             [0, 0, 0, 0, 0, 0, 0]", "  new:             [1, 0, 0, 0, 0, 0, 1]");
+    fill(&site, 2019, "  carried_out:     [0, 0, 0, 0, 0, 0, 0]", "  carried_out:     [1, 0, 0, 0, 0, 0, 1]");
+    let (out, text) = new_report(&site, 2020);
+    assert!(out.contains("已从 2019 年的年报带入上一年的数字：“本年 上一年项目数量 = 上年报告 上一年项目数量 + 本年增/减”、“本年 二、上年结转 = 上年报告 四、结转下年度继续办理”"), "{out}");
+    assert!(text.contains("  permit:   [7, 0, 0]   # 行政许可；取自 2019 年报："), "{text}");
+    assert!(text.contains("  carried_in:      [1, 0, 0, 0, 0, 0, 1]"), "{text}");
+    // 2020 → 2021 changes the form: 表三's carried rows carry all the same.
+    fill(&site, 2020, "  carried_out:     [0, 0, 0, 0, 0, 0, 0]", "  carried_out:     [1, 0, 0, 0, 0, 0, 1]");
+    let (_, text) = new_report(&site, 2021);
+    assert!(text.contains("（cn-2021）") && text.contains("  carried_in:      [1, 0, 0, 0, 0, 0, 1]"), "{text}");
+    // 2021 → 2022: the stock of documents in force (X-STOCK21 starts with 2022).
+    fill(&site, 2021, "  normative: [0, 0, 0]", "  normative: [3, 1, 9]");
+    fill(&site, 2021, "  carried_out:     [0, 0, 0, 0, 0, 0, 0]", "  carried_out:     [1, 0, 0, 0, 0, 0, 1]");
+    let (_, text) = new_report(&site, 2022);
+    assert!(
+        text.contains("  normative: [0, 0, 9]   # 行政规范性文件；取自 2021 年报：现行有效件数 = 上年 现行有效件数"),
+        "{text}"
+    );
+    let checked = site.check();
+    assert_eq!(checked.content.reports.len(), 4, "{:#?}", checked.diags);
+    for code in ["X-CARRY", "X-STOCK19", "X-STOCK21", "IN-KEY"] {
+        assert!(with_code(&checked, code).is_empty(), "{code}: {:#?}", checked.diags);
+    }
+}
+
+#[test]
+fn a_last_years_report_that_cannot_be_read_carries_nothing_and_says_so() {
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    site.write("content/reports/town/2023.md", "---\nyear: [\n---\n");
+    let (out, text) = new_report(&site, 2024);
+    assert!(out.contains("未带入上一年的数字：") && out.contains("town/2023.md 读不出来或有错误"), "{out}");
+    assert!(text.contains("  carried_in:      [0, 0, 0, 0, 0, 0, 0]   # 二、上年结转政府信息公开申请数量\n"), "{text}");
 }

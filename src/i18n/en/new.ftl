@@ -14,3 +14,8 @@ new-toml-head = gongkai site settings
 new-toml-base-url = where the site is published (feed, sitemap)
 new-toml-lang = language of messages: `zh` (Chinese) or `en` (English); remove the leading # to use it
 new-toml-deadlines = publication deadlines, as `MM-DD` of the year after the report year (条例 第四十九条)
+
+# new report: drafts, and the figures carried over from last year's report (cmd/new/carry.rs).
+new-draft = the new report is a draft (`draft: true`): checked, never published; delete that line once it is filled in and checks clean
+new-carried = carried over from the {$year} report: {$rules}
+new-carry-unreadable = nothing carried over from last year: {$path} cannot be read or has errors; fix it first (then delete the new file and run this again)

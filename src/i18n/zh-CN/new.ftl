@@ -14,3 +14,8 @@ new-toml-head = gongkai 站点设置
 new-toml-base-url = 站点发布的网址（用于订阅源和站点地图）
 new-toml-lang = 提示语言：`zh`（中文）或 `en`（英文）；去掉行首的 # 即生效
 new-toml-deadlines = 公布时限：报告年度次年的 `MM-DD`（条例第四十九条）
+
+# new report：草稿，以及从上一年年报带入的数字（cmd/new/carry.rs）。
+new-draft = 新年报标为草稿（`draft: true`）：检查但不发布；填写完毕、核对无误后删去这一行即可发布
+new-carried = 已从 {$year} 年的年报带入上一年的数字：{$rules}
+new-carry-unreadable = 未带入上一年的数字：{$path} 读不出来或有错误，请先改正（可删去新文件后重新运行）
