@@ -20,7 +20,7 @@ mod totals;
 pub use agency::parse_agency;
 use figures::parse_int;
 pub use figures::{BadNumber, MAX_AMOUNT_DIGITS, MAX_AMOUNT_SIGNIFICANT, MAX_COUNT, parse_value};
-use front::{Ctx, Place, as_map, list};
+use front::{Ctx, Place, as_map, flag, list};
 pub use front::{Split, did_you_mean, split_front_matter};
 pub use narrative::headings;
 pub use page::parse_page;
@@ -35,9 +35,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Metadata keys of a report's front matter: the year, the publication
-/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …) and
-/// the keys of the tables that the published original lacks.
-pub const REPORT_KEYS: [&str; 5] = ["year", "published", "title", "form", "missing_in_original"];
+/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …), the
+/// keys of the tables that the published original lacks, and whether the
+/// report is kept exactly as published (`as_published: true`).
+pub const REPORT_KEYS: [&str; 6] = ["year", "published", "title", "form", "missing_in_original", "as_published"];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -136,6 +137,7 @@ pub fn parse_report<'t>(
     };
 
     let mut title = None;
+    let mut as_published = false;
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
@@ -154,6 +156,9 @@ pub fn parse_report<'t>(
         match name {
             "year" | "form" => {}
             "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
+            "as_published" => {
+                as_published = flag(&mut ctx, name, value, || crate::t!("in-as-published-help")).unwrap_or(false);
+            }
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
                 _ => {
@@ -238,6 +243,8 @@ pub fn parse_report<'t>(
         body_line,
         narrative,
         sentences: Vec::new(),
+        as_published,
+        notices: Vec::new(),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();
