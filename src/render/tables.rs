@@ -194,10 +194,10 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
                     );
                 }
                 Source::Blank if marks.as_published => {
-                    // As printed: empty. Screen readers say 空 rather than nothing.
+                    // As printed: empty, no hidden text. Its name says 空 to a screen reader.
                     let _ = write!(
                         h,
-                        "<td headers=\"{headers}\" class=\"empty\" title=\"原报告此处为空\"><span class=\"vh\">空</span></td>"
+                        "<td headers=\"{headers}\" class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"
                     );
                 }
                 Source::Blank => {
@@ -285,7 +285,7 @@ mod tests {
         let marks = Marks { as_published: true, notices: 2 };
         let kept = table_html_with(spec, &data, "t", "t-", marks);
         assert!(!kept.contains(">0</td>"), "never a 0 for a blank: {kept}");
-        assert!(kept.contains("class=\"empty\" title=\"原报告此处为空\"><span class=\"vh\">空</span></td>"), "{kept}");
+        assert!(kept.contains("class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"), "{kept}");
         assert!(kept.starts_with("<p class=\"table-notice\" id=\"t-notice\">本表有 2 处数字互不相符，见<a href=\"#gk-notices\">数据核对提示</a>。</p>\n"), "{kept}");
         assert!(kept.contains("<table class=\"form-table\" id=\"t\" aria-describedby=\"t-notice\">"), "{kept}");
         assert!(!table_html_with(spec, &data, "t", "t-", Marks { notices: 0, ..marks }).contains("table-notice"));
