@@ -16,10 +16,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
-/// How bad a finding is.
+/// How bad a finding is, least first: [`Severity::max`] of two findings is
+/// the worse one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Information, never a failure, not even with `--deny-warnings`: a rule
+    /// that does not hold in a report kept as published (`as_published:
+    /// true`), whose figures are reproduced as the agency printed them.
+    Notice,
     /// Suspicious but publishable; `--deny-warnings` turns these into failures.
     Warning,
     /// The report is wrong or unreadable and must not be published.
@@ -30,14 +35,16 @@ impl Severity {
     /// The stable name of this severity, as `--format json` writes it.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Notice => "notice",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
     }
 
-    /// The word a person reads: 错误 / 警告, or error / warning.
+    /// The word a person reads: 错误 / 警告 / 提示, or error / warning / notice.
     pub fn word(self) -> String {
         match self {
+            Severity::Notice => crate::t!("diag-notice"),
             Severity::Warning => crate::t!("diag-warning"),
             Severity::Error => crate::t!("diag-error"),
         }
@@ -77,7 +84,7 @@ pub struct Label {
 /// One finding of the checker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error, warning or notice.
     pub severity: Severity,
     /// Stable code, explained in the README (e.g. `T3-KJ`, `IN-YAML`). Rule
     /// codes come from form data, so this is not always a literal.
@@ -398,20 +405,23 @@ pub fn render_human(d: &Diagnostic, root: &Path, sources: &dyn SourceLines) -> S
     out
 }
 
-/// Counts of errors and warnings, for the summary line and the exit code.
+/// Counts of errors, warnings and notices, for the summary line and the exit
+/// code (which notices never change).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     /// Number of errors.
     pub errors: usize,
     /// Number of warnings.
     pub warnings: usize,
+    /// Number of notices.
+    pub notices: usize,
 }
 
 impl Tally {
     /// Counts the diagnostics by severity.
     pub fn of(diags: &[Diagnostic]) -> Tally {
-        let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-        Tally { errors, warnings: diags.len() - errors }
+        let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+        Tally { errors: count(Severity::Error), warnings: count(Severity::Warning), notices: count(Severity::Notice) }
     }
 }
 
@@ -506,6 +516,21 @@ mod tests {
         assert!(!json.chars().any(acts_on_a_terminal), "{json:?}");
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["message"], message, "escaped, not altered");
+    }
+
+    #[test]
+    fn a_notice_is_its_own_severity_below_a_warning_and_counted_apart() {
+        let file = Arc::new(PathBuf::from("/site/a.md"));
+        let d = Diagnostic::new(Severity::Notice, "T3-SUM", &file, Pos::new(1, 1, 1), "m");
+        let text = render_human(&d, Path::new("/site"), &One("x"));
+        assert!(text.starts_with("提示[T3-SUM]：m\n"), "{text}");
+        let v: serde_json::Value = serde_json::from_str(&render_json(&d, Path::new("/site"))).unwrap();
+        assert_eq!(v["severity"], "notice");
+        assert_eq!(Severity::Notice.max(Severity::Warning), Severity::Warning);
+        let warning = Diagnostic::warning("W", &file, Pos::default(), "w");
+        let error = Diagnostic::error("E", &file, Pos::default(), "e");
+        let tally = Tally::of(&[d.clone(), d, warning, error]);
+        assert_eq!(tally, Tally { errors: 1, warnings: 1, notices: 2 });
     }
 
     #[test]

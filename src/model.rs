@@ -295,6 +295,28 @@ pub struct Report {
     pub narrative: Narrative,
     /// Fingerprints of the narrative's sentences, for 内容雷同 across years.
     pub sentences: Vec<Sentence>,
+    /// `as_published: true`: the report is reproduced exactly as its agency
+    /// published it (按原文收录). No total is computed, blank cells stay
+    /// blank, and the form's rules that do not hold are [`Notice`]s, not
+    /// errors.
+    pub as_published: bool,
+    /// What the report's page tells readers in its 数据核对提示 box: the
+    /// form's rules that do not hold, in Chinese (set by the checker, only
+    /// for a report kept as published).
+    pub notices: Vec<Notice>,
+}
+
+/// A rule of the form that does not hold in a report kept as published, as
+/// its page and open data state it to readers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// The rule's stable code (`T3-SUM`, `X-CARRY`).
+    pub code: String,
+    /// The key of the table the rule is about (`applications`).
+    pub table: String,
+    /// The statement in plain Chinese, with the figures:
+    /// `表三「自然人」列：（七）总计 767，各项之和 768，相差 1`.
+    pub message: String,
 }
 
 /// A sentence of a narrative: a hash of its normalised text, and its length in characters.

@@ -170,9 +170,10 @@ impl Site {
         self.content.reports.retain(|r| r.agency != slug);
         // The agency file's own findings stay: only its reports are read again.
         self.diags.retain(|d| !d.file.starts_with(&dir) || d.file.file_name().is_some_and(|n| n == load::AGENCY_FILE));
-        let (reports, mut diags, files) =
+        let (mut reports, mut diags, files) =
             load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
+        crate::check::kept::attach(&mut reports);
         let after: Vec<i32> = reports.iter().map(|r| r.year).collect();
         self.content.files_by_agency.insert(slug.to_owned(), files);
         let at = self.content.reports.partition_point(|r| r.agency.as_str() < slug);

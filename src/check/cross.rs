@@ -1,22 +1,35 @@
 //! Checks between a report and the same agency's report of the year before:
 //! carried-over applications, document stocks, copied text and copied figures.
 
-use super::tables::{Side, check_rule};
+use super::tables::{Failure, Side, failures};
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-/// Runs every cross-year check of `this` against `prev` (the year before).
-pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec<Diagnostic>) {
+/// The failures of the cross-year rules of `this` against `prev` (the year
+/// before), in the form's order.
+pub fn pair_failures<'a>(prev: &'a Report, this: &'a Report) -> Vec<Failure<'a>> {
     let form = &this.form;
+    let mut found = Vec::new();
     for rule in form.cross_year.iter().filter(|r| r.from_year.is_none_or(|y| this.year >= y)) {
         let spec = &form.tables[rule.table];
         let (Some(a), Some(b)) = (Side::of(this, &spec.key), Side::of(prev, &spec.key)) else {
             continue;
         };
-        diags.extend(check_rule(rule, form, a, Some(b)));
+        found.extend(failures(rule, form, a, Some(b)));
     }
+    found
+}
+
+/// Runs every cross-year check of `this` against `prev` (the year before).
+/// The rules' failures are notices when `this` is kept as published.
+pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec<Diagnostic>) {
+    let mut found: Vec<Diagnostic> = pair_failures(prev, this).iter().map(super::explain::single).collect();
+    if this.as_published {
+        super::kept::as_notices(&mut found);
+    }
+    diags.extend(found);
     copied_text(prev, this, similarity, diags);
     copied_figures(prev, this, diags);
 }

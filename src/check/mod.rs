@@ -11,6 +11,7 @@ pub mod agency;
 pub mod cross;
 pub mod explain;
 pub mod group;
+pub mod kept;
 pub mod narrative;
 pub mod tables;
 
@@ -38,12 +39,16 @@ pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
 /// Checks every report of `content` (already through [`check_text`]).
 /// Returns the findings (parse diagnostics stay in `content.diags`).
 pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
-    check_reports(&content.reports, &content.agencies, config)
+    let diags = check_reports(&content.reports, &content.agencies, config);
+    kept::attach(&mut content.reports);
+    diags
 }
 
 /// Checks `reports` (sorted by agency, then year, each already through
 /// [`check_text`]): the form's rules, the agency's constraints, and each
 /// report against the same agency's previous year when it is among them.
+/// A report kept as published gets its rules' failures as notices; the
+/// page's statement of them is [`kept::attach`]ed after.
 pub fn check_reports(reports: &[Report], agencies: &BTreeMap<String, Agency>, config: &Config) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = reports
         .par_iter()

@@ -6,7 +6,7 @@
 
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Each, Form, Leaf, Rule, TableSpec, Term};
-use crate::model::{Cell, Report, TableData};
+use crate::model::{Cell, Report, Source, TableData};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,13 +19,16 @@ pub struct Side<'a> {
     pub data: &'a TableData,
     /// The report file.
     pub file: &'a Arc<PathBuf>,
+    /// Whether the report is kept as published: its blank totals were not
+    /// printed, and no rule compares them.
+    pub as_published: bool,
 }
 
 impl<'a> Side<'a> {
     /// The table `key` of `report`.
     pub fn of(report: &'a Report, key: &str) -> Option<Side<'a>> {
         let (spec, data) = report.table(key)?;
-        Some(Side { spec, data, file: &report.file })
+        Some(Side { spec, data, file: &report.file, as_published: report.as_published })
     }
 }
 
@@ -48,6 +51,9 @@ pub struct Value<'a> {
     pub prev: bool,
     /// The file of the cell.
     pub file: &'a Arc<PathBuf>,
+    /// A total that a report kept as published leaves blank: the agency
+    /// printed no figure to compare, so the rule is not checked.
+    pub unprinted: bool,
 }
 
 impl Value<'_> {
@@ -93,7 +99,16 @@ impl Failure<'_> {
 /// no count: the rule is then not checked on that line.
 fn resolve<'a>(rule: &Rule, t: &Term, line: usize, this: Side<'a>, prev: Option<Side<'a>>) -> Option<Value<'a>> {
     if let Some(k) = t.constant {
-        return Some(Value { sign: t.sign, value: k, cell: None, name: None, at: None, prev: false, file: this.file });
+        return Some(Value {
+            sign: t.sign,
+            value: k,
+            cell: None,
+            name: None,
+            at: None,
+            prev: false,
+            file: this.file,
+            unprinted: false,
+        });
     }
     let side = if t.prev { prev? } else { this };
     let line_leaf = match rule.each {
@@ -123,12 +138,15 @@ fn resolve<'a>(rule: &Rule, t: &Term, line: usize, this: Side<'a>, prev: Option<
         at: (!t.prev).then_some((r, c)),
         prev: t.prev,
         file: side.file,
+        unprinted: side.as_published && cell.source == Source::Blank && side.spec.is_total(r, c),
     })
 }
 
 /// The rows or columns on which `rule` does not hold in `this` table of a
 /// report following `form`, with `prev` the same table of the previous
-/// year's report for cross-year rules.
+/// year's report for cross-year rules. A line with a total that a report
+/// kept as published leaves blank is not checked: there is no printed
+/// figure to disagree.
 pub fn failures<'a>(rule: &'a Rule, form: &'a Form, this: Side<'a>, prev: Option<Side<'a>>) -> Vec<Failure<'a>> {
     let spec = this.spec;
     let mut out = Vec::new();
@@ -146,6 +164,9 @@ pub fn failures<'a>(rule: &'a Rule, form: &'a Form, this: Side<'a>, prev: Option
         let (Some(lhs), Some(rhs)) = (side(&rule.lhs), side(&rule.rhs)) else {
             continue;
         };
+        if lhs.iter().chain(&rhs).any(|v| v.unprinted) {
+            continue;
+        }
         if rule.op.holds(Failure::sum(&lhs), Failure::sum(&rhs)) {
             continue;
         }
@@ -154,24 +175,29 @@ pub fn failures<'a>(rule: &'a Rule, form: &'a Form, this: Side<'a>, prev: Option
     out
 }
 
-/// Checks `rule` on `this` table of a report following `form`, with `prev`
-/// the same table of the previous year's report for cross-year rules.
-/// Returns one diagnostic per failing row or column.
-pub fn check_rule(rule: &Rule, form: &Form, this: Side<'_>, prev: Option<Side<'_>>) -> Vec<Diagnostic> {
-    failures(rule, form, this, prev).iter().map(super::explain::single).collect()
-}
-
-/// Checks every in-report rule of the report's form. Rules broken by the
-/// same cell are one finding at that cell ([`super::group`]).
-pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
+/// Every failure of the in-report rules of the report's form, in the
+/// form's order.
+pub fn report_failures(report: &Report) -> Vec<Failure<'_>> {
     let form = &report.form;
     let mut found = Vec::new();
     for rule in &form.rules {
         let spec = &form.tables[rule.table];
-        let this = Side { spec, data: &report.tables[rule.table], file: &report.file };
+        let this =
+            Side { spec, data: &report.tables[rule.table], file: &report.file, as_published: report.as_published };
         found.extend(failures(rule, form, this, None));
     }
-    diags.extend(super::group::diagnostics(&found));
+    found
+}
+
+/// Checks every in-report rule of the report's form. Rules broken by the
+/// same cell are one finding at that cell ([`super::group`]). In a report
+/// kept as published they are notices ([`super::kept`]).
+pub fn check_report(report: &Report, diags: &mut Vec<Diagnostic>) {
+    let mut found = super::group::diagnostics(&report_failures(report));
+    if report.as_published {
+        super::kept::as_notices(&mut found);
+    }
+    diags.extend(found);
 }
 
 #[cfg(test)]
@@ -331,6 +357,40 @@ mod tests {
             valid.message,
             "表二「第二十条第（一）项」「行政规范性文件」行：现行有效件数 ≥ 本年制发件数 − 本年废止件数 不成立：左边 2，右边 5 − 0 = 5"
         );
+    }
+
+    #[test]
+    fn a_report_kept_as_published_computes_no_total_and_compares_no_blank_total() {
+        // 自然人's （七）总计 is blank, 总计's left out: neither is computed, and
+        // no rule compares them; the 商业企业 column's wrong total is a notice.
+        let (r, diags) = report(
+            "as_published: true\napplications:\n  new: [3, 1, 0, 0, 0, 0, 4]\n  granted: [3, 1, 0, 0, 0, 0, 4]\n  total: [~, 2, 0, 0, 0, 0]\n",
+        );
+        assert!(r.as_published);
+        let (spec, data) = r.table("applications").unwrap();
+        let total = spec.row("total").unwrap();
+        for c in [0, 6] {
+            assert_eq!((data.cell(total, c).source, data.cell(total, c).value.int()), (Source::Blank, 0));
+        }
+        assert!(data.cells.iter().all(|c| c.source != Source::Computed));
+        let rules: Vec<_> = diags.iter().filter(|d| d.code != "T3-BLANK").collect();
+        assert!(rules.iter().all(|d| d.severity == crate::diag::Severity::Notice), "{rules:#?}");
+        let stated: Vec<&str> = rules.iter().map(|d| d.message.as_str()).collect();
+        assert!(stated.iter().all(|m| m.contains("「商业企业」列")), "only 商业企业 is compared: {stated:#?}");
+        assert!(!stated.is_empty());
+        let blank = diags.iter().find(|d| d.code == "T3-BLANK").expect("T3-BLANK");
+        assert_eq!(blank.message, "表三：有 2 个总计原报告未填写，按原文留空，涉及它们的勾稽关系不作核对");
+        assert_eq!(blank.severity, crate::diag::Severity::Notice);
+        // The page's notices are Chinese whatever the run's language, one per failure.
+        let notices = crate::i18n::in_lang(crate::i18n::Lang::En, || super::super::kept::notices(&r, None));
+        assert_eq!(
+            notices.iter().map(|n| n.message.as_str()).collect::<Vec<_>>(),
+            [
+                "表三「商业企业」列：一 + 二 = 三（七）+ 四 不成立：左边 1 + 0 = 1，右边 2 + 0 = 2，相差 1",
+                "表三「商业企业」列：（七）总计 2，各项之和 1，相差 1"
+            ]
+        );
+        assert!(notices.iter().all(|n| n.table == "applications"));
     }
 
     #[test]

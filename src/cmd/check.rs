@@ -66,16 +66,22 @@ pub fn report(site: &Site, format: Format, out: &mut dyn Write) -> std::io::Resu
 /// The closing line: what was checked and what was found.
 pub fn summary(site: &Site, tally: Tally) -> String {
     let c = &site.content;
-    crate::t!(
+    let summary = crate::t!(
         "check-summary",
         reports = c.report_files(),
         agencies = c.agencies.len(),
         errors = tally.errors,
         warnings = tally.warnings
-    )
+    );
+    if tally.notices == 0 {
+        summary
+    } else {
+        crate::t!("check-summary-notices", summary = summary, notices = tally.notices)
+    }
 }
 
 /// The exit code for a tally: 1 on errors (or warnings when denied), else 0.
+/// Notices never count: they are information about figures kept as published.
 pub fn exit_code(tally: Tally, deny_warnings: bool) -> u8 {
     u8::from(tally.errors > 0 || (deny_warnings && tally.warnings > 0))
 }

@@ -130,15 +130,6 @@ fn placement(imp: &Imported, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{line}")
 }
 
-/// Where `as_published: true` (a later issue) will be set: on a report that
-/// import has just written and whose original breaks some of the form's
-/// rules (`failing`), so that the site reproduces the published figures
-/// unchanged with a notice. That front-matter key does not exist yet, so this
-/// writes nothing; the failing rules are printed for the webmaster instead.
-pub fn mark_as_published(_report: &Path, _failing: &BTreeSet<String>) -> std::io::Result<()> {
-    Ok(())
-}
-
 /// Writes `text` to a new file; an existing file is never replaced.
 fn create(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
@@ -269,14 +260,12 @@ fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Resul
     let codes: BTreeSet<String> = owned.iter().map(|d| d.code.to_string()).collect();
     let codes = codes.iter().cloned().collect::<Vec<_>>().join(&t!("cli-list-separator"));
     writeln!(out, "{}", t!("import-failing-rules", codes = codes))?;
-    for report in written.iter().filter(|w| w.extension().is_some_and(|e| e == "md")) {
-        let failing: BTreeSet<String> =
-            owned.iter().filter(|d| same_file(&d.file, report)).map(|d| d.code.to_string()).collect();
-        if !failing.is_empty() {
-            mark_as_published(report, &failing)?;
-        }
+    // The written reports are kept as published: their rules' failures are notices.
+    let tally = crate::diag::Tally::of(&owned);
+    if tally.notices > 0 {
+        writeln!(out, "{}", t!("import-kept-notices"))?;
     }
-    Ok(crate::diag::Tally::of(&owned).errors)
+    Ok(tally.errors)
 }
 
 /// The site's agencies as (slug, name), read from their `agency.yaml`, so

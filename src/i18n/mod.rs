@@ -123,9 +123,34 @@ pub fn set(lang: Lang) {
     CURRENT.store(u8::from(lang == Lang::En), Ordering::Relaxed);
 }
 
-/// The language of this run.
+thread_local! {
+    /// The language that [`in_lang`] sets for the current thread, over the run's.
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language of this run (or of [`in_lang`] on this thread).
 pub fn current() -> Lang {
+    if let Some(lang) = OVERRIDE.with(std::cell::Cell::get) {
+        return lang;
+    }
     if CURRENT.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Zh }
+}
+
+/// Runs `f` with everything it says on this thread in `lang`, whatever the
+/// run's language: the published site is Chinese even when the webmaster
+/// reads gongkai in English, and some of its sentences are the checker's
+/// (the 数据核对提示 of a report kept as published). Work that `f` hands to
+/// other threads keeps the run's language.
+pub fn in_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    /// Puts the previous language back, even if `f` panics.
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            OVERRIDE.with(|o| o.set(self.0));
+        }
+    }
+    let _restore = Restore(OVERRIDE.with(|o| o.replace(Some(lang))));
+    f()
 }
 
 /// A loaded catalogue, built on first use and shared by all threads.

@@ -349,3 +349,13 @@ fn figures_reach_the_text_unaltered() {
 fn a_message_missing_from_the_catalogue_prints_its_id() {
     assert_eq!(text_in(Lang::Zh, "no-such-message", None), "no-such-message");
 }
+
+#[test]
+fn in_lang_speaks_the_given_language_on_this_thread_only_and_then_restores() {
+    let run = current();
+    let words = in_lang(Lang::En, || (crate::t!("diag-notice"), in_lang(Lang::Zh, || crate::t!("diag-notice"))));
+    assert_eq!(words, ("notice".to_owned(), "提示".to_owned()));
+    assert_eq!(current(), run, "restored after the call");
+    let other = in_lang(Lang::En, || std::thread::spawn(current).join().expect("thread"));
+    assert_eq!(other, run, "another thread keeps the run's language");
+}

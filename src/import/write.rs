@@ -1,6 +1,7 @@
 //! Emits what an import produced: the report file (front matter in the
 //! layout `gongkai new report` writes, blanks as `~`, absent tables as
-//! `missing_in_original`) and, for a new agency, its `agency.yaml`.
+//! `missing_in_original`, and `as_published: true`: an imported report
+//! reproduces a published original) and, for a new agency, its `agency.yaml`.
 
 use super::Imported;
 use super::narrative::Meta;
@@ -94,6 +95,8 @@ pub fn report(imp: &Imported, form: &Form, source: &str) -> (String, Vec<String>
         let _ = writeln!(s, "title: {}", scalar(t));
     }
     let _ = writeln!(s, "# 由 gongkai import 导入自 {}", source.replace('\n', " "));
+    // An import reproduces a published original: its figures are kept as printed.
+    let _ = writeln!(s, "as_published: true   # 按原文收录：数字照原文，互不相符之处作为数据核对提示显示在页面上");
     let missing: Vec<&str> =
         form.tables.iter().enumerate().filter(|(i, _)| !imp.filled.present(*i)).map(|(_, t)| t.key.as_str()).collect();
     if !missing.is_empty() {

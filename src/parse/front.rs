@@ -157,6 +157,25 @@ pub(super) fn as_map<'n>(ctx: &mut Ctx<'_>, node: &'n Node, place: Place<'_>) ->
     }
 }
 
+/// A `true` or `false` written plain (YAML's spellings `True`, `TRUE`, …
+/// too), or an `IN-TYPE` error naming `key` and what was written instead,
+/// with `help` saying what the key means.
+pub(super) fn flag(ctx: &mut Ctx<'_>, key: &str, node: &Node, help: impl FnOnce() -> String) -> Option<bool> {
+    if let Value::Scalar { text, style: yaml::Style::Plain } = &node.value {
+        match text.as_str() {
+            "true" | "True" | "TRUE" => return Some(true),
+            "false" | "False" | "FALSE" => return Some(false),
+            _ => {}
+        }
+    }
+    let found = match node.spelling().filter(|_| !node.is_null()) {
+        Some(s) => format!("`{s}`"),
+        None => node.kind_name(),
+    };
+    ctx.error("IN-TYPE", node.pos, crate::t!("in-not-a-flag", key = key, found = found)).help = Some(help());
+    None
+}
+
 /// Where in a file a key is, for messages about keys and maps.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Place<'a> {

@@ -20,7 +20,7 @@ mod totals;
 pub use agency::parse_agency;
 use figures::parse_int;
 pub use figures::{BadNumber, MAX_AMOUNT_DIGITS, MAX_AMOUNT_SIGNIFICANT, MAX_COUNT, parse_value};
-use front::{Ctx, Place, as_map, list};
+use front::{Ctx, Place, as_map, flag, list};
 pub use front::{Split, did_you_mean, split_front_matter};
 pub use narrative::headings;
 pub use page::parse_page;
@@ -36,9 +36,11 @@ use std::sync::Arc;
 
 /// Metadata keys of a report's front matter: the year, the publication
 /// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …), the
-/// keys of the tables that the published original lacks, and `draft` (a
-/// report not to publish yet: accepted here, acted on by the build).
-pub const REPORT_KEYS: [&str; 6] = ["year", "published", "title", "form", "missing_in_original", "draft"];
+/// keys of the tables that the published original lacks, whether the
+/// report is kept exactly as published (`as_published: true`), and `draft`
+/// (a report not to publish yet: accepted here, acted on by the build).
+pub const REPORT_KEYS: [&str; 7] =
+    ["year", "published", "title", "form", "missing_in_original", "as_published", "draft"];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -142,6 +144,7 @@ pub fn parse_report<'t>(
     };
 
     let mut title = None;
+    let mut as_published = false;
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
@@ -160,6 +163,9 @@ pub fn parse_report<'t>(
         match name {
             "year" | "form" | "draft" => {}
             "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
+            "as_published" => {
+                as_published = flag(&mut ctx, name, value, || crate::t!("in-as-published-help")).unwrap_or(false);
+            }
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
                 _ => {
@@ -244,6 +250,8 @@ pub fn parse_report<'t>(
         body_line,
         narrative,
         sentences: Vec::new(),
+        as_published,
+        notices: Vec::new(),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

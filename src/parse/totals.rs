@@ -6,15 +6,20 @@
 //! original only left it unprinted. Blank cells and computed totals are
 //! reported (T3-BLANK).
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::form::{Each, Rule, TableSpec, Term};
 use crate::model::{Report, Source};
 use std::sync::Arc;
 
 /// Fills omitted totals from the rules that define them, and warns about
 /// blank cells and left-out totals (T3-BLANK). A table missing altogether
-/// gets one warning instead.
+/// gets one warning instead. A report kept as published gets no computed
+/// figure: see [`keep_blank`].
 pub(super) fn complete_totals(report: &mut Report, diags: &mut Vec<Diagnostic>) {
+    if report.as_published {
+        keep_blank(report, diags);
+        return;
+    }
     let form = Arc::clone(&report.form);
     let blank_totals = open_blank_totals(report);
     loop {
@@ -126,6 +131,61 @@ fn open_blank_totals(report: &mut Report) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A report kept as published (`as_published: true`): no total is computed.
+/// A total that the front matter leaves out of a row it fills in (or a
+/// total row left out) is what the original printed blank, and is marked
+/// blank; the rules that involve a blank total are not checked (see
+/// [`crate::check::tables`]), and the page shows it empty. One notice per
+/// table says how many totals were left blank, one how many other cells are
+/// blank (counted as 0 by the rules): both are as published, so nothing is
+/// asked of the webmaster.
+fn keep_blank(report: &mut Report, diags: &mut Vec<Diagnostic>) {
+    let form = Arc::clone(&report.form);
+    for (spec, data) in form.tables.iter().zip(report.tables.iter_mut()) {
+        if !data.given {
+            continue;
+        }
+        let cols = data.cols;
+        let row_given =
+            |data: &crate::model::TableData, r: usize| (0..cols).any(|c| data.cell(r, c).source != Source::Omitted);
+        for r in 0..spec.row_leaves.len() {
+            let filled = spec.row_leaves[r].total || row_given(data, r);
+            for c in 0..cols {
+                let cell = data.cell_mut(r, c);
+                if filled && cell.source == Source::Omitted && spec.is_total(r, c) {
+                    cell.source = Source::Blank;
+                }
+            }
+        }
+        let title = spec.title(&form);
+        let blank = |total: bool| {
+            data.cells
+                .iter()
+                .enumerate()
+                .filter(move |(i, c)| c.source == Source::Blank && spec.is_total(i / cols, i % cols) == total)
+        };
+        let notice = |code, pos, message: String| {
+            Diagnostic::new(Severity::Notice, code, &report.file, pos, message)
+                .with_label(crate::t!("check-blank"))
+                .with_help(crate::t!("check-kept-blank-help"))
+        };
+        if let Some((_, first)) = blank(true).next() {
+            diags.push(notice(
+                "T3-BLANK",
+                first.pos,
+                crate::t!("check-kept-blank-totals", table = &title, n = blank(true).count()),
+            ));
+        }
+        if let Some((_, first)) = blank(false).next() {
+            diags.push(notice(
+                "T3-BLANK",
+                first.pos,
+                crate::t!("check-blank-cells", table = &title, n = blank(false).count()),
+            ));
+        }
+    }
 }
 
 /// The cells of one check of a rule: the left side's (row, col) and the

@@ -41,7 +41,8 @@ pub struct TableRecord<'a> {
     pub rows: Vec<AxisRecord<'a>>,
     /// The columns, in order.
     pub columns: Vec<AxisRecord<'a>>,
-    /// The figures (numbers; `null` where one cannot be a number).
+    /// The figures (numbers; `null` where one cannot be a number, or where a
+    /// report kept as published has a blank cell).
     pub values: Vec<Vec<serde_json::Value>>,
     /// How each cell got its value: `given`, `blank`, `omitted` or `computed`.
     pub sources: Vec<Vec<Source>>,
@@ -94,6 +95,14 @@ pub struct ReportRecord<'a> {
     pub url: String,
     /// Every table.
     pub tables: Vec<TableRecord<'a>>,
+    /// `true` when the report is kept as published (按原文收录): its
+    /// figures are the original's, unaltered, no total is computed, and a
+    /// blank cell's value is `null`.
+    pub as_published: bool,
+    /// The form's rules that do not hold in a report kept as published
+    /// (`code`, `table`, `message` in Chinese), as its page's 数据核对提示
+    /// states them; empty otherwise.
+    pub notices: &'a [crate::model::Notice],
 }
 
 fn value_json(v: &CellValue) -> serde_json::Value {
@@ -135,7 +144,11 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
                 section: spec.section,
                 rows: spec.row_leaves.iter().map(axis).collect(),
                 columns: spec.col_leaves.iter().map(axis).collect(),
-                values: grid(spec, data, |c| if data.given { value_json(&c.value) } else { serde_json::Value::Null }),
+                // A blank cell of a report kept as published printed no figure, not a 0.
+                values: grid(spec, data, |c| {
+                    let printed = data.given && !(report.as_published && c.source == Source::Blank);
+                    if printed { value_json(&c.value) } else { serde_json::Value::Null }
+                }),
                 sources: grid(spec, data, |c| c.source),
                 units: has_money.then(|| {
                     grid(spec, data, |c| match &c.value {
@@ -155,6 +168,8 @@ pub fn record<'a>(report: &'a Report, agency: &'a Agency) -> ReportRecord<'a> {
         form: FormRecord { id: &form.id, name: &form.name, issued_by: &form.issued_by },
         url: super::urls::report(&report.agency, report.year),
         tables,
+        as_published: report.as_published,
+        notices: &report.notices,
     }
 }
 

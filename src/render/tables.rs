@@ -72,10 +72,34 @@ fn header_ids<'p>(placed: &'p [Placed<'_>], leaf: usize) -> Vec<&'p str> {
     placed.iter().filter(|p| p.first <= leaf && leaf < p.first + p.span).map(|p| p.id.as_str()).collect()
 }
 
+/// What a report's page adds to one of its tables.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    /// The report is kept as published: a blank cell is shown empty (as
+    /// printed), not as a grey 0.
+    pub as_published: bool,
+    /// How many of the page's 数据核对提示 are about this table: when some
+    /// are, a note above the table links to them and describes the table.
+    pub notices: usize,
+}
+
 /// Renders one table of a form. `id` must be unique on the page; `short`
 /// (unique too) prefixes the header ids, which every cell repeats in its
 /// `headers`, so it is kept short.
 pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> String {
+    table_html_with(spec, data, id, short, Marks::default())
+}
+
+/// The note above a table that some 数据核对提示 are about, linking to them
+/// (the box has the id `gk-notices`; the note's id describes the table).
+fn notices_note(id: &str, n: usize) -> String {
+    format!(
+        "<p class=\"table-notice\" id=\"{id}-notice\">本表有 {n} 处数字互不相符，见<a href=\"#gk-notices\">数据核对提示</a>。</p>\n"
+    )
+}
+
+/// [`table_html`] with a report page's [`Marks`].
+pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str, marks: Marks) -> String {
     if !data.given {
         // Declared absent from the published original: say so, and show no
         // figures, so that no zero appears that the agency never printed.
@@ -89,9 +113,14 @@ pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> 
     // 表四 has no row header column on the printed form.
     let row_cols = if spec.row_headers { row_depth } else { 0 };
     let mut h = String::with_capacity(4096 + data.cells.len() * 64);
+    let mut described = String::new();
+    if marks.notices > 0 {
+        h.push_str(&notices_note(id, marks.notices));
+        described = format!(" aria-describedby=\"{id}-notice\"");
+    }
     let _ = write!(
         h,
-        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}-cap\" tabindex=\"0\">\n<table class=\"form-table\" id=\"{id}\">\n<caption id=\"{id}-cap\">{}",
+        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"{id}-cap\" tabindex=\"0\">\n<table class=\"form-table\" id=\"{id}\"{described}>\n<caption id=\"{id}-cap\">{}",
         esc(&spec.caption)
     );
     if let Some(stub) = &spec.stub
@@ -164,6 +193,13 @@ pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> 
                         "<td headers=\"{headers}\" class=\"computed\" title=\"原报告未填写，由各项相加得出\">{value}</td>"
                     );
                 }
+                Source::Blank if marks.as_published => {
+                    // As printed: empty, no hidden text. Its name says 空 to a screen reader.
+                    let _ = write!(
+                        h,
+                        "<td headers=\"{headers}\" class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"
+                    );
+                }
                 Source::Blank => {
                     let _ = write!(
                         h,
@@ -230,6 +266,29 @@ mod tests {
         assert!(h.contains("rowspan=\"2\">结果维持</th>"), "{h}");
         assert!(!h.contains("scope=\"row\""), "{h}");
         assert_eq!(h.matches("<td headers=").count(), 15);
+    }
+
+    #[test]
+    fn a_report_kept_as_published_shows_blank_cells_empty_and_links_its_notices() {
+        let forms = Forms::builtin();
+        let form = forms.for_year(2024).unwrap();
+        let spec = &form.tables[form.table("licensing").unwrap()];
+        let blank = crate::model::Cell {
+            value: crate::model::CellValue::Int(0),
+            source: Source::Blank,
+            pos: Default::default(),
+        };
+        let cells = vec![blank; spec.row_leaves.len() * spec.col_leaves.len()];
+        let data = TableData { cells, cols: spec.col_leaves.len(), pos: Default::default(), given: true };
+        let grey = table_html(spec, &data, "t", "t-");
+        assert!(grey.contains("class=\"blank\" title=\"原报告留空，按 0 计\">0</td>"), "{grey}");
+        let marks = Marks { as_published: true, notices: 2 };
+        let kept = table_html_with(spec, &data, "t", "t-", marks);
+        assert!(!kept.contains(">0</td>"), "never a 0 for a blank: {kept}");
+        assert!(kept.contains("class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"), "{kept}");
+        assert!(kept.starts_with("<p class=\"table-notice\" id=\"t-notice\">本表有 2 处数字互不相符，见<a href=\"#gk-notices\">数据核对提示</a>。</p>\n"), "{kept}");
+        assert!(kept.contains("<table class=\"form-table\" id=\"t\" aria-describedby=\"t-notice\">"), "{kept}");
+        assert!(!table_html_with(spec, &data, "t", "t-", Marks { notices: 0, ..marks }).contains("table-notice"));
     }
 
     #[test]

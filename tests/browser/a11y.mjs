@@ -79,6 +79,7 @@ const PAGES = [
   'years/2024/index.html',
   'reports/baibu/2020/index.html',
   'reports/huaian/2024/index.html',
+  'reports/qingshui/2023/index.html', // fixtures/as-published (run.sh adds it to the example)
   'pages/guide/index.html',
   'pages/rules/index.html',
   '404.html',
@@ -640,6 +641,29 @@ async function checkScreenReader(browser) {
           return lines.length ? { ok: false, lines } : { ok: true, note: `「${r.row}」, 「${r.col}」: ${r.value}` };
         });
       }
+    }
+    if (p === 'reports/qingshui/2023/index.html') {
+      // A report kept as published: its 数据核对提示 box, the tables it concerns, its empty cells.
+      await check('screen reader: the 数据核对提示 box is a region named by its heading, each table it concerns is described by a note linking to it, and an empty cell reads 空', async () => {
+        const lines = [];
+        const region = ax.order.find((n) => ax.role(n) === 'region' && ax.name(n) === '数据核对提示');
+        if (!region) lines.push('no region named 「数据核对提示」 in the accessibility tree');
+        const items = region ? ax.within(region).filter((n) => ax.role(n) === 'listitem').length : 0;
+        if (items !== 3) lines.push(`${items} item(s) in the box, expected 3 (two of table 三, one of table 四)`);
+        for (const caption of ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况']) {
+          const table = ax.order.find((n) => ax.role(n) === 'table' && ax.name(n).startsWith(caption));
+          if (!table) lines.push(`no table named 「${caption}」`);
+          else if (!ax.desc(table).includes('数据核对提示')) lines.push(`table 「${caption}」 is described as 「${ax.desc(table)}」, not by its note`);
+        }
+        const note = await page.evaluate(() => document.querySelector('#t-applications-notice a')?.getAttribute('href'));
+        if (note !== '#gk-notices') lines.push(`the note of table 三 links to ${note}, not #gk-notices`);
+        const empty = await page.evaluate(() => [...document.querySelectorAll('td.empty')].map((td) => td.textContent));
+        if (empty.length !== 2) lines.push(`${empty.length} empty cell(s), expected 2 (行政许可, 诉讼 总计)`);
+        for (const text of empty) if (text !== '') lines.push(`an empty cell shows 「${text}」: it must show nothing, as printed`);
+        const cells = ax.order.filter((n) => ax.role(n) === 'cell' && ax.name(n) === '空').length;
+        if (cells !== 2) lines.push(`${cells} cell(s) named 空 in the accessibility tree, expected 2`);
+        return lines.length ? { ok: false, lines } : { ok: true, note: `${items} notices, 2 empty cells` };
+      });
     }
     if (AGENCIES.includes(p)) {
       await check(`screen reader: the chart has a text equivalent with every year's figures, ${p}`, async () => {

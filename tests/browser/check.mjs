@@ -52,6 +52,8 @@ const PAGES = [
   ['home', 'index.html'],
   ['report', 'reports/baibu/2020/index.html'],
   ['report', 'reports/huaian/2024/index.html'],
+  // fixtures/as-published: kept as published, with a 数据核对提示 box and empty cells.
+  ['report', 'reports/qingshui/2023/index.html'],
   ['agency', 'agencies/baibu/index.html'],
   ['agencies', 'agencies/index.html'],
   ['year', 'years/2024/index.html'],
@@ -64,6 +66,7 @@ const PAGES = [
 const NO_SIDEWAYS = [
   'reports/baibu/2020/index.html',
   'reports/huaian/2024/index.html',
+  'reports/qingshui/2023/index.html',
   'agencies/baibu/index.html',
   'agencies/huaian/index.html',
   'years/2024/index.html',

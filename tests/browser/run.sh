@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # run.sh — builds the example site and checks it in a real browser:
-#   1. cargo build --release, then gongkai --root . build --output <tmp>/site
+#   1. cargo build --release, then gongkai build --output <tmp>/site of a copy of the example site
+#      (content/, site.toml, themes/) with fixtures/as-published/ added to its content/: a report
+#      kept as published (as_published: true) whose figures do not all agree, so that its
+#      数据核对提示 box and empty cells are checked like every other page
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
@@ -21,7 +24,8 @@
 #              KEEP=1                 keep the temporary folder (site, logs)
 #              SITE_DIR               check this already built folder instead of building (the
 #                                     reload test then uses an existing release/gongkai in the
-#                                     target directory, and is skipped without one)
+#                                     target directory, and is skipped without one); build it
+#                                     as step 1 does, with the fixture, or its report page fails
 #              CARGO_TARGET_DIR       where cargo puts the binary (default <repo>/target; a
 #                                     target-dir set in .cargo/config.toml is found too)
 #              CHROMIUM               browser binary (default /usr/bin/chromium)
@@ -86,8 +90,10 @@ if [ -n "${SITE_DIR:-}" ]; then
   echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
   SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
   passed=$((passed + 1))
-elif echo "== building the example site" &&
-  (cd "$REPO" && cargo build --release && "$GONGKAI" --root . build --output "$SITE") 2>&1; then
+elif echo "== building the example site with the fixtures of $HERE/fixtures" &&
+  mkdir -p "$WORK/src" && cp -R "$REPO/content" "$REPO/site.toml" "$REPO/themes" "$WORK/src/" &&
+  cp -R "$HERE/fixtures/as-published/." "$WORK/src/content/" &&
+  (cd "$REPO" && cargo build --release && "$GONGKAI" --root "$WORK/src" build --output "$SITE") 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"
 else

@@ -1,5 +1,6 @@
 //! gongkai's integration tests, in one test binary to keep builds lean.
 
+mod as_published;
 mod build;
 mod check_example;
 mod check_inputs;

@@ -53,6 +53,14 @@ check-blank-cells = {$table}: { $n ->
 } blank and counted as 0 in the checks
 check-blank-cells-help = write 0 where there is nothing to report: a blank cell looks like missing data.
 
+## Reports kept as published (`as_published: true`): no total computed, blank cells stay blank (src/parse/totals.rs, code T3-BLANK)
+
+check-kept-blank-totals = {$table}: { $n ->
+    [one] 1 total is
+   *[other] { $n } totals are
+} blank in the original and kept blank; the rules that involve them are not checked
+check-kept-blank-help = a report kept as published keeps the blanks of the original, and its page shows these cells empty; nothing to change.
+
 ## The six sections of the narrative (src/check/narrative/sections.rs, code FMT-SECT)
 
 check-sect-quoted = “{$section}”

@@ -2,6 +2,8 @@
 
 diag-error = error
 diag-warning = warning
+# A rule that does not hold in a report kept as published (`as_published: true`): never a failure.
+diag-notice = notice
 diag-help = help
 check-summary = checked { $reports ->
     [one] 1 report
@@ -15,6 +17,11 @@ check-summary = checked { $reports ->
 }, { $warnings ->
     [one] 1 warning
    *[other] { $warnings } warnings
+}
+# Follows the summary when there are notices (never "0 notices").
+check-summary-notices = {$summary}, { $notices ->
+    [one] 1 notice
+   *[other] { $notices } notices
 }
 # For tests only: figures are printed as given.
 test-figures = {$a} {$b} {$c}

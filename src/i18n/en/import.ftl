@@ -9,6 +9,7 @@ import-no-files = the folder has no files to import
 import-check-header = check (`gongkai check`) of what was imported:
 import-check-clean = check passed: no errors or warnings
 import-failing-rules = rules that fail: {$codes} (when the original says so, keep it as published and verify it; do not change published figures to pass the check)
+import-kept-notices = an imported report is kept as published (`as_published: true`): the notices above do not stop it from being published, and the rules that do not hold are shown on its page as “数据核对提示” (figures that do not agree). Check each against the original: correct a figure the import put in the wrong place; keep what the original prints
 import-err-output = cannot write the output: {$reason}
 
 # Where each figure went: into a cell, the narrative, nowhere (unplaced), or not imported.

@@ -40,6 +40,11 @@ check-computed-totals-help = 请照原件填写总计，这样总计也能得到
 check-blank-cells = {$table}：有 {$n} 个单元格为空，核对时按 0 计算
 check-blank-cells-help = 没有数据的单元格请填 0：空单元格看起来像是缺少数据。
 
+## 按原文收录的年报（`as_published: true`）：不计算总计，空单元格保持为空（src/parse/totals.rs，代码 T3-BLANK）
+
+check-kept-blank-totals = {$table}：有 {$n} 个总计原报告未填写，按原文留空，涉及它们的勾稽关系不作核对
+check-kept-blank-help = 按原文收录的年报照原文保留空白，页面上这些单元格显示为空；无需改动。
+
 ## 正文的六个部分（src/check/narrative/sections.rs，代码 FMT-SECT）
 
 check-sect-quoted = “{$section}”

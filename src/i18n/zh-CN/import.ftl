@@ -9,6 +9,7 @@ import-no-files = 文件夹中没有可导入的文件
 import-check-header = 导入后检查（`gongkai check`）结果：
 import-check-clean = 检查通过：没有错误或警告
 import-failing-rules = 未通过的规则：{$codes}（原文如此时，请保留原样并核对；不要为通过检查而改动公开的数字）
+import-kept-notices = 导入的年报按原文收录（`as_published: true`）：上面的提示不妨碍发布，其中勾稽关系不成立之处将作为“数据核对提示”显示在年报页面上。请对照原件逐条核对：导入时放错的数字请改正；原文如此的，保留原样
 import-err-output = 无法输出：{$reason}
 
 # 数字去向：每个数字入表、在正文、未入表或未导入。

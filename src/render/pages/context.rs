@@ -155,6 +155,10 @@ impl<'a> Index<'a> {
 pub(super) fn figure_value(r: &Report, key: &str) -> Option<f64> {
     let k = r.form.key_figures.iter().find(|k| k.key == key)?;
     let data = r.tables.get(k.table_index).filter(|d| d.given)?;
+    // A report kept as published shows no figure for a cell the original left blank.
+    if r.as_published && k.cells.iter().any(|&(row, col)| data.cell(row, col).source == Source::Blank) {
+        return None;
+    }
     Some(k.cells.iter().map(|&(row, col)| data.cell(row, col).value.to_f64()).sum())
 }
 

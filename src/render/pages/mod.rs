@@ -7,7 +7,7 @@
 use super::chart::{self, ChartRow};
 use super::data;
 use super::feeds;
-use super::tables::{esc, table_html};
+use super::tables::{Marks, esc, table_html, table_html_with};
 use super::templates::Templates;
 use super::{RenderError, urls};
 use crate::form::{CellKind, Form, TableSpec};

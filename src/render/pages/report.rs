@@ -14,7 +14,12 @@ pub(super) fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec
     let mut placed = [false; 6];
     let tables_of = |k: usize, html: &mut String| {
         for (i, spec) in form.tables.iter().enumerate().filter(|(_, t)| t.section == k + 1) {
-            html.push_str(&table_html(spec, &r.tables[i], &format!("t-{}", spec.key), &format!("t{}", i + 1)));
+            let marks = Marks {
+                as_published: r.as_published,
+                notices: r.notices.iter().filter(|n| n.table == spec.key).count(),
+            };
+            let (id, short) = (format!("t-{}", spec.key), format!("t{}", i + 1));
+            html.push_str(&table_html_with(spec, &r.tables[i], &id, &short, marks));
         }
     };
     for part in rendered.parts {
@@ -56,6 +61,12 @@ pub(super) struct ReportCtx<'a> {
     pub(super) has_computed: bool,
     /// Whether a table shows cells left blank in the original.
     pub(super) has_blank: bool,
+    /// Whether the report is kept as published (按原文收录): its blank
+    /// cells are shown empty, and `notices` are its 数据核对提示.
+    pub(super) as_published: bool,
+    /// The form's rules that do not hold in a report kept as published,
+    /// in Chinese, for the 数据核对提示 box.
+    pub(super) notices: &'a [crate::model::Notice],
 }
 
 /// A report summary in `data/reports.json`.
@@ -155,6 +166,8 @@ pub fn render_report(
             year_url: urls::year(r.year),
             has_computed: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Computed)),
             has_blank: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Blank)),
+            as_published: r.as_published,
+            notices: &r.notices,
         },
     );
     let html = templates.render("report.html", &ctx, &path)?;
