@@ -295,6 +295,12 @@ pub struct Report {
     pub narrative: Narrative,
     /// Fingerprints of the narrative's sentences, for 内容雷同 across years.
     pub sentences: Vec<Sentence>,
+    /// `draft: true`: checked like any report, published only by
+    /// `build --drafts` and in the preview, marked 草稿.
+    pub draft: bool,
+    /// FNV-1a hash of the whole file's text as parsed, so that the copy kept
+    /// of what was published is the text that was checked.
+    pub source_hash: u64,
 }
 
 /// A sentence of a narrative: a hash of its normalised text, and its length in characters.

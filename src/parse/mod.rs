@@ -35,9 +35,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Metadata keys of a report's front matter: the year, the publication
-/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …) and
-/// the keys of the tables that the published original lacks.
-pub const REPORT_KEYS: [&str; 5] = ["year", "published", "title", "form", "missing_in_original"];
+/// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …),
+/// the keys of the tables that the published original lacks, and whether
+/// the report is a draft (`draft: true`).
+pub const REPORT_KEYS: [&str; 6] = ["year", "published", "title", "form", "missing_in_original", "draft"];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -136,6 +137,7 @@ pub fn parse_report<'t>(
     };
 
     let mut title = None;
+    let mut draft = false;
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
@@ -154,6 +156,18 @@ pub fn parse_report<'t>(
         match name {
             "year" | "form" => {}
             "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
+            "draft" => {
+                match value.as_str().filter(|_| matches!(&value.value, Value::Scalar { style: yaml::Style::Plain, .. }))
+                {
+                    Some("true") => draft = true,
+                    Some("false") => draft = false,
+                    _ => {
+                        let found = value.spelling().unwrap_or_else(|| value.kind_name());
+                        ctx.error("IN-TYPE", value.pos, crate::t!("in-draft-bool", found = found)).help =
+                            Some(crate::t!("in-draft-bool-help"));
+                    }
+                }
+            }
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
                 _ => {
@@ -238,6 +252,8 @@ pub fn parse_report<'t>(
         body_line,
         narrative,
         sentences: Vec::new(),
+        draft,
+        source_hash: crate::model::fnv1a(text.as_bytes()),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

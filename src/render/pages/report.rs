@@ -56,6 +56,8 @@ pub(super) struct ReportCtx<'a> {
     pub(super) has_computed: bool,
     /// Whether a table shows cells left blank in the original.
     pub(super) has_blank: bool,
+    /// A draft (published by `build --drafts` and the preview): the page says so.
+    pub(super) draft: bool,
 }
 
 /// A report summary in `data/reports.json`.
@@ -72,6 +74,9 @@ pub(super) struct Summary<'a> {
     pub(super) json: String,
     pub(super) csv: String,
     pub(super) figures: BTreeMap<&'a str, f64>,
+    /// `true` for a draft (only in a build with `--drafts`); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) draft: bool,
 }
 
 /// The same agency's previous and next report years.
@@ -105,6 +110,7 @@ fn site_share(index: &Index<'_>, r: &Report, agency: &Agency, record: &data::Rep
         json: format!("{dir}report.json"),
         csv: format!("{dir}report.csv"),
         figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
+        draft: r.draft,
     };
     (data::cells_rows(record), serde_json::to_string(&summary).unwrap_or_default())
 }
@@ -136,7 +142,9 @@ pub fn render_report(
         Alternate { r#type: "application/json", href: "report.json".into(), title: "本报告数据（JSON）" },
         Alternate { r#type: "text/csv", href: "report.csv".into(), title: "本报告数据（CSV）" },
     ];
-    let mut ctx = index.context(&path, title.clone(), "report", alternates);
+    // A draft says so in the window's title too, before anything else.
+    let page_title = if r.draft { format!("【草稿】{title}") } else { title.clone() };
+    let mut ctx = index.context(&path, page_title, "report", alternates);
     let link = |y: i32| YearLink { year: y, url: urls::report(&r.agency, y) };
     ctx.insert(
         "report",
@@ -155,6 +163,7 @@ pub fn render_report(
             year_url: urls::year(r.year),
             has_computed: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Computed)),
             has_blank: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Blank)),
+            draft: r.draft,
         },
     );
     let html = templates.render("report.html", &ctx, &path)?;
