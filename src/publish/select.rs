@@ -260,8 +260,9 @@ impl Selection {
     /// withheld another report (and the agency must be checked again).
     fn recheck_agency(&mut self, site: &Site, prior: &Prior, drafts: bool, slug: &str) -> bool {
         let Some(agency) = self.agency(site, slug).cloned() else { return false };
-        let published = self.published(site);
-        let list: Vec<Report> = published.reports.iter().filter(|r| r.agency == slug).map(|r| (*r).clone()).collect();
+        let own = site.content.reports.iter().filter(|r| r.agency == slug && !self.left_out.contains(r.file.as_path()));
+        let mut list: Vec<Report> = own.chain(self.kept_reports.iter().filter(|r| r.agency == slug)).cloned().collect();
+        list.sort_by_key(|r| r.year);
         let agencies = BTreeMap::from([(slug.to_owned(), agency)]);
         let found = errors(crate::check::check_reports(&list, &agencies, &site.config));
         if found.is_empty() {
