@@ -176,3 +176,38 @@ pub fn write_generation(store: &Path, published: &Published<'_>) -> Result<Strin
     std::fs::rename(&partial, &dir).map_err(io(Action::MoveIntoPlace, &partial))?;
     Ok(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_names_its_sources_and_only_those_stay() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let store = store_of(&target);
+        assert_eq!(store, tmp.path().join(".public.gongkai-published"));
+        // No output yet: nothing was published.
+        assert_eq!(prior_of(&target, &store), Prior::Nothing);
+        // An output from before the record was kept: only its pages say what is online.
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join(MARKER), crate::write::marker_text("")).unwrap();
+        assert_eq!(prior_of(&target, &store), Prior::Unrecorded(target.clone()));
+        // The marker names the sources' folder: that one is used, the others go.
+        for dir in ["00000000000000aa", "00000000000000bb", "00000000000000bb.partial"] {
+            std::fs::create_dir_all(store.join(dir).join("content")).unwrap();
+        }
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: 00000000000000aa\n")).unwrap();
+        let prior = prior_of(&target, &store);
+        assert_eq!(prior, Prior::Sources(store.join("00000000000000aa")));
+        clean(&store, &prior).unwrap();
+        let left: Vec<String> =
+            std::fs::read_dir(&store).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        assert_eq!(left, ["00000000000000aa"]);
+        // A marker naming a folder that is gone is no record; one naming a path is refused.
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: 00000000000000cc\n")).unwrap();
+        assert_eq!(prior_of(&target, &store), Prior::Unrecorded(target.clone()));
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: ../../etc\n")).unwrap();
+        assert_eq!(id_of(&target), None);
+    }
+}
