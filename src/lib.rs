@@ -9,8 +9,9 @@
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
 //! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
-//! - [`publish`]: render into a staging folder and swap it in, for `build`
-//!   and the preview alike;
+//! - [`publish`]: decide which reports are published (a report with an
+//!   error is withheld, its last published version kept in its place), render
+//!   them into a staging folder and swap it in, for `build` and the preview alike;
 //! - [`write`](mod@write): the output folder, swapped in atomically;
 //! - [`site`]: load, parse and check in one call, for every command
 //!   (settings from `site.toml` in [`config`]);

@@ -30,8 +30,8 @@ pub struct Content {
     pub reports: Vec<Report>,
     /// Problems found while loading and parsing.
     pub diags: Vec<Diagnostic>,
-    /// Report files seen per agency folder.
-    pub files_by_agency: HashMap<String, usize>,
+    /// Report files seen per agency folder (parsed or not).
+    pub files_by_agency: HashMap<String, Vec<Arc<PathBuf>>>,
     /// Plain pages, in menu order.
     pub pages: Vec<crate::model::Page>,
 }
@@ -39,7 +39,7 @@ pub struct Content {
 impl Content {
     /// Number of report files seen (parsed or not).
     pub fn report_files(&self) -> usize {
-        self.files_by_agency.values().sum()
+        self.files_by_agency.values().map(Vec::len).sum()
     }
 }
 
@@ -172,6 +172,39 @@ fn load_report(
     (report, diags)
 }
 
+/// Reads and parses one report file of the site, or site-like folder, at
+/// `root` (from inside it only), and runs `after` on it: a report kept as
+/// it was last published is read this way, exactly as a report of the site.
+pub fn load_one_report(
+    root: &Path,
+    path: &Arc<PathBuf>,
+    agency: &str,
+    forms: &Forms,
+    after: AfterParse<'_>,
+) -> (Option<Report>, Vec<Diagnostic>) {
+    match SiteDir::new(root) {
+        Ok(files) => load_report(&files, path, agency, forms, after),
+        Err(e) => (None, vec![refusal_of_root(root, e)]),
+    }
+}
+
+/// Reads and parses one agency file of the site, or site-like folder, at `root`.
+pub fn load_one_agency(root: &Path, path: &Arc<PathBuf>, slug: &str) -> (Option<Agency>, Vec<Diagnostic>) {
+    let files = match SiteDir::new(root) {
+        Ok(files) => files,
+        Err(e) => return (None, vec![refusal_of_root(root, e)]),
+    };
+    let mut diags = Vec::new();
+    let agency = match read_text(&files, path) {
+        Ok(text) => parse::parse_agency(path, &text, slug, &mut diags),
+        Err(d) => {
+            diags.push(*d);
+            None
+        }
+    };
+    (agency, diags)
+}
+
 /// Loads and parses every agency and report under `<root>/content/reports`,
 /// and the plain pages.
 pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
@@ -186,8 +219,8 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     let reports_dir = crate::layout::reports(root);
     let entries = discover(&files, &reports_dir, &mut content.diags);
     for e in &entries {
-        if let Entry::Report(agency, _) = e {
-            *content.files_by_agency.entry(agency.clone()).or_default() += 1;
+        if let Entry::Report(agency, path) = e {
+            content.files_by_agency.entry(agency.clone()).or_default().push(Arc::clone(path));
         }
     }
     let loaded: Vec<LoadedFile> = entries
@@ -317,20 +350,20 @@ fn pages_in(files: &SiteDir, dir: &Path, content: &mut Content) {
 }
 
 /// Re-reads the reports of one described agency (the preview's incremental
-/// path): its reports sorted by year, their diagnostics, and the number of
-/// report files found.
+/// path): its reports sorted by year, their diagnostics, and the report
+/// files found.
 pub fn load_agency_reports(
     root: &Path,
     forms: &Forms,
     slug: &str,
     after: AfterParse<'_>,
-) -> (Vec<Report>, Vec<Diagnostic>, usize) {
+) -> (Vec<Report>, Vec<Diagnostic>, Vec<Arc<PathBuf>>) {
     let dir = crate::layout::agency_dir(root, slug);
     let mut reports = Vec::new();
     let mut diags = Vec::new();
     let files = match SiteDir::new(root) {
         Ok(files) => files,
-        Err(e) => return (reports, vec![refusal_of_root(root, e)], 0),
+        Err(e) => return (reports, vec![refusal_of_root(root, e)], Vec::new()),
     };
     let mut paths = Vec::new();
     for Found { path, what, .. } in files.walk(&dir, 1, &is_ignored) {
@@ -342,14 +375,15 @@ pub fn load_agency_reports(
             Err(why) => diags.push(refusal(&files, &path, why)),
         }
     }
+    let paths: Vec<Arc<PathBuf>> = paths.into_iter().map(Arc::new).collect();
     for path in &paths {
-        let (report, d) = load_report(&files, &Arc::new(path.clone()), slug, forms, after);
+        let (report, d) = load_report(&files, path, slug, forms, after);
         diags.extend(d);
         reports.extend(report);
     }
     reports.sort_by_key(|r| r.year);
     duplicates(&mut reports, &mut diags);
-    (reports, diags, paths.len())
+    (reports, diags, paths)
 }
 
 /// The site folder of a content file: the folder above the last `content`
@@ -368,6 +402,24 @@ pub fn read_body(report: &Report) -> Option<String> {
     let split = parse::split_front_matter(&text).ok()?;
     let body = text.get(split.body..)?;
     (crate::model::fnv1a(body.as_bytes()) == report.body_hash).then(|| body.to_owned())
+}
+
+/// A report file's whole text, for the copy kept of what was published,
+/// read from inside its site only. `None` when the file changed, vanished
+/// or became a link leaving the site since it was checked.
+pub fn read_source(report: &Report) -> Option<String> {
+    let files = SiteDir::new(site_of(&report.file)?).ok()?;
+    let text = read_text(&files, &report.file).ok()?;
+    (crate::model::fnv1a(text.as_bytes()) == report.source_hash).then_some(text)
+}
+
+/// An agency file's text, for the copy kept of what was published. `None`
+/// when it no longer describes the agency as it was checked.
+pub fn read_agency_source(agency: &Agency) -> Option<String> {
+    let files = SiteDir::new(site_of(&agency.file)?).ok()?;
+    let text = read_text(&files, &agency.file).ok()?;
+    let again = parse::parse_agency(&agency.file, &text, &agency.slug, &mut Vec::new())?;
+    (again == *agency).then_some(text)
 }
 
 /// A file named like a year must hold that year's report.

@@ -1,8 +1,9 @@
 //! The `gongkai` command line. Chooses the language of the run, parses the
 //! arguments ([`gongkai::cmd::cli`]), runs a subcommand from
 //! [`gongkai::cmd`], and maps the outcome to an exit code: 0 success,
-//! 1 the content has errors, 2 gongkai could not run at all (a mistake on
-//! the command line included).
+//! 1 the content has errors (for `build`: nothing was published), 2 gongkai
+//! could not run at all (a mistake on the command line included), 3 `build`
+//! published the site but withheld some reports.
 
 use gongkai::cmd;
 use gongkai::cmd::cli::{Cli, Command, FormatArg, NewCommand};
@@ -19,14 +20,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             Ok(cmd::check::run(root, format, deny_warnings, &mut std::io::stdout().lock())?)
         }
-        Command::Build { output, base_url } => {
-            match cmd::build::run(root, output, base_url, &mut std::io::stderr().lock())? {
-                cmd::build::Outcome::Published(_) => Ok(0),
-                cmd::build::Outcome::NotPublished => Ok(1),
-            }
+        Command::Build { output, base_url, strict, drafts } => {
+            let opts = cmd::build::Options { output, base_url, strict, drafts };
+            Ok(cmd::build::run(root, &opts, &mut std::io::stderr().lock())?.exit_code())
         }
-        Command::Serve { port, bind, open, poll } => {
-            gongkai::serve::serve(root, &gongkai::serve::Options { bind, port, open, poll })?;
+        Command::Serve { port, bind, open, poll, no_drafts } => {
+            gongkai::serve::serve(root, &gongkai::serve::Options { bind, port, open, poll, drafts: !no_drafts })?;
             Ok(0)
         }
         Command::Init { dir } => {

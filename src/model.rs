@@ -304,6 +304,12 @@ pub struct Report {
     /// form's rules that do not hold, in Chinese (set by the checker, only
     /// for a report kept as published).
     pub notices: Vec<Notice>,
+    /// `draft: true`: checked like any report, published only by
+    /// `build --drafts` and in the preview, marked 草稿.
+    pub draft: bool,
+    /// FNV-1a hash of the whole file's text as parsed, so that the copy kept
+    /// of what was published is the text that was checked.
+    pub source_hash: u64,
 }
 
 /// A rule of the form that does not hold in a report kept as published, as

@@ -138,6 +138,11 @@ pub const MARKER: &str = ".gongkai-output";
 /// What the marker file says, for a person who finds it.
 const MARKER_TEXT: &str = "本文件夹由 gongkai 生成，每次生成时整体替换，请勿在此存放其他文件。\nThis folder is built by gongkai and replaced whole by each build: keep nothing else in it.\n";
 
+/// The marker file's text with `note` (lines of its own) after what it says to a person.
+pub fn marker_text(note: &str) -> String {
+    format!("{MARKER_TEXT}{note}")
+}
+
 /// `path` made absolute, with symlinks resolved and `.`/`..` removed, one
 /// component at a time as the kernel would: an existing prefix is
 /// canonicalised (a symlink is followed to where it really points, so `..`

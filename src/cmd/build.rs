@@ -1,5 +1,11 @@
-//! `gongkai build`: check, then render and swap the new output in.
+//! `gongkai build`: check, decide which reports are published, then render
+//! and swap the new output in.
+//!
+//! A report with an error is withheld and the rest publish (exit 3); a
+//! withheld report that was published before keeps its last published
+//! version. With `--strict`, any error publishes nothing (exit 1), as before.
 
+use crate::publish::{LostWhy, Previous, Publication, Reason, Selection};
 use crate::render::RenderError;
 use crate::render::pages::{BuildError, Stats};
 use crate::render::templates::Templates;
@@ -12,12 +18,22 @@ use thiserror::Error;
 /// Why a build did not produce output.
 #[derive(Debug, Error)]
 pub enum BuildCmdError {
-    /// The content has errors: nothing was written.
+    /// The content has errors and the build is strict: nothing was written.
     #[error("{}", crate::t!("cli-build-err-content", errors = errors))]
     Content {
         /// How many errors.
         errors: usize,
     },
+    /// Errors that concern the whole site (not one report): nothing was written.
+    #[error("{}", crate::t!("cli-build-err-content", errors = errors))]
+    Site {
+        /// How many errors.
+        errors: usize,
+    },
+    /// A report online could be neither published nor kept, or every report
+    /// is withheld: nothing was written.
+    #[error("{}", crate::t!("cli-build-untouched"))]
+    Refused(Box<Selection>),
     /// Rendering or writing failed: the previous output was left untouched.
     #[error("{source}\n{}", crate::t!("cli-build-untouched"))]
     Build {
@@ -25,6 +41,12 @@ pub enum BuildCmdError {
         #[from]
         source: BuildError,
     },
+}
+
+impl From<crate::write::WriteError> for BuildCmdError {
+    fn from(e: crate::write::WriteError) -> BuildCmdError {
+        BuildCmdError::Build { source: BuildError::Write(e) }
+    }
 }
 
 /// Why `gongkai build` could not run at all (exit code 2).
@@ -53,33 +75,71 @@ impl From<std::io::Error> for RunError {
     }
 }
 
+/// Options of `gongkai build`.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Output folder (default `public/` in the site).
+    pub output: Option<PathBuf>,
+    /// The site's absolute URL, instead of `base_url` in site.toml.
+    pub base_url: Option<String>,
+    /// Any error publishes nothing (the behaviour before reports were withheld one by one).
+    pub strict: bool,
+    /// Publish drafts too, marked 草稿.
+    pub drafts: bool,
+}
+
 /// How a build ended, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// The site was published.
+    /// Every report was published (exit 0).
     Published(Stats),
-    /// Errors in the content or a template: nothing was published.
+    /// Published, but some reports were withheld (exit 3).
+    Withheld(Stats),
+    /// Errors in the content or a template: nothing was published (exit 1).
     NotPublished,
 }
 
+impl Outcome {
+    /// The exit code: 0 all published, 3 some withheld, 1 nothing published.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Published(_) => 0,
+            Outcome::Withheld(_) => 3,
+            Outcome::NotPublished => 1,
+        }
+    }
+}
+
+/// What a build published.
+#[derive(Debug)]
+pub struct Built {
+    /// Pages, reports and unchanged files.
+    pub stats: Stats,
+    /// What was published, withheld and kept.
+    pub selection: Selection,
+}
+
 /// Runs `gongkai build`: loads and checks the site at `root`, prints the
-/// findings and a summary to `out`, and publishes into `output` (default
-/// `public/`) unless anything is wrong.
-pub fn run(
-    root: &Path,
-    output: Option<PathBuf>,
-    base_url: Option<String>,
-    out: &mut dyn Write,
-) -> Result<Outcome, RunError> {
+/// findings, publishes what may be published into the output (default
+/// `public/`), and says what was withheld.
+pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let started = Instant::now();
     let mut site = Site::load(root)?;
-    if let Some(url) = base_url {
-        site.config.base_url = url;
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = url.clone();
     }
     let tally = super::check::report(&site, super::check::Format::Human, out)?;
-    let output = output.unwrap_or_else(|| root.join("public"));
-    match build(&site, &output) {
-        Ok(stats) => {
+    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let result = if opts.strict && tally.errors > 0 {
+        Err(BuildCmdError::Content { errors: tally.errors })
+    } else {
+        build_with(&site, &output, opts.drafts)
+    };
+    match result {
+        Ok(built) => {
+            print_new_findings(&site, &built.selection, out)?;
+            write!(out, "{}", summary(&site, &built.selection))?;
+            let stats = built.stats;
             let line = crate::t!(
                 "cli-build-done",
                 pages = stats.pages,
@@ -89,11 +149,21 @@ pub fn run(
                 unchanged = stats.unchanged
             );
             writeln!(out, "{line}")?;
-            Ok(Outcome::Published(stats))
+            Ok(if built.selection.withheld.is_empty() { Outcome::Published(stats) } else { Outcome::Withheld(stats) })
         }
         Err(BuildCmdError::Content { .. }) => {
             let refused = crate::t!("cli-build-refused", errors = tally.errors, output = &output);
             writeln!(out, "{}", crate::t!("cli-error", message = refused))?;
+            Ok(Outcome::NotPublished)
+        }
+        Err(BuildCmdError::Site { errors }) => {
+            let refused = crate::t!("cli-build-site-errors", errors = errors, output = &output);
+            writeln!(out, "{}", crate::t!("cli-error", message = refused))?;
+            Ok(Outcome::NotPublished)
+        }
+        Err(BuildCmdError::Refused(selection)) => {
+            print_new_findings(&site, &selection, out)?;
+            writeln!(out, "{}", crate::t!("cli-error", message = refusal(&site, &selection, &output)))?;
             Ok(Outcome::NotPublished)
         }
         Err(BuildCmdError::Build { source: BuildError::Render(e) }) => {
@@ -106,6 +176,91 @@ pub fn run(
     }
 }
 
+/// The site-relative path of `file`, for the summary.
+fn shown(site: &Site, file: &Path) -> String {
+    file.strip_prefix(&site.root).unwrap_or(file).display().to_string()
+}
+
+/// Why a report is withheld, in a few words.
+pub fn reason_text(reason: Reason) -> String {
+    match reason {
+        Reason::Errors(0) => crate::t!("cli-build-reason-unread"),
+        Reason::Errors(n) => crate::t!("cli-build-reason-errors", errors = n),
+        Reason::Agency(n) => crate::t!("cli-build-reason-agency", errors = n),
+        Reason::Undescribed => crate::t!("cli-build-reason-undescribed"),
+        Reason::Neighbour(n) => crate::t!("cli-build-reason-neighbour", errors = n),
+    }
+}
+
+/// What stays online in place of a report that is not published.
+pub fn previous_text(previous: Previous) -> String {
+    match previous {
+        Previous::Nothing => crate::t!("cli-build-previous-none"),
+        Previous::Kept(Some(date)) => crate::t!("cli-build-previous-kept-date", date = date.to_string()),
+        Previous::Kept(None) => crate::t!("cli-build-previous-kept"),
+    }
+}
+
+/// The block naming every withheld report and every draft left out, and
+/// why, in one glance (empty when every report was published).
+pub fn summary(site: &Site, selection: &Selection) -> String {
+    let mut text = String::new();
+    if !selection.withheld.is_empty() {
+        text.push_str(&crate::t!("cli-build-withheld-head", count = selection.withheld.len()));
+        text.push('\n');
+        for w in &selection.withheld {
+            let line = crate::t!(
+                "cli-build-withheld-line",
+                file = shown(site, &w.file),
+                reason = reason_text(w.reason),
+                previous = previous_text(w.previous)
+            );
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    if !selection.drafts.is_empty() {
+        text.push_str(&crate::t!("cli-build-drafts-head", count = selection.drafts.len()));
+        text.push('\n');
+        for d in &selection.drafts {
+            let line =
+                crate::t!("cli-build-draft-line", file = shown(site, &d.file), previous = previous_text(d.previous));
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    text
+}
+
+/// Why nothing was published although only reports have errors.
+fn refusal(site: &Site, selection: &Selection, output: &Path) -> String {
+    if selection.lost.is_empty() {
+        return crate::t!("cli-build-all-withheld", count = selection.withheld.len(), output = output);
+    }
+    let mut lines: Vec<String> = selection
+        .lost
+        .iter()
+        .map(|l| match l.why {
+            LostWhy::Unrecorded => crate::t!("cli-build-lost-unrecorded", file = shown(site, &l.file)),
+            LostWhy::Failing(n) => crate::t!("cli-build-lost-failing", file = shown(site, &l.file), errors = n),
+        })
+        .collect();
+    lines.push(crate::t!("cli-build-lost-end", output = output));
+    lines.join("\n")
+}
+
+/// Prints the errors found when checking the published reports across
+/// years against the versions kept online (none in most builds).
+fn print_new_findings(site: &Site, selection: &Selection, out: &mut dyn Write) -> std::io::Result<()> {
+    if selection.diags.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", crate::t!("cli-build-kept-findings"))?;
+    let snippets = crate::load::Snippets::for_diagnostics(&selection.diags);
+    for d in &selection.diags {
+        writeln!(out, "{}", crate::diag::render_human(d, &site.root, &snippets))?;
+    }
+    Ok(())
+}
+
 /// The site's source folders, which no output may replace or live in.
 fn sources(root: &Path) -> Vec<PathBuf> {
     let mut sources = crate::layout::sources(root);
@@ -114,15 +269,33 @@ fn sources(root: &Path) -> Vec<PathBuf> {
     sources
 }
 
-/// Builds `site` into `output`. The site must already be loaded and checked.
+/// Builds `site` into `output` as `--strict` does: any error publishes
+/// nothing. The site must already be loaded and checked.
 pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
     let tally = site.tally();
     if tally.errors > 0 {
         return Err(BuildCmdError::Content { errors: tally.errors });
     }
-    crate::write::guard_output(&site.root, &sources(&site.root), output).map_err(BuildError::from)?;
+    Ok(build_with(site, output, false)?.stats)
+}
+
+/// Builds `site` into `output`, withholding each report with an error and
+/// keeping in its place the version last published; `drafts` publishes
+/// drafts too. Errors that concern the whole site publish nothing.
+pub fn build_with(site: &Site, output: &Path, drafts: bool) -> Result<Built, BuildCmdError> {
+    let plan = crate::publish::plan(site, drafts);
+    if plan.site_errors > 0 {
+        return Err(BuildCmdError::Site { errors: plan.site_errors });
+    }
+    crate::write::guard_output(&site.root, &sources(&site.root), output)?;
     let templates = Templates::load(&site.root, &site.config.theme).map_err(|e: RenderError| BuildError::from(e))?;
-    Ok(crate::publish::publish(site, &templates, output)?)
+    let publication = Publication::beside(output)?;
+    let selection = crate::publish::select(site, &plan, publication.prior(), drafts);
+    if selection.refused(site) {
+        return Err(BuildCmdError::Refused(Box::new(selection)));
+    }
+    let stats = publication.finish(site, selection.published(site), &templates)?;
+    Ok(Built { stats, selection })
 }
 
 #[cfg(test)]

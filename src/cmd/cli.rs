@@ -76,7 +76,7 @@ pub enum Command {
         deny_warnings: bool,
     },
     /// Check, then build the site into a static folder (replaced atomically).
-    #[command(about = t!("cli-build-about"))]
+    #[command(about = t!("cli-build-about"), after_help = t!("cli-build-exit-codes"))]
     Build {
         /// Output folder (default: public/ in the site).
         #[arg(long, value_name = t!("cli-value-folder"), help = t!("cli-build-output"))]
@@ -84,6 +84,12 @@ pub enum Command {
         /// Absolute URL the site is published at (feed, sitemap, canonical links).
         #[arg(long, value_name = t!("cli-value-url"), help = t!("cli-build-base-url"))]
         base_url: Option<String>,
+        /// Any error publishes nothing (no report is withheld alone).
+        #[arg(long, help = t!("cli-build-strict"))]
+        strict: bool,
+        /// Publish drafts (`draft: true`) too, marked 草稿.
+        #[arg(long, help = t!("cli-build-drafts"))]
+        drafts: bool,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on every change.
     #[command(about = t!("cli-serve-about"))]
@@ -112,6 +118,9 @@ pub enum Command {
         /// Watch by polling (network drives, WSL, or when the inotify limit is reached).
         #[arg(long, help = t!("cli-serve-poll"))]
         poll: bool,
+        /// Hide drafts, as `build` does (the preview shows them by default, marked 草稿).
+        #[arg(long, help = t!("cli-serve-no-drafts"))]
+        no_drafts: bool,
     },
     /// Create a new site in DIR that builds at once.
     #[command(about = t!("cli-init-about"))]
@@ -282,7 +291,9 @@ fn template(subcommands: bool, positionals: bool) -> String {
     if positionals {
         text.push_str(&section(t!("cli-heading-arguments"), "positionals"));
     }
-    text.push_str(&section(t!("cli-heading-options"), "options"));
+    // The last section's line break comes after the text below the options (`build`'s exit codes).
+    text.push_str(section(t!("cli-heading-options"), "options").trim_end_matches('\n'));
+    text.push_str("{after-help}\n");
     text
 }
 

@@ -145,6 +145,7 @@ pub fn parse_report<'t>(
 
     let mut title = None;
     let mut as_published = false;
+    let mut draft = false;
     let mut published = None;
     let mut published_pos = Pos::default();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
@@ -161,10 +162,13 @@ pub fn parse_report<'t>(
             continue;
         };
         match name {
-            "year" | "form" | "draft" => {}
+            "year" | "form" => {}
             "missing_in_original" => missing = missing_tables(&mut ctx, &form, value),
             "as_published" => {
                 as_published = flag(&mut ctx, name, value, || crate::t!("in-as-published-help")).unwrap_or(false);
+            }
+            "draft" => {
+                draft = flag(&mut ctx, name, value, || crate::t!("in-draft-bool-help")).unwrap_or(false);
             }
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
@@ -252,6 +256,8 @@ pub fn parse_report<'t>(
         sentences: Vec::new(),
         as_published,
         notices: Vec::new(),
+        draft,
+        source_hash: crate::model::fnv1a(text.as_bytes()),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

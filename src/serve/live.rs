@@ -9,10 +9,17 @@
 //! request for them. A change of templates, the theme or plain pages renders
 //! everything again without re-reading reports; anything else (settings,
 //! forms, agency files) triggers a full build.
+//!
+//! What is shown is decided as `build` decides what it publishes
+//! ([`crate::publish`]): a report with an error is withheld and its last
+//! good version, kept in the preview's own folder of sources, is shown in its
+//! place (its page keeps answering, under the error overlay); the rest of the
+//! site shows every edit. Drafts are shown, marked 草稿, unless `--no-drafts`.
 
-use crate::diag::{Severity, render_human};
+use crate::diag::{Diagnostic, Severity, render_human};
 use crate::load::{AGENCY_FILE, Snippets, is_ignored};
-use crate::render::pages::{self, BuildError, Index};
+use crate::publish::{Plan, Prior, Publication, Selection};
+use crate::render::pages::{self, BuildError, Index, Published};
 use crate::render::templates::Templates;
 use crate::site::Site;
 use crate::write::{Action, Sink, WriteError, append_to, io, prepare};
@@ -92,12 +99,12 @@ impl Sink for InPlace<'_> {
     }
 }
 
-/// The diagnostics of a site as terminal text, and its errors, if any, as a failure.
-fn diagnostics(site: &Site) -> (String, Option<Failure>) {
-    let snippets = Snippets::for_diagnostics(&site.diags);
+/// Findings as terminal text, and the errors among them as the overlay shows them.
+fn rendered(site: &Site, diags: &[Diagnostic]) -> (String, Vec<String>) {
+    let snippets = Snippets::for_diagnostics(diags);
     let mut report = String::new();
     let mut errors = Vec::new();
-    for d in &site.diags {
+    for d in diags {
         let text = render_human(d, &site.root, &snippets);
         if d.severity == Severity::Error {
             errors.push(text.clone());
@@ -105,14 +112,20 @@ fn diagnostics(site: &Site) -> (String, Option<Failure>) {
         report.push_str(&text);
         report.push('\n');
     }
+    (report, errors)
+}
+
+/// The diagnostics of a site as terminal text (with the summary line), and its errors.
+fn diagnostics(site: &Site) -> (String, Vec<String>) {
+    let (mut report, errors) = rendered(site, &site.diags);
     report.push_str(&crate::cmd::check::summary(site, site.tally()));
     report.push('\n');
-    let failure = (!errors.is_empty()).then(|| Failure {
-        kind: FailureKind::Check(errors.len()),
-        report: report.clone(),
-        errors,
-    });
-    (report, failure)
+    (report, errors)
+}
+
+/// A failed check: `errors` as the overlay shows them, after `report`.
+fn check_failure(report: String, errors: Vec<String>) -> Failure {
+    Failure { kind: FailureKind::Check(errors.len()), report, errors }
 }
 
 /// A failure of `kind` with one error, printed after `report` (the diagnostics so far).
@@ -126,6 +139,43 @@ fn build_failure(e: &BuildError, report: &str) -> Failure {
     failure(FailureKind::of(e), e, report)
 }
 
+/// A build of the preview that is served: its terminal text and, when some
+/// reports have errors (withheld, their last good version shown), those
+/// errors for the overlay.
+#[derive(Debug)]
+pub struct Shown {
+    /// Diagnostics as printed in the terminal.
+    pub report: String,
+    /// The errors still to fix, if any.
+    pub withheld: Option<Failure>,
+}
+
+/// What the preview shows of `site`, decided like a build with
+/// `--drafts` (unless `drafts` is false), with the last good versions kept
+/// in `sources`: the selection, and the terminal text and errors with the
+/// findings against the kept versions added. A failure when errors concern
+/// the whole site, or when nothing at all could be shown.
+fn choose(site: &Site, sources: &Path, drafts: bool) -> Result<(Selection, String, Vec<String>), Failure> {
+    let (mut report, mut errors) = diagnostics(site);
+    let plan: Plan = crate::publish::plan(site, drafts);
+    if plan.site_errors > 0 {
+        return Err(check_failure(report, errors));
+    }
+    let selection = crate::publish::select(site, &plan, &Prior::Sources(sources.to_path_buf()), drafts);
+    let (more, more_errors) = rendered(site, &selection.diags);
+    report.push_str(&more);
+    errors.extend(more_errors);
+    if selection.refused(site) {
+        return Err(check_failure(report, errors));
+    }
+    Ok((selection, report, errors))
+}
+
+/// The (agency, year) of every report that `published` shows.
+fn keys(published: &Published<'_>) -> BTreeSet<(String, i32)> {
+    published.reports.iter().map(|r| (r.agency.clone(), r.year)).collect()
+}
+
 /// The site being previewed.
 pub struct Live {
     /// The checked site.
@@ -136,6 +186,14 @@ pub struct Live {
     pub dir: PathBuf,
     /// The site-wide data files need writing again before they are served.
     pub data_stale: bool,
+    /// Whether drafts are shown.
+    drafts: bool,
+    /// The sources of what is shown: each report's last good version.
+    sources: PathBuf,
+    /// What is shown.
+    selection: Selection,
+    /// The reports shown, as last rendered.
+    shown: BTreeSet<(String, i32)>,
     /// Agencies edited since the last render (kept while the site has errors).
     pending: BTreeSet<String>,
     /// Years of those agencies' reports, before and after the edits.
@@ -145,33 +203,36 @@ pub struct Live {
 }
 
 impl Live {
-    /// Loads, checks and builds the site into `work/build-<generation>`.
-    /// Returns the live site and the terminal text.
-    pub fn build(root: &Path, work: &Path, generation: u64) -> Result<(Live, String), Failure> {
+    /// Loads, checks and builds the site into `work/build-<generation>`,
+    /// keeping the sources of what it shows in `work/published`; `drafts`
+    /// shows drafts. Returns the live site and what it shows.
+    pub fn build(root: &Path, work: &Path, generation: u64, drafts: bool) -> Result<(Live, Shown), Failure> {
         let site = Site::load(root).map_err(|e| failure(FailureKind::Site, &e, ""))?;
-        let (report, failed) = diagnostics(&site);
-        if let Some(f) = failed {
-            return Err(f);
-        }
+        let sources = work.join("published");
+        let (selection, report, errors) = choose(&site, &sources, drafts)?;
         let templates =
             Templates::load(&site.root, &site.config.theme).map_err(|e| failure(FailureKind::Template, &e, &report))?;
         let dir = work.join(format!("build-{generation}"));
-        if let Err(e) = crate::publish::publish(&site, &templates, &dir) {
-            return Err(build_failure(&e, &report));
-        }
-        let years = Index::new(&site).by_year.keys().copied().collect();
-        Ok((
-            Live {
-                site,
-                templates,
-                dir,
-                data_stale: false,
-                pending: BTreeSet::new(),
-                pending_years: BTreeSet::new(),
-                years,
-            },
-            report,
-        ))
+        let publication = Publication::in_folder(&dir, &sources).map_err(|e| build_failure(&e.into(), &report))?;
+        let published = selection.published(&site);
+        let shown = keys(&published);
+        let years = published.reports.iter().map(|r| r.year).collect::<BTreeSet<i32>>().into_iter().collect();
+        publication.finish(&site, published, &templates).map_err(|e| build_failure(&e, &report))?;
+        let withheld = (!errors.is_empty()).then(|| check_failure(report.clone(), errors));
+        let live = Live {
+            site,
+            templates,
+            dir,
+            data_stale: false,
+            drafts,
+            sources,
+            selection,
+            shown,
+            pending: BTreeSet::new(),
+            pending_years: BTreeSet::new(),
+            years,
+        };
+        Ok((live, Shown { report, withheld }))
     }
 
     /// The agencies whose report files `paths` are, if every path is a report
@@ -217,7 +278,7 @@ impl Live {
 
     /// Reloads templates and plain pages, and renders the whole site again into
     /// `work/build-<generation>` without re-reading or re-checking any report.
-    pub fn rerender(&mut self, work: &Path, generation: u64) -> Result<String, Failure> {
+    pub fn rerender(&mut self, work: &Path, generation: u64) -> Result<Shown, Failure> {
         self.templates = Templates::load(&self.site.root, &self.site.config.theme)
             .map_err(|e| failure(FailureKind::Template, &e, ""))?;
         self.site.diags.retain(|d| !d.file.starts_with(crate::layout::pages(&self.site.root)));
@@ -229,41 +290,49 @@ impl Live {
         std::mem::swap(&mut content.diags, &mut page_diags);
         self.site.diags.extend(page_diags);
         self.site.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        let (report, failed) = diagnostics(&self.site);
-        if let Some(f) = failed {
-            return Err(f);
-        }
+        let (selection, report, errors) = choose(&self.site, &self.sources, self.drafts)?;
         let dir = work.join(format!("build-{generation}"));
-        crate::publish::publish(&self.site, &self.templates, &dir).map_err(|e| build_failure(&e, &report))?;
+        let publication = Publication::in_folder(&dir, &self.sources).map_err(|e| build_failure(&e.into(), &report))?;
+        let published = selection.published(&self.site);
+        let shown = keys(&published);
+        publication.finish(&self.site, published, &self.templates).map_err(|e| build_failure(&e, &report))?;
+        self.selection = selection;
+        self.shown = shown;
         self.dir = dir;
         self.data_stale = false;
         self.pending.clear();
         self.pending_years.clear();
-        Ok(report)
+        let withheld = (!errors.is_empty()).then(|| check_failure(report.clone(), errors));
+        Ok(Shown { report, withheld })
     }
 
-    /// Re-reads, re-checks and re-renders what the edited agencies' reports touch.
-    pub fn update(&mut self, slugs: &BTreeSet<String>) -> Result<String, Failure> {
-        let mut removed: Vec<(String, i32)> = Vec::new();
+    /// Re-reads, re-checks and re-renders what the edited agencies' reports
+    /// touch. A report that now has an error keeps its last good version.
+    pub fn update(&mut self, slugs: &BTreeSet<String>) -> Result<Shown, Failure> {
         for slug in slugs {
-            let (before, after) = self.site.reload_agency(slug);
-            self.pending_years.extend(before.iter().chain(&after).copied());
-            removed.extend(before.into_iter().filter(|y| !after.contains(y)).map(|y| (slug.clone(), y)));
+            self.site.reload_agency(slug);
             self.pending.insert(slug.clone());
         }
-        let (report, failed) = diagnostics(&self.site);
-        for (slug, year) in &removed {
+        let (selection, report, errors) = choose(&self.site, &self.sources, self.drafts)?;
+        self.selection = selection;
+        let now = keys(&self.selection.published(&self.site));
+        let pending = self.pending.clone();
+        let touched = |(slug, _): &&(String, i32)| pending.contains(slug);
+        self.pending_years.extend(self.shown.iter().chain(&now).filter(touched).map(|(_, y)| *y));
+        for (slug, year) in self.shown.difference(&now) {
             let _ = std::fs::remove_dir_all(self.dir.join(crate::render::urls::report_dir(slug, *year)));
         }
-        if let Some(f) = failed {
-            return Err(f);
-        }
-        let rendered = self.render_pending();
-        rendered.map(|()| report.clone()).map_err(|e| build_failure(&e, &report))
+        self.shown = now;
+        self.render_pending().map_err(|e| build_failure(&e, &report))?;
+        let published = self.selection.published(&self.site);
+        crate::publish::sources::record(&self.sources, &published, Some(&pending))
+            .map_err(|e| build_failure(&e, &report))?;
+        let withheld = (!errors.is_empty()).then(|| check_failure(report.clone(), errors));
+        Ok(Shown { report, withheld })
     }
 
     fn render_pending(&mut self) -> Result<(), BuildError> {
-        let index = Index::new(&self.site);
+        let index = Index::new(&self.site, self.selection.published(&self.site));
         let sink = InPlace(&self.dir);
         let mut years = std::mem::take(&mut self.pending_years);
         for slug in &self.pending {
@@ -272,8 +341,10 @@ impl Live {
                     pages::render_report(&index, &self.templates, &sink, i)?;
                 }
             }
-            if let Some(a) = self.site.content.agencies.get(slug) {
+            if let Some(a) = index.agencies().find(|a| a.slug == *slug) {
                 pages::render_agency(&index, &self.templates, &sink, a)?;
+            } else {
+                let _ = std::fs::remove_dir_all(self.dir.join(format!("agencies/{slug}")));
             }
         }
         let now: Vec<i32> = index.by_year.keys().copied().collect();
@@ -299,7 +370,7 @@ impl Live {
         if !self.data_stale {
             return Ok(());
         }
-        let index = Index::new(&self.site);
+        let index = Index::new(&self.site, self.selection.published(&self.site));
         pages::render_site_data(&index, &self.templates, &InPlace(&self.dir))?;
         self.data_stale = false;
         Ok(())

@@ -14,7 +14,7 @@ pub mod watch;
 pub mod work;
 
 use http::{Event, Limits, Server};
-use live::{Failure, FailureKind, Live};
+use live::{Failure, FailureKind, Live, Shown};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -32,6 +32,8 @@ pub struct Options {
     pub open: bool,
     /// Watch by polling instead of inotify.
     pub poll: bool,
+    /// Show drafts, marked 草稿 (the default; `--no-drafts` hides them as `build` does).
+    pub drafts: bool,
 }
 
 /// Why the preview could not start.
@@ -77,27 +79,54 @@ fn listen(bind: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     }
 }
 
-/// How a build of the preview ended: served, or what failed.
-type Outcome = Result<(), FailureKind>;
+/// How a build of the preview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Served, without errors.
+    Built,
+    /// Served, but some reports have errors (this many): each shows its last good version.
+    Withheld(usize),
+    /// Not served: what failed.
+    Failed(FailureKind),
+}
 
 /// The terminal's line after a build: how long it took and, when it failed,
 /// what failed and what the pages show meanwhile. `first` is the build at
 /// start; `served` whether a good build is being served (after this one).
 fn outcome_line(outcome: Outcome, first: bool, served: bool, ms: u128) -> String {
     match outcome {
-        Ok(()) if first => crate::t!("serve-built", ms = ms),
-        Ok(()) => crate::t!("serve-rebuilt", ms = ms),
-        Err(kind) => {
+        Outcome::Built if first => crate::t!("serve-built", ms = ms),
+        Outcome::Built => crate::t!("serve-rebuilt", ms = ms),
+        Outcome::Withheld(errors) => {
+            let what = FailureKind::Check(errors).headline();
+            crate::t!("serve-failed", what = what, ms = ms, then = crate::t!("serve-then-withheld"))
+        }
+        Outcome::Failed(kind) => {
             let then = if served { crate::t!("serve-then-previous") } else { crate::t!("serve-then-nothing") };
             crate::t!("serve-failed", what = kind.headline(), ms = ms, then = then)
         }
     }
 }
 
+/// What the pages show under the overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Under {
+    /// Nothing yet.
+    Nothing,
+    /// The last good build.
+    Previous,
+    /// The site as edited, with each report that has errors in its last good version.
+    Withheld,
+}
+
 /// The overlay's JSON for the pages: heading, note and the errors, in the
 /// run's language (`lang` for the overlay's `lang` attribute).
-fn overlay_json(failure: &Failure, served: bool) -> String {
-    let note = if served { crate::t!("serve-overlay-previous") } else { crate::t!("serve-overlay-nothing") };
+fn overlay_json(failure: &Failure, under: Under) -> String {
+    let note = match under {
+        Under::Nothing => crate::t!("serve-overlay-nothing"),
+        Under::Previous => crate::t!("serve-overlay-previous"),
+        Under::Withheld => crate::t!("serve-overlay-withheld"),
+    };
     serde_json::json!({
         "lang": crate::i18n::current().tag(),
         "summary": failure.kind.headline(),
@@ -130,10 +159,35 @@ fn publish_ok(server: &Server, dir: &Path, generation: u64) {
 /// Keeps serving the last good build and shows the failure on every page.
 fn publish_failure(server: &Server, failure: &Failure) -> Outcome {
     eprint!("{}", failure.report);
-    let json = overlay_json(failure, serving_a_build(server));
+    let under = if serving_a_build(server) { Under::Previous } else { Under::Nothing };
+    let json = overlay_json(failure, under);
     server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(json.clone());
     server.broadcast(&Event::Failed(json));
-    Err(failure.kind)
+    Outcome::Failed(failure.kind)
+}
+
+/// Serves a build that was made: with no errors, reloads the pages; with
+/// some (each such report shown in its last good version), shows them over
+/// every page, which reloads once they are fixed.
+fn publish_shown(server: &Server, dir: &Path, generation: u64, shown: &Shown) -> Outcome {
+    let Some(failure) = &shown.withheld else {
+        eprint!("{}", shown.report);
+        publish_ok(server, dir, generation);
+        return Outcome::Built;
+    };
+    eprint!("{}", failure.report);
+    let json = overlay_json(failure, Under::Withheld);
+    let old = {
+        let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.generation = generation;
+        state.failure = Some(json.clone());
+        std::mem::replace(&mut state.dir, dir.to_path_buf())
+    };
+    server.broadcast(&Event::Failed(json));
+    if old != dir && old.file_name().is_some_and(|n| n.to_string_lossy().starts_with("build-")) {
+        let _ = std::fs::remove_dir_all(old);
+    }
+    Outcome::Withheld(failure.errors.len())
 }
 
 /// Rebuilds after a burst of changes: an update when only reports of
@@ -144,18 +198,14 @@ fn rebuild(
     live: &Mutex<Option<Live>>,
     server: &Server,
     paths: &[PathBuf],
-    generation: u64,
+    (generation, drafts): (u64, bool),
 ) -> Outcome {
     let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(current) = guard.as_mut()
         && current.presentation_only(paths)
     {
         return match current.rerender(work, generation) {
-            Ok(report) => {
-                eprint!("{report}");
-                publish_ok(server, &current.dir, generation);
-                Ok(())
-            }
+            Ok(shown) => publish_shown(server, &current.dir, generation, &shown),
             Err(f) => publish_failure(server, &f),
         };
     }
@@ -163,20 +213,15 @@ fn rebuild(
         && let Some(slugs) = current.report_agencies(paths)
     {
         return match current.update(&slugs) {
-            Ok(report) => {
-                eprint!("{report}");
-                publish_ok(server, &current.dir, generation);
-                Ok(())
-            }
+            Ok(shown) => publish_shown(server, &current.dir, generation, &shown),
             Err(f) => publish_failure(server, &f),
         };
     }
-    match Live::build(root, work, generation) {
-        Ok((new, report)) => {
-            eprint!("{report}");
-            publish_ok(server, &new.dir, generation);
+    match Live::build(root, work, generation, drafts) {
+        Ok((new, shown)) => {
+            let outcome = publish_shown(server, &new.dir, generation, &shown);
             *guard = Some(new);
-            Ok(())
+            outcome
         }
         Err(f) => {
             // The site as it is now is unknown: the next change rebuilds in full.
@@ -265,7 +310,7 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
     let mut generation = 1;
-    let outcome = rebuild(&root, &work, &live, &server, &[], generation);
+    let outcome = rebuild(&root, &work, &live, &server, &[], (generation, opts.drafts));
     eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
     // The site-wide data files are written again only when asked for.
     let data_live = Arc::clone(&live);
@@ -298,7 +343,7 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
         generation += 1;
         let started = Instant::now();
         eprintln!("\n{}", changed_line(&root, &paths));
-        let outcome = rebuild(&root, &work, &live, &server, &paths, generation);
+        let outcome = rebuild(&root, &work, &live, &server, &paths, (generation, opts.drafts));
         eprintln!("{}", outcome_line(outcome, false, serving_a_build(&server), started.elapsed().as_millis()));
     }
     Ok(())
@@ -311,15 +356,20 @@ mod tests {
 
     #[test]
     fn a_failed_check_is_never_called_rebuilt() {
-        let line = outcome_line(Err(FailureKind::Check(3)), false, true, 42);
+        let line = outcome_line(Outcome::Failed(FailureKind::Check(3)), false, true, 42);
         assert_eq!(line, "检查未通过：3 个错误（用时 42 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新");
         assert!(!line.contains("已重新生成") && !line.contains("已生成"), "{line}");
-        let first = outcome_line(Err(FailureKind::Check(1)), true, false, 7);
+        let first = outcome_line(Outcome::Failed(FailureKind::Check(1)), true, false, 7);
         assert_eq!(first, "检查未通过：1 个错误（用时 7 毫秒）。尚无成功生成的版本可供预览，修正后页面会自动刷新");
-        let template = outcome_line(Err(FailureKind::Template), false, true, 5);
+        let template = outcome_line(Outcome::Failed(FailureKind::Template), false, true, 5);
         assert!(template.starts_with("模板或主题有错误，站点未能生成（用时 5 毫秒）。预览仍显示"), "{template}");
-        assert_eq!(outcome_line(Ok(()), false, true, 12), "已重新生成，用时 12 毫秒");
-        assert_eq!(outcome_line(Ok(()), true, true, 12), "已生成，用时 12 毫秒");
+        assert_eq!(outcome_line(Outcome::Built, false, true, 12), "已重新生成，用时 12 毫秒");
+        assert_eq!(outcome_line(Outcome::Built, true, true, 12), "已生成，用时 12 毫秒");
+        let withheld = outcome_line(Outcome::Withheld(2), false, true, 9);
+        assert_eq!(
+            withheld,
+            "检查未通过：2 个错误（用时 9 毫秒）。有错误的年报显示其上一次通过检查的版本（新年报暂不显示），其余修改已生效；修正后页面会自动刷新"
+        );
     }
 
     #[test]
@@ -351,12 +401,17 @@ mod tests {
     fn the_overlay_gets_its_words_from_the_catalogue() {
         let failure =
             Failure { kind: FailureKind::Check(2), report: String::new(), errors: vec!["a".into(), "b".into()] };
-        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, true)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, Under::Previous)).unwrap();
         assert_eq!(json["lang"], "zh-CN");
         assert_eq!(json["summary"], "检查未通过：2 个错误");
         assert_eq!(json["note"], "下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。");
         assert_eq!(json["errors"].as_array().map(Vec::len), Some(2));
-        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, false)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, Under::Nothing)).unwrap();
         assert_eq!(json["note"], "尚无成功生成的页面。修正文件后，页面会自动刷新。");
+        let json: serde_json::Value = serde_json::from_str(&overlay_json(&failure, Under::Withheld)).unwrap();
+        assert_eq!(
+            json["note"],
+            "有错误的年报，下方显示的是它上一次通过检查的版本（新年报暂不显示）；其余页面已按修改更新。修正文件后，页面会自动刷新。"
+        );
     }
 }

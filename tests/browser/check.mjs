@@ -54,10 +54,13 @@ const PAGES = [
   ['report', 'reports/huaian/2024/index.html'],
   // fixtures/as-published: kept as published, with a 数据核对提示 box and empty cells.
   ['report', 'reports/qingshui/2023/index.html'],
+  // A draft (run.sh builds with --drafts): its 草稿 banner; its agency and year list it marked.
+  ['report', 'reports/baibu/2022/index.html'],
   ['agency', 'agencies/baibu/index.html'],
   ['agencies', 'agencies/index.html'],
   ['year', 'years/2024/index.html'],
   ['year', 'years/2020/index.html'],
+  ['year', 'years/2022/index.html'],
   ['years', 'years/index.html'],
   ['page', 'pages/guide/index.html'],
   ['page', 'pages/rules/index.html'],
@@ -67,6 +70,7 @@ const NO_SIDEWAYS = [
   'reports/baibu/2020/index.html',
   'reports/huaian/2024/index.html',
   'reports/qingshui/2023/index.html',
+  'reports/baibu/2022/index.html',
   'agencies/baibu/index.html',
   'agencies/huaian/index.html',
   'years/2024/index.html',

@@ -25,8 +25,9 @@
 // (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
 //     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
 //     name the check code (T3-KJ) and the file under the heading "检查未通过：N 个错误", the page
-//     under it must be the last good build (same figure, no reload), and the terminal must say
-//     "检查未通过：N 个错误（用时 … 毫秒）。预览仍显示上一次成功生成的版本…", never "已重新生成".
+//     under it must be the report's last good version (same figure, no reload), and the terminal
+//     must say "检查未通过：N 个错误（用时 … 毫秒）。有错误的年报显示其上一次通过检查的版本…",
+//     never "已重新生成".
 //     Fixing the file must reload the page without the overlay;
 // (4) stops the server with SIGINT: it must exit 0 within 5 s and remove its preview folder.
 // The last line is exactly "N passed, M failed"; exit 0 if M is 0, 1 if not, 2 if the test could
@@ -254,9 +255,11 @@ const BUILT = /^已生成，用时 (\d+) 毫秒$/;
 const CHANGED = '检测到修改：';
 const REBUILT = /^已重新生成，用时 (\d+) 毫秒$/;
 // Any failed build: what failed, the time, and what the preview shows meanwhile.
-const FAILED = /（用时 \d+ 毫秒）。(预览仍显示上一次成功生成的版本|尚无成功生成的版本可供预览)，修正后页面会自动刷新$/;
-// A failed check while the last good build is served.
-const CHECK_FAILED = /^检查未通过：(\d+) 个错误（用时 \d+ 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新$/;
+const FAILED =
+  /（用时 \d+ 毫秒）。(预览仍显示上一次成功生成的版本，|尚无成功生成的版本可供预览，|有错误的年报显示其上一次通过检查的版本（新年报暂不显示），其余修改已生效；)修正后页面会自动刷新$/;
+// A failed check of a report: it shows its last good version, the rest of the site every edit.
+const CHECK_FAILED =
+  /^检查未通过：(\d+) 个错误（用时 \d+ 毫秒）。有错误的年报显示其上一次通过检查的版本（新年报暂不显示），其余修改已生效；修正后页面会自动刷新$/;
 
 // Waits until `pred(line)` holds for a line of the server's stderr written after `from`
 // (an index into serverLog); resolves with the line, or null after `ms`.
@@ -590,8 +593,8 @@ try {
       // Its words are gongkai's, in the language of the run (Chinese here).
       const heading = after.overlay.split('\n')[0];
       if (!/^检查未通过：\d+ 个错误$/.test(heading)) problems.push(`the overlay's heading is ${JSON.stringify(heading)}`);
-      if (!after.overlay.includes('下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。'))
-        problems.push('the overlay does not say that the page under it is the last good build');
+      if (!after.overlay.includes('有错误的年报，下方显示的是它上一次通过检查的版本（新年报暂不显示）；'))
+        problems.push("the overlay does not say that the page under it is the report's last good version");
       if (problems.length) fail(overlayName, [...problems, `overlay text: ${after.overlay.slice(0, 600)}`]);
       else {
         const failedEvent = sse.find((e, k) => k >= sseFrom && e.event === 'failed');
@@ -614,7 +617,7 @@ try {
 
       // The terminal tells the truth too: the check failed, how many errors, the good build is still
       // served; never "已重新生成" for a failed check.
-      const said = 'the terminal says the check failed, its error count, and that the last good build is still served';
+      const said = "the terminal says the check failed, its error count, and that the report's last good version is shown";
       const ends = (l) => REBUILT.test(l) || FAILED.test(l);
       const ending = await waitLine(ends, opt.timeoutMs, breakFrom);
       const outcomes = serverLog.slice(breakFrom).filter(ends);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # run.sh — builds the example site and checks it in a real browser:
-#   1. cargo build --release, then gongkai build --output <tmp>/site of a copy of the example site
-#      (content/, site.toml, themes/) with fixtures/as-published/ added to its content/: a report
-#      kept as published (as_published: true) whose figures do not all agree, so that its
-#      数据核对提示 box and empty cells are checked like every other page
+#   1. cargo build --release, then gongkai build --drafts --output <tmp>/site of a copy of the
+#      example site (content/, site.toml, themes/) with a draft report added and
+#      fixtures/as-published/ added to its content/: a report kept as published (as_published:
+#      true) whose figures do not all agree, so that the 草稿 banner, the 数据核对提示 box and
+#      empty cells are checked like every other page
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
@@ -86,14 +87,22 @@ TARGET_DIR=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps 2>/dev/nu
 case $TARGET_DIR in /*) ;; *) TARGET_DIR=$REPO/$TARGET_DIR ;; esac
 GONGKAI=$TARGET_DIR/release/gongkai
 SITE=$WORK/site
+# A copy of the example site's sources with a draft, baibu's 2022 report as `gongkai new report`
+# writes it, so that the 草稿 banner and marks are checked too (reports/baibu/2022/ in check.mjs).
+with_draft() {
+  mkdir -p "$1" && cp -R "$REPO/content" "$REPO/site.toml" "$1/" &&
+    "$GONGKAI" --root "$1" new report --agency baibu --year 2022 &&
+    { grep -q '^draft: true' "$1/content/reports/baibu/2022.md" ||
+      sed -i 's/^year: 2022/draft: true\nyear: 2022/' "$1/content/reports/baibu/2022.md"; }
+}
 if [ -n "${SITE_DIR:-}" ]; then
   echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
   SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
   passed=$((passed + 1))
-elif echo "== building the example site with the fixtures of $HERE/fixtures" &&
-  mkdir -p "$WORK/src" && cp -R "$REPO/content" "$REPO/site.toml" "$REPO/themes" "$WORK/src/" &&
-  cp -R "$HERE/fixtures/as-published/." "$WORK/src/content/" &&
-  (cd "$REPO" && cargo build --release && "$GONGKAI" --root "$WORK/src" build --output "$SITE") 2>&1; then
+elif echo "== building the example site with a draft report and the fixtures of $HERE/fixtures (build --drafts)" &&
+  (cd "$REPO" && cargo build --release) 2>&1 && with_draft "$WORK/source" &&
+  cp -R "$REPO/themes" "$WORK/source/" && cp -R "$HERE/fixtures/as-published/." "$WORK/source/content/" &&
+  "$GONGKAI" --root "$WORK/source" build --drafts --output "$SITE" 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"
 else

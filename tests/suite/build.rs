@@ -221,19 +221,32 @@ fn a_report_with_an_error_never_reaches_the_output() {
     let before = tree(&out);
     site.write("content/reports/huaian/2025.md", report_2021(2025, &unbalanced(), ""));
     let (code, _, err) = site.run(&["build"]);
-    assert_eq!(code, 1, "{err}");
+    // The rest is published, the new report with an error is withheld: exit 3, and nothing of it is online.
+    assert_eq!(code, 3, "{err}");
     assert!(err.contains("错误[T3-KJ]"), "{err}");
+    let tally = err.lines().find(|l| l.starts_with("共检查 ")).expect("the check's summary");
+    let errors = tally.split("：").nth(1).and_then(|t| t.split(' ').next()).expect("the error count");
+    let line =
+        format!("\n暂缓发布 1 份年报：\n  content/reports/huaian/2025.md（{errors} 个错误；此前未发布）\n已生成 ");
+    assert!(err.contains(&line), "{err}");
+    assert_eq!(tree(&out), before, "the output is what it was: the report never reached it");
+    // With --strict, any error publishes nothing, as before.
+    let (code, _, err) = site.run(&["build", "--strict"]);
+    assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("\n错误：发现 ") && err.contains(" 个错误，未生成任何内容；") && err.contains("public 保持原样"),
         "{err}"
     );
     assert_eq!(tree(&out), before, "the previous output is untouched");
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+    // Only the output and the record of its sources are left beside it: no staging folder, no lock.
+    let mut beside: Vec<String> = std::fs::read_dir(site.path())
         .expect("ls")
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("gongkai"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("gongkai"))
         .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    beside.sort();
+    assert_eq!(beside, [".public.gongkai-published"]);
 }
 
 #[test]

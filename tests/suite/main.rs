@@ -12,5 +12,6 @@ mod import;
 mod mutation;
 mod narrative;
 mod new;
+mod publish;
 mod safety;
 mod serve;

@@ -210,11 +210,13 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
     assert_eq!(next_event(&events).0, "reload");
 }
 
-/// Whether `line` is the end of a failed check of `errors` errors while the
-/// last good build is still served.
+/// Whether `line` is the end of a failed check of `errors` errors of reports,
+/// each shown in its last good version while the rest of the site shows every edit.
 fn is_failed_check(line: &str, errors: usize) -> bool {
     line.starts_with(&format!("检查未通过：{errors} 个错误（用时 "))
-        && line.ends_with(" 毫秒）。预览仍显示上一次成功生成的版本，修正后页面会自动刷新")
+        && line.ends_with(
+            " 毫秒）。有错误的年报显示其上一次通过检查的版本（新年报暂不显示），其余修改已生效；修正后页面会自动刷新",
+        )
 }
 
 #[test]
@@ -226,8 +228,8 @@ fn a_failed_check_is_reported_as_failed_with_its_count_never_as_rebuilt() {
         "{:?}",
         preview.startup
     );
-    let (_, page) = preview.get("/reports/baibu/2020/");
-    let good = generation(&page);
+    let (_, good_page) = preview.get("/reports/baibu/2020/");
+    let good = generation(&good_page);
     let events = preview.events(good);
     let file = site.path().join("content/reports/baibu/2020.md");
     let original = std::fs::read_to_string(&file).expect("read");
@@ -249,16 +251,87 @@ fn a_failed_check_is_reported_as_failed_with_its_count_never_as_rebuilt() {
     // The overlay says the same, in the run's language.
     assert_eq!(json["lang"], "zh-CN");
     assert_eq!(json["summary"], format!("检查未通过：{errors} 个错误"));
-    assert_eq!(json["note"], "下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。");
-    // And it is true: the last good build is what is served.
+    assert_eq!(
+        json["note"],
+        "有错误的年报，下方显示的是它上一次通过检查的版本（新年报暂不显示）；其余页面已按修改更新。修正文件后，页面会自动刷新。"
+    );
+    // And it is true: the report's last good page is what is served.
     let (status, page) = preview.get("/reports/baibu/2020/");
-    assert_eq!((status, generation(&page)), (200, good));
+    assert_eq!(status, 200);
+    assert_eq!(without_script(&page), without_script(&good_page));
 
     // Fixed: now it is rebuilt, and said so.
     std::fs::write(&file, &original).expect("write");
     let outcome = preview.outcome();
     assert!(outcome.starts_with("已重新生成，用时 ") && outcome.ends_with(" 毫秒"), "{outcome}");
     assert_eq!(next_event(&events).0, "reload");
+}
+
+/// A served page without the reload script the preview adds.
+fn without_script(page: &str) -> String {
+    match page.find("<script src=\"/__gongkai/reload.js") {
+        Some(start) => {
+            let end = start + page[start..].find("</script>\n").expect("script end") + "</script>\n".len();
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page.to_owned(),
+    }
+}
+
+#[test]
+fn a_report_that_no_longer_parses_keeps_its_last_good_page_until_fixed() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (status, good_page) = preview.get("/reports/huaian/2024/");
+    assert_eq!(status, 200);
+    let events = preview.events(generation(&good_page));
+    let file = site.path().join("content/reports/huaian/2024.md");
+    let original = std::fs::read_to_string(&file).expect("read");
+    // Another agency's edit in the same moment is shown: only the broken report waits.
+    let other = site.path().join("content/reports/baibu/2020.md");
+    let baibu = std::fs::read_to_string(&other).expect("read");
+    std::fs::write(&other, baibu.replace("  central: [60, 1054900元]", "  central: [61, 1054900元]")).expect("write");
+    std::fs::write(&file, "---\nyear: [\n---\n").expect("write");
+    // (The two writes may be seen as two changes: a reload for baibu's, then the failure.)
+    let data = std::iter::repeat_with(|| next_event(&events)).find(|(kind, _)| kind == "failed").expect("failed").1;
+    assert!(data.contains("content/reports/huaian/2024.md"), "{data}");
+    settle(&events);
+    let (status, page) = preview.get("/reports/huaian/2024/");
+    assert_eq!(status, 200, "the last good page is still served");
+    assert_eq!(without_script(&page), without_script(&good_page), "with the last good content");
+    for listing in ["/index.html", "/agencies/huaian/", "/years/2024/", "/sitemap.xml", "/data/reports.json"] {
+        assert!(preview.get(listing).1.contains("reports/huaian/2024/"), "{listing} still lists it");
+    }
+    assert!(preview.get("/reports/baibu/2020/").1.contains(">61</td>"), "the other edit is live");
+
+    // Fixed (with a new figure): reloaded, and the new content is served.
+    std::fs::write(&file, original.replace("  permit: 447228", "  permit: 447229")).expect("write");
+    let (kind, _) = next_event(&events);
+    assert_eq!(kind, "reload");
+    let (status, page) = preview.get("/reports/huaian/2024/");
+    assert_eq!(status, 200);
+    assert!(page.contains(">447229</td>") && !page.contains(">447228</td>"), "the new figure is served");
+    assert_same_as_clean_build(&site, &preview);
+}
+
+#[test]
+fn the_preview_shows_drafts_marked_and_a_broken_new_report_not_at_all() {
+    let site = TempSite::example();
+    let text = std::fs::read_to_string(site.path().join("content/reports/huaian/2024.md")).expect("read");
+    let draft = text.replace("year: 2024", "year: 2027\ndraft: true").replace("2024", "2027");
+    site.write("content/reports/huaian/2027.md", &draft);
+    let preview = Preview::start(&site);
+    let (status, page) = preview.get("/reports/huaian/2027/");
+    assert_eq!(status, 200, "the preview shows drafts");
+    assert!(page.contains("<strong class=\"draft-mark\">草稿</strong>"), "marked on the page");
+    assert!(preview.get("/agencies/huaian/").1.contains("<span class=\"draft-mark\">草稿</span>"));
+    let events = preview.events(generation(&page));
+    // A new report that never passed the checks is not shown, and the rest is.
+    site.write("content/reports/huaian/2030.md", "---\nyear: [\n---\n");
+    assert_eq!(next_event(&events).0, "failed");
+    settle(&events);
+    assert_eq!(preview.get("/reports/huaian/2030/").0, 404);
+    assert_eq!(preview.get("/reports/huaian/2027/").0, 200);
 }
 
 #[test]

@@ -12,11 +12,15 @@ cli-check-deny-warnings = Fail (exit 1) on warnings too
 cli-build-about = Check, then build the site into a static folder (the previous output is replaced as a whole)
 cli-build-output = Output folder (default: `public/` in the site)
 cli-build-base-url = Absolute URL the site is published at (feed, sitemap, canonical links)
+cli-build-strict = Any error publishes nothing (no report with errors is withheld alone); exit 1
+cli-build-drafts = Publish drafts (reports with `draft: true`) too, marked 草稿 (draft) on their pages
+cli-build-exit-codes = Exit status: 0 every report published; 3 published, but some reports withheld (a report with errors is not published, and the version published before stays online); 1 nothing published (errors with --strict, errors that concern the whole site, a template error, or every report withheld); 2 could not run (`site.toml` or a form is invalid, the output cannot be written)
 cli-serve-about = Preview the site: build, serve on 127.0.0.1, rebuild and reload on every change
 cli-serve-port = Port (default 8420; a free one is used when it is taken)
 cli-serve-bind = Address to listen on (default 127.0.0.1); only change it on a trusted network
 cli-serve-open = Open the browser
 cli-serve-poll = Watch by polling (network drives, WSL, or when the inotify limit is reached)
+cli-serve-no-drafts = Hide drafts, as `build` does (the preview shows them by default, marked 草稿)
 cli-init-about = Create a new site in a folder, ready to build
 cli-init-dir = The folder to create
 cli-import-about = Import published reports (saved web pages, Word .docx files, copied text) as report files; never overwrites
@@ -108,6 +112,45 @@ cli-build-err-content = { $errors ->
    *[other] { $errors } errors
 } found: the previous output was left untouched
 cli-build-untouched = the previous output was left untouched
+cli-build-site-errors = { $errors ->
+    [one] 1 error concerns
+   *[other] { $errors } errors concern
+} the whole site (not one report): nothing was built; {$output} is left as it was
+cli-build-withheld-head = { $count ->
+    [one] 1 report withheld:
+   *[other] { $count } reports withheld:
+}
+cli-build-withheld-line = {$file} ({$reason}; {$previous})
+cli-build-reason-errors = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}
+cli-build-reason-unread = could not be read
+cli-build-reason-agency = its agency's `agency.yaml` has { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}
+cli-build-reason-undescribed = its agency has no `agency.yaml`
+cli-build-reason-neighbour = disagrees with the neighbouring year's report kept online, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}
+cli-build-previous-kept-date = the version published on {$date} stays online
+cli-build-previous-kept = the version published before stays online
+cli-build-previous-none = not published before
+cli-build-drafts-head = { $count ->
+    [one] 1 draft
+   *[other] { $count } drafts
+} not published (publish drafts with --drafts):
+cli-build-draft-line = {$file} ({$previous})
+cli-build-kept-findings = errors found against the versions kept online:
+cli-build-all-withheld = every report ({$count}) is withheld: nothing was built; {$output} is left as it was
+cli-build-lost-unrecorded = {$file} has errors and its page is online, but there is no record of the text it was published from (the output was built by an earlier gongkai, or the record was removed): it cannot be kept
+cli-build-lost-failing = {$file} has errors, and the version of it published before now fails the checks too ({ $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}): it cannot be kept
+cli-build-lost-end = so that no report online disappears, nothing was built; {$output} is left as it was. Fix the reports above and build again (to take a report off the site, delete its file)
 
 # Why a file could not be read or written (io_reason in cmd/mod.rs).
 cli-io-not-found = no such file or folder

@@ -84,6 +84,7 @@ in-key-not-word = keys must be plain words
 in-title-text = `title` must be text
 in-not-a-flag = `{$key}` is either `true` or `false`, found {$found}
 in-as-published-help = `as_published: true` says the report is reproduced as its agency published it: its figures stay as printed, and what does not agree is shown on its page as a notice (数据核对提示)
+in-draft-bool-help = a draft has `draft: true`; when it is final, remove the line (or write `draft: false`)
 in-table-other-form = table `{$table}` belongs to form `{$other}`, but this {$year} report follows `{$form}`
 in-table-other-form-help = `{$form}` has the tables: {$tables}
 in-missing-but-present = `{$table}` is listed in `missing_in_original`, but the front matter has the table

@@ -19,6 +19,7 @@ serve-rebuilt = rebuilt in {$ms} ms
 # The line after a failed build: what failed (serve-failure-*), the time, and what the preview shows meanwhile (serve-then-*).
 serve-failed = {$what} ({$ms} ms). {$then}
 serve-then-previous = The preview still shows the last good build; pages reload once it is fixed
+serve-then-withheld = each report with errors shows its last good version (a new one is not shown yet) and every other edit is live; pages reload once it is fixed
 serve-then-nothing = Nothing has been built yet; pages reload once it is fixed
 serve-error = error: {$error}
 serve-data-failed = error: the open data files could not be updated: {$error}
@@ -35,6 +36,7 @@ serve-failure-changed = a report changed while the site was being built: it was 
 
 # The overlay's note in the browser (mod.rs, shown by reload.js)
 serve-overlay-previous = Below is the page as last built without errors. Fix the files and the page reloads by itself.
+serve-overlay-withheld = A report with errors is shown below as it last passed the checks (a new one is not shown yet); every other page shows your edits. Fix the files and the page reloads by itself.
 serve-overlay-nothing = Nothing has been built yet. Fix the files and the page reloads by itself.
 
 # Watching files (watch.rs)

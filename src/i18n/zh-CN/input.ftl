@@ -81,6 +81,7 @@ in-key-not-word = 字段名应是一个普通的词
 in-title-text = `title` 应是文字
 in-not-a-flag = `{$key}` 只能写 `true`（是）或 `false`（否），这里写的是 {$found}
 in-as-published-help = `as_published: true` 表示年报按原文收录：数字照原报告，不一致之处作为数据核对提示显示在页面上
+in-draft-bool-help = 草稿写 `draft: true`；定稿时删去这一行（或写 `draft: false`）
 in-table-other-form = 表格 `{$table}` 属于格式 `{$other}`，而这份 {$year} 年的年报用的是 `{$form}`
 in-table-other-form-help = `{$form}` 的表格：{$tables}
 in-missing-but-present = `{$table}` 列在 `missing_in_original` 里，文件头却有这张表

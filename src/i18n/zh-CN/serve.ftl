@@ -19,6 +19,7 @@ serve-rebuilt = 已重新生成，用时 {$ms} 毫秒
 # 生成失败后的一行：失败的是什么（下面的 serve-failure-*）、用时，以及预览此时显示什么（serve-then-*）。
 serve-failed = {$what}（用时 {$ms} 毫秒）。{$then}
 serve-then-previous = 预览仍显示上一次成功生成的版本，修正后页面会自动刷新
+serve-then-withheld = 有错误的年报显示其上一次通过检查的版本（新年报暂不显示），其余修改已生效；修正后页面会自动刷新
 serve-then-nothing = 尚无成功生成的版本可供预览，修正后页面会自动刷新
 serve-error = 错误：{$error}
 serve-data-failed = 错误：开放数据文件未能更新：{$error}
@@ -32,6 +33,7 @@ serve-failure-changed = 有报告在生成过程中被修改，站点未能生�
 
 # 浏览器错误提示层的说明（mod.rs，由 reload.js 显示）
 serve-overlay-previous = 下方仍是上一次成功生成的页面。修正文件后，页面会自动刷新。
+serve-overlay-withheld = 有错误的年报，下方显示的是它上一次通过检查的版本（新年报暂不显示）；其余页面已按修改更新。修正文件后，页面会自动刷新。
 serve-overlay-nothing = 尚无成功生成的页面。修正文件后，页面会自动刷新。
 
 # 监视文件（watch.rs）

@@ -14,10 +14,7 @@ pub(super) struct AgencyListItem<'a> {
 
 pub(super) fn agency_list<'a>(index: &Index<'a>) -> Vec<AgencyListItem<'a>> {
     index
-        .site
-        .content
-        .agencies
-        .values()
+        .agencies()
         .map(|a| {
             let list = index.by_agency.get(a.slug.as_str());
             AgencyListItem {
@@ -56,6 +53,8 @@ pub(super) struct ReportListItem<'a> {
     published: Option<String>,
     pub(super) figures: Vec<Figure>,
     pub(super) agency: AgencyRef<'a>,
+    /// A draft, marked 草稿 in the listing.
+    pub(super) draft: bool,
 }
 
 pub(super) fn report_item<'a>(index: &Index<'a>, i: usize) -> Option<ReportListItem<'a>> {
@@ -68,6 +67,7 @@ pub(super) fn report_item<'a>(index: &Index<'a>, i: usize) -> Option<ReportListI
         published: r.published.map(|d| d.to_string()),
         figures: figures(index, r),
         agency: agency_ref(a),
+        draft: r.draft,
     })
 }
 

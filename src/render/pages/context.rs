@@ -51,10 +51,36 @@ pub(super) struct YearLink {
     pub(super) url: String,
 }
 
+/// What a build publishes: the reports, sorted by agency then year, and
+/// the agencies; each the site's own or the version kept as it was last
+/// published ([`crate::publish`] decides). Every page, listing, total, feed
+/// and data file is rendered from this one list, so they always agree.
+#[derive(Debug, Clone, Default)]
+pub struct Published<'a> {
+    /// The reports, by agency then year.
+    pub reports: Vec<&'a Report>,
+    /// The agencies, by slug.
+    pub agencies: BTreeMap<&'a str, &'a Agency>,
+}
+
+impl<'a> Published<'a> {
+    /// Every report and agency of the site, drafts included.
+    pub fn all(site: &'a Site) -> Published<'a> {
+        Published {
+            reports: site.content.reports.iter().collect(),
+            agencies: site.content.agencies.iter().map(|(k, a)| (k.as_str(), a)).collect(),
+        }
+    }
+}
+
 /// A precomputed view of the site for rendering indexes.
 pub struct Index<'a> {
     pub(super) site: &'a Site,
-    /// Reports (indices into `content.reports`) by agency, oldest first.
+    /// The reports published.
+    pub(super) reports: Vec<&'a Report>,
+    /// The agencies published.
+    pub(super) agencies: BTreeMap<&'a str, &'a Agency>,
+    /// Reports (indices into `reports`) by agency, oldest first.
     pub by_agency: BTreeMap<&'a str, Vec<usize>>,
     /// Reports by year, in agency order.
     pub by_year: BTreeMap<i32, Vec<usize>>,
@@ -67,12 +93,14 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Indexes the site's reports by agency and year.
-    pub fn new(site: &'a Site) -> Index<'a> {
+    /// Indexes the reports that `published` holds by agency and year; the
+    /// settings and plain pages are the site's.
+    pub fn new(site: &'a Site, published: Published<'a>) -> Index<'a> {
         let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut figure_keys: Vec<(String, String)> = Vec::new();
-        for (i, r) in site.content.reports.iter().enumerate() {
+        let Published { reports, agencies } = published;
+        for (i, r) in reports.iter().enumerate() {
             by_agency.entry(&r.agency).or_default().push(i);
             by_year.entry(r.year).or_default().push(i);
             for k in &r.form.key_figures {
@@ -89,6 +117,8 @@ impl<'a> Index<'a> {
             .collect();
         Index {
             site,
+            reports,
+            agencies,
             by_agency,
             by_year,
             figure_keys,
@@ -98,12 +128,22 @@ impl<'a> Index<'a> {
     }
 
     pub(super) fn agency(&self, slug: &str) -> Option<&'a Agency> {
-        self.site.content.agencies.get(slug)
+        self.agencies.get(slug).copied()
     }
 
-    /// The report at index `i` of `content.reports`.
+    /// The report at index `i` of the published reports.
     pub fn report(&self, i: usize) -> &'a Report {
-        &self.site.content.reports[i]
+        self.reports[i]
+    }
+
+    /// How many reports are published.
+    pub fn report_count(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// The agencies published, by slug.
+    pub fn agencies(&self) -> impl Iterator<Item = &'a Agency> + '_ {
+        self.agencies.values().copied()
     }
 
     pub(super) fn agency_name(&self, r: &Report) -> &'a str {

@@ -6,10 +6,10 @@ use super::*;
 /// Every HTML page of the site except 404.html, sorted (for the sitemap).
 pub(super) fn html_paths(index: &Index<'_>) -> Vec<String> {
     let mut paths: Vec<String> = vec!["index.html".into(), "agencies/index.html".into(), "years/index.html".into()];
-    paths.extend(index.site.content.agencies.keys().map(|s| urls::agency(s)));
+    paths.extend(index.agencies.keys().map(|s| urls::agency(s)));
     paths.extend(index.by_year.keys().map(|y| urls::year(*y)));
     paths.extend(index.site.content.pages.iter().map(|p| urls::page(&p.slug)));
-    paths.extend(index.site.content.reports.iter().map(|r| urls::report(&r.agency, r.year)));
+    paths.extend(index.reports.iter().map(|r| urls::report(&r.agency, r.year)));
     paths.sort();
     paths
 }
@@ -49,6 +49,8 @@ pub(super) struct LatestItem<'a> {
     pub(super) agency_name: &'a str,
     pub(super) year: i32,
     published: Option<String>,
+    /// A draft, marked 草稿 in the listing.
+    pub(super) draft: bool,
 }
 
 /// Reports newest first: by publication date, else by year.
@@ -61,7 +63,7 @@ pub(super) fn newest(index: &Index<'_>) -> Vec<usize> {
             std::cmp::Reverse(r.agency.as_str()),
         )
     };
-    let mut all: Vec<usize> = (0..index.site.content.reports.len()).collect();
+    let mut all: Vec<usize> = (0..index.reports.len()).collect();
     all.sort_unstable_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
     all
 }
@@ -81,6 +83,7 @@ pub(super) fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn S
                 agency_name: name,
                 year: r.year,
                 published: r.published.map(|d| d.to_string()),
+                draft: r.draft,
             }
         })
         .collect();
@@ -113,8 +116,10 @@ pub(super) fn render_feeds(index: &Index<'_>, sink: &dyn Sink, html_paths: &[Str
             let name = index.agency_name(r);
             // Atom requires a date: a report without `published` is dated at the end of its year.
             let date = r.published.map_or_else(|| format!("{}-12-31", r.year), |d| d.to_string());
+            // A draft (a build with `--drafts`) says so to every reader of the feed.
+            let title = r.display_title(name);
             feeds::Entry {
-                title: r.display_title(name),
+                title: if r.draft { format!("【草稿】{title}") } else { title },
                 path: urls::report(&r.agency, r.year),
                 date,
                 author: name.to_owned(),

@@ -59,8 +59,8 @@ mod year;
 
 pub use agency::render_agency;
 use agency::*;
-pub use context::Index;
 use context::*;
+pub use context::{Index, Published};
 pub use indexes::render_indexes;
 use indexes::*;
 pub use report::{render_report, report_data};
@@ -68,15 +68,21 @@ pub use site_data::render_site_data;
 use site_data::*;
 pub use year::render_year;
 
-/// Renders and writes the whole site: statics, every report with the site
-/// data, agencies and years in parallel, plain pages, indexes, feeds and 404.
-pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<Stats, BuildError> {
-    let index = Index::new(site);
+/// Renders and writes the whole site as `published` holds it: statics,
+/// every report with the site data, agencies and years in parallel, plain
+/// pages, indexes, feeds and 404.
+pub fn render_site(
+    site: &Site,
+    published: Published<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<Stats, BuildError> {
+    let index = Index::new(site, published);
     for s in &templates.statics {
         sink.put(&s.path, &s.bytes)?;
     }
     let reports = render_reports_and_data(&index, templates, sink, true)?;
-    let agencies: Vec<&Agency> = site.content.agencies.values().collect();
+    let agencies: Vec<&Agency> = index.agencies().collect();
     agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;
     let years: Vec<i32> = index.by_year.keys().copied().collect();
     years.par_iter().map(|&y| render_year(&index, templates, sink, y)).collect::<Result<Vec<()>, BuildError>>()?;

@@ -67,6 +67,8 @@ pub(super) struct ReportCtx<'a> {
     /// The form's rules that do not hold in a report kept as published,
     /// in Chinese, for the 数据核对提示 box.
     pub(super) notices: &'a [crate::model::Notice],
+    /// A draft (published by `build --drafts` and the preview): the page says so.
+    pub(super) draft: bool,
 }
 
 /// A report summary in `data/reports.json`.
@@ -83,6 +85,9 @@ pub(super) struct Summary<'a> {
     pub(super) json: String,
     pub(super) csv: String,
     pub(super) figures: BTreeMap<&'a str, f64>,
+    /// `true` for a draft (only in a build with `--drafts`); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) draft: bool,
 }
 
 /// The same agency's previous and next report years.
@@ -116,6 +121,7 @@ fn site_share(index: &Index<'_>, r: &Report, agency: &Agency, record: &data::Rep
         json: format!("{dir}report.json"),
         csv: format!("{dir}report.csv"),
         figures: index.figure_keys.iter().filter_map(|(k, _)| Some((k.as_str(), figure_value(r, k)?))).collect(),
+        draft: r.draft,
     };
     (data::cells_rows(record), serde_json::to_string(&summary).unwrap_or_default())
 }
@@ -147,7 +153,9 @@ pub fn render_report(
         Alternate { r#type: "application/json", href: "report.json".into(), title: "本报告数据（JSON）" },
         Alternate { r#type: "text/csv", href: "report.csv".into(), title: "本报告数据（CSV）" },
     ];
-    let mut ctx = index.context(&path, title.clone(), "report", alternates);
+    // A draft says so in the window's title too, before anything else.
+    let page_title = if r.draft { format!("【草稿】{title}") } else { title.clone() };
+    let mut ctx = index.context(&path, page_title, "report", alternates);
     let link = |y: i32| YearLink { year: y, url: urls::report(&r.agency, y) };
     ctx.insert(
         "report",
@@ -168,6 +176,7 @@ pub fn render_report(
             has_blank: r.tables.iter().any(|t| t.cells.iter().any(|c| c.source == Source::Blank)),
             as_published: r.as_published,
             notices: &r.notices,
+            draft: r.draft,
         },
     );
     let html = templates.render("report.html", &ctx, &path)?;

@@ -12,7 +12,7 @@ pub(super) fn report_order(index: &Index<'_>) -> Vec<usize> {
 pub(super) fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), WriteError> {
     let mut labels = format!("\u{feff}{}", data::LABELS_HEADER);
     let mut forms_used: Vec<&str> = Vec::new();
-    for r in &index.site.content.reports {
+    for r in &index.reports {
         if !forms_used.contains(&r.form.id.as_str()) {
             forms_used.push(&r.form.id);
             labels.push_str(&data::label_rows(&r.form));

@@ -1,0 +1,213 @@
+//! The copy kept of what was published: the exact texts of the report and
+//! agency files of the last publication, laid out like a site
+//! (`content/reports/<agency>/…`), so that a withheld report's last version
+//! is read, parsed and checked exactly like a file of the site.
+//!
+//! `build` keeps them beside the output, like its lock and staging folders:
+//! `.<output>.gongkai-published/<id>/`, one folder per publication, named by
+//! a hash of what it holds. The output's marker file names the folder of the
+//! sources it was built from, and is swapped in with the output in the same
+//! atomic step: the output and its sources can never be out of step, even
+//! after a crash. Folders that the output does not name are removed by the
+//! next build, under the output's lock. The preview keeps one folder of its
+//! own that it updates as it goes.
+
+use super::select::Prior;
+use crate::load::{read_agency_source, read_source};
+use crate::render::pages::{BuildError, Published};
+use crate::write::{Action, MARKER, WriteError, io};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The line of the output's marker file that names its sources' folder.
+pub const SOURCES_LINE: &str = "sources: ";
+
+/// The folder beside the output `target` that keeps the sources of its publications.
+pub fn store_of(target: &Path) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    parent.join(format!(".{name}.gongkai-published"))
+}
+
+/// The id of the sources that the output `target` was built from, as its marker names it.
+fn id_of(target: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(target.join(MARKER)).ok()?;
+    let id = text.lines().find_map(|l| l.strip_prefix(SOURCES_LINE))?.trim();
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_owned())
+}
+
+/// What the output `target` holds, with its sources' folder in `store`.
+/// Read while the output is locked.
+pub fn prior_of(target: &Path, store: &Path) -> Prior {
+    if let Some(id) = id_of(target) {
+        let dir = store.join(id);
+        if dir.is_dir() {
+            return Prior::Sources(dir);
+        }
+    }
+    let output = ["index.html", MARKER].iter().any(|f| target.join(f).is_file());
+    if output { Prior::Unrecorded(target.to_path_buf()) } else { Prior::Nothing }
+}
+
+/// Removes the folders of `store` that `prior` does not use: those of
+/// earlier publications and of builds that did not finish.
+pub fn clean(store: &Path, prior: &Prior) -> Result<(), WriteError> {
+    let Ok(entries) = std::fs::read_dir(store) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if matches!(prior, Prior::Sources(dir) if *dir == path) {
+            continue;
+        }
+        let removed = match entry.file_type() {
+            Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
+            _ => std::fs::remove_file(&path),
+        };
+        removed.map_err(io(Action::RemoveLeftover, &path))?;
+    }
+    Ok(())
+}
+
+/// Where the file `name` of agency `slug` goes in the site-like folder `dir`.
+fn dest(dir: &Path, slug: &str, name: &std::ffi::OsStr) -> PathBuf {
+    crate::layout::agency_dir(dir, slug).join(name)
+}
+
+/// Writes `text` at `path`, whole or not at all.
+fn put(path: &Path, text: &str) -> Result<(), WriteError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
+    }
+    let tmp = path.with_extension("gongkai-tmp");
+    std::fs::write(&tmp, text).map_err(io(Action::Write, &tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(Action::Replace, path))
+}
+
+/// Each agency file of `published` whose agency is in scope, with its text
+/// and where it goes in `dir`; an agency file that no longer says what was
+/// checked is refused.
+fn agency_texts(
+    dir: &Path,
+    published: &Published<'_>,
+    in_scope: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<(PathBuf, String)>, BuildError> {
+    let mut out = Vec::new();
+    for a in published.agencies.values().filter(|a| in_scope(&a.slug)) {
+        let name = a.file.file_name().unwrap_or_default();
+        let text = read_agency_source(a).ok_or_else(|| BuildError::Changed(a.file.to_path_buf()))?;
+        out.push((dest(dir, &a.slug, name), text));
+    }
+    Ok(out)
+}
+
+/// Writes the sources of `published` into the site-like folder `dir`, each
+/// verified to be the text that was checked; for the agencies of `scope`
+/// (every agency when `None`), the files of `dir` that are no longer
+/// published are removed.
+pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<String>>) -> Result<(), BuildError> {
+    let in_scope = |slug: &str| scope.is_none_or(|s| s.contains(slug));
+    let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
+    let reports: Vec<(PathBuf, &crate::model::Report)> = published
+        .reports
+        .iter()
+        .filter(|r| in_scope(&r.agency))
+        .map(|r| (dest(dir, &r.agency, r.file.file_name().unwrap_or_default()), *r))
+        .collect();
+    reports.par_iter().try_for_each(|(to, r)| {
+        // A version kept in this very folder is already there.
+        if *r.file == *to {
+            return Ok(());
+        }
+        let text = read_source(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
+        put(to, &text).map_err(BuildError::from)
+    })?;
+    expected.extend(reports.into_iter().map(|(to, _)| to));
+    for (to, text) in agency_texts(dir, published, &in_scope)? {
+        put(&to, &text)?;
+        expected.insert(to);
+    }
+    let Ok(folders) = std::fs::read_dir(crate::layout::reports(dir)) else { return Ok(()) };
+    for folder in folders.flatten().filter(|f| in_scope(&f.file_name().to_string_lossy())) {
+        let path = folder.path();
+        for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+            if !expected.contains(&file.path()) {
+                std::fs::remove_file(file.path()).map_err(io(Action::RemovePrevious, &file.path()))?;
+            }
+        }
+        // Only an emptied folder goes.
+        let _ = std::fs::remove_dir(&path);
+    }
+    Ok(())
+}
+
+/// The id of the sources of `published`: a hash of every file's path and
+/// text, so that the same sources always have the same folder.
+fn id(published: &Published<'_>, agencies: &[(PathBuf, String)]) -> String {
+    let mut parts: Vec<(String, u64)> = published
+        .reports
+        .iter()
+        .map(|r| (format!("{}/{}", r.agency, r.file.file_name().unwrap_or_default().to_string_lossy()), r.source_hash))
+        .collect();
+    parts
+        .extend(agencies.iter().map(|(path, text)| (path.display().to_string(), crate::model::fnv1a(text.as_bytes()))));
+    parts.sort();
+    let joined: String = parts.iter().map(|(p, h)| format!("{p}\0{h:016x}\n")).collect();
+    format!("{:016x}", crate::model::fnv1a(joined.as_bytes()))
+}
+
+/// Writes the sources of `published` into a new folder of `store` (unless
+/// one with the same sources is there) and returns its id, for the marker.
+pub fn write_generation(store: &Path, published: &Published<'_>) -> Result<String, BuildError> {
+    let agencies = agency_texts(Path::new(""), published, &|_| true)?;
+    let id = id(published, &agencies);
+    let dir = store.join(&id);
+    if dir.is_dir() {
+        return Ok(id);
+    }
+    let partial = store.join(format!("{id}.partial"));
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial).map_err(io(Action::RemoveLeftover, &partial))?;
+    }
+    std::fs::create_dir_all(&partial).map_err(io(Action::Create, &partial))?;
+    record(&partial, published, None)?;
+    std::fs::rename(&partial, &dir).map_err(io(Action::MoveIntoPlace, &partial))?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_names_its_sources_and_only_those_stay() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let store = store_of(&target);
+        assert_eq!(store, tmp.path().join(".public.gongkai-published"));
+        // No output yet: nothing was published.
+        assert_eq!(prior_of(&target, &store), Prior::Nothing);
+        // An output from before the record was kept: only its pages say what is online.
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join(MARKER), crate::write::marker_text("")).unwrap();
+        assert_eq!(prior_of(&target, &store), Prior::Unrecorded(target.clone()));
+        // The marker names the sources' folder: that one is used, the others go.
+        for dir in ["00000000000000aa", "00000000000000bb", "00000000000000bb.partial"] {
+            std::fs::create_dir_all(store.join(dir).join("content")).unwrap();
+        }
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: 00000000000000aa\n")).unwrap();
+        let prior = prior_of(&target, &store);
+        assert_eq!(prior, Prior::Sources(store.join("00000000000000aa")));
+        clean(&store, &prior).unwrap();
+        let left: Vec<String> =
+            std::fs::read_dir(&store).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        assert_eq!(left, ["00000000000000aa"]);
+        // A marker naming a folder that is gone is no record; one naming a path is refused.
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: 00000000000000cc\n")).unwrap();
+        assert_eq!(prior_of(&target, &store), Prior::Unrecorded(target.clone()));
+        std::fs::write(target.join(MARKER), crate::write::marker_text("sources: ../../etc\n")).unwrap();
+        assert_eq!(id_of(&target), None);
+    }
+}
