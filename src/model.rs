@@ -295,6 +295,21 @@ pub struct Report {
     pub narrative: Narrative,
     /// Fingerprints of the narrative's sentences, for 内容雷同 across years.
     pub sentences: Vec<Sentence>,
+    /// Content the form requires that the narrative lacks (found with the
+    /// narrative in hand, reported once the agency's kind is known).
+    pub unreported: Vec<Unreported>,
+}
+
+/// Content a form requires (see [`crate::form::Required`]) that a narrative lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreported {
+    /// Index of the rule in the form's `text.required`.
+    pub rule: usize,
+    /// Where to point: the section's heading, or the word found without its answer.
+    pub pos: Pos,
+    /// The word found without an answer in its sentence (信息处理费 without
+    /// an amount); `None`: no word of the rule at all.
+    pub word: Option<String>,
 }
 
 /// A sentence of a narrative: a hash of its normalised text, and its length in characters.

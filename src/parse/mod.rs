@@ -238,6 +238,7 @@ pub fn parse_report<'t>(
         body_line,
         narrative,
         sentences: Vec::new(),
+        unreported: Vec::new(),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

@@ -1,0 +1,136 @@
+//! The table side of a narrative claim: the cells' figures in the unit the
+//! text speaks in (件, 元, a 万元 column's figures ×10,000), how a message
+//! names them, and the labels that point at them in the front matter.
+
+use super::numbers::Amount;
+use crate::check::explain::{figure, leaf_name};
+use crate::diag::Diagnostic;
+use crate::form::TableSpec;
+use crate::model::{Cell, CellValue, Report, TableData, Unit};
+
+/// A table of a report with its data, when the report has it.
+pub struct Table<'r> {
+    /// The form's table.
+    pub spec: &'r TableSpec,
+    /// The report's figures.
+    pub data: &'r TableData,
+    /// How messages name the table (表三).
+    pub title: String,
+}
+
+impl<'r> Table<'r> {
+    /// Table `index` of `report`, if its front matter has it.
+    pub fn of(report: &'r Report, index: usize) -> Option<Table<'r>> {
+        let spec = report.form.tables.get(index)?;
+        let data = report.tables.get(index).filter(|d| d.given)?;
+        Some(Table { spec, data, title: spec.title(&report.form) })
+    }
+
+    /// The cell at (`r`, `c`).
+    pub fn cell(&self, (r, c): (usize, usize)) -> &'r Cell {
+        self.data.cell(r, c)
+    }
+
+    /// A cell's figure in the base unit of the text (`None`: an amount whose
+    /// unit is not written).
+    pub fn amount(&self, (r, c): (usize, usize)) -> Option<Amount> {
+        let wan = |unit: Option<&str>| if unit == Some("万元") { 4 } else { 0 };
+        match &self.cell((r, c)).value {
+            CellValue::Int(n) => Some(Amount::int(*n)),
+            CellValue::Decimal(d) => {
+                let unit = self.spec.col_leaves[c].unit.as_deref().or(self.spec.row_leaves[r].unit.as_deref());
+                let (units, scale) = (d.units, d.scale);
+                Some(Amount { units: i128::from(units), exp: wan(unit) - i32::from(scale) })
+            }
+            CellValue::Money(d, unit) => {
+                let (units, scale) = (d.units, d.scale);
+                let shift = match unit {
+                    Some(Unit::Yuan) => 0,
+                    Some(Unit::WanYuan) => 4,
+                    None if units == 0 => 0,
+                    None => return None,
+                };
+                Some(Amount { units: i128::from(units), exp: shift - i32::from(scale) })
+            }
+        }
+    }
+
+    /// The sum of `cells`, if every one has a figure.
+    pub fn sum(&self, cells: &[(usize, usize)]) -> Option<Amount> {
+        cells.iter().try_fold(Amount::int(0), |acc, &rc| acc.add(self.amount(rc)?))
+    }
+
+    /// The sum as a message shows it: a single cell as written (with its
+    /// column's unit), a sum as a number.
+    pub fn shown(&self, cells: &[(usize, usize)], sum: Amount) -> String {
+        match cells {
+            [(r, c)] => {
+                let unit = match self.cell((*r, *c)).value {
+                    CellValue::Decimal(_) => self.spec.col_leaves[*c].unit.clone().unwrap_or_default(),
+                    _ => String::new(),
+                };
+                format!("{}{unit}", figure(self.cell((*r, *c))))
+            }
+            _ => amount_text(sum),
+        }
+    }
+
+    /// How a message names `cells`: `表三「（七）总计」行「总计」列`, or the
+    /// first of a sum and how many cells it adds.
+    pub fn name(&self, cells: &[(usize, usize)]) -> String {
+        let Some(&(r, c)) = cells.first() else { return self.title.clone() };
+        let (row, col) = (leaf_name(&self.spec.row_leaves, r), leaf_name(&self.spec.col_leaves, c));
+        if cells.len() == 1 {
+            crate::t!("check-text-cell", table = &self.title, row = row, col = col)
+        } else {
+            crate::t!("check-text-cells", table = &self.title, row = row, col = col, n = cells.len())
+        }
+    }
+
+    /// `d` with a label at each of `cells` in the front matter.
+    pub fn point_at(&self, report: &Report, mut d: Diagnostic, cells: &[(usize, usize)]) -> Diagnostic {
+        for &(r, c) in cells {
+            let cell = self.cell((r, c));
+            d = d.with_related(
+                &report.file,
+                cell.pos,
+                crate::t!(
+                    "check-cell-at",
+                    row = leaf_name(&self.spec.row_leaves, r),
+                    col = leaf_name(&self.spec.col_leaves, c),
+                    value = figure(cell)
+                ),
+            );
+        }
+        d
+    }
+}
+
+/// An amount written out: `3119`, `961716000`, `0.5`.
+pub fn amount_text(a: Amount) -> String {
+    if a.exp >= 0 {
+        return a
+            .units
+            .checked_mul(10i128.pow(a.exp.unsigned_abs().min(30)))
+            .map_or_else(String::new, |n| n.to_string());
+    }
+    let digits = a.units.unsigned_abs().to_string();
+    let scale = a.exp.unsigned_abs() as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    let sign = if a.units < 0 { "-" } else { "" };
+    format!("{sign}{int}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_written_out() {
+        assert_eq!(amount_text(Amount::int(3119)), "3119");
+        assert_eq!(amount_text(Amount { units: 961_716, exp: 3 }), "961716000");
+        assert_eq!(amount_text(Amount { units: 5, exp: -1 }), "0.5");
+        assert_eq!(amount_text(Amount { units: 447, exp: -1 }), "44.7");
+    }
+}
