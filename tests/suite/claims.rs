@@ -141,7 +141,7 @@ fn a_raise_quotes_the_sentence_and_names_the_cell_and_both_figures() {
     assert_eq!(d.pos.line, line);
     assert_eq!(
         d.message,
-        "正文“政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 8 件。”中行政诉讼尚未审结为 8，表四「件数」行「未经复议直接起诉 尚未审结」列等 2 个单元格之和为 7"
+        "正文“政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 8 件。”中行政诉讼尚未审结为 8，表四「件数」行「未经复议直接起诉 尚未审结」、「复议后起诉 尚未审结」列之和为 7"
     );
     assert_eq!(d.label, "正文写的是 8");
     let labels: Vec<&str> = d.related.iter().map(|r| r.text.as_str()).collect();
@@ -182,6 +182,7 @@ fn figures_are_read_however_they_are_written() {
         "本年度予以公开及部分公开114件，占100%。",
         "本年度予以公开112件，占比98.2%。",
         "本年度予以公开112件（98%）。",
+        "本年度予以公开112件、部分公开2件，予以公开、部分公开各占98.2%、1.8%。",
     ] {
         let d = checked(&t, &format!("{body}\n"));
         assert!(d.is_empty(), "{body}: {d:#?}");
@@ -283,6 +284,9 @@ fn outcomes_of_review_and_litigation_are_told_apart_by_what_the_sentence_speaks_
     assert!(d.is_empty(), "各 applies to both: {d:#?}");
     let d = checked(&t, "行政复议、行政诉讼各2件。\n");
     assert_eq!(d.len(), 2, "各 applies to both: {d:#?}");
+    let both = appeals([1, 0, 0, 0, 1], [1, 0, 0, 0, 1], [0, 0, 0, 0, 0]);
+    let d = checked(&both, "行政复议、行政诉讼各1件。\n");
+    assert!(d.is_empty(), "{d:#?}");
 }
 
 #[test]
@@ -348,5 +352,95 @@ fn ordinary_prose_with_figures_is_not_read_as_a_claim() {
     ] {
         let d = checked(&tables, &format!("{body}\n"));
         assert!(d.is_empty(), "{body}: {d:#?}");
+    }
+}
+
+#[test]
+fn the_three_contradictions_of_the_issue_are_found() {
+    // The provincial report of issue #12: 予以公开及部分公开 258 against 275, 无法提供 265
+    // against 337, 复议、诉讼“均获维持” with cases 尚未审结.
+    let tables = tables_2021(0, 612, 0)
+        .replace("granted: [612, 0, 0, 0, 0, 0, 612]", "granted: [200, 0, 0, 0, 0, 0, 200]\n  partial: [75, 0, 0, 0, 0, 0, 75]\n  unable_1: [337, 0, 0, 0, 0, 0, 337]")
+        .replace("\n  review: [0, 0, 0, 0, 0]", "\n  review: [1, 0, 0, 1, 2]")
+        .replace("direct: [0, 0, 0, 0, 0]", "direct: [1, 0, 0, 0, 1]");
+    let body = "全年共受理政府信息公开申请612件，其中予以公开及部分公开258件，无法提供265件。行政复议2件、诉讼1件，复议、诉讼“均获维持”。\n";
+    let d = checked(&tables, body);
+    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(d.len(), 3, "{messages:#?}");
+    assert!(messages[0].ends_with("中予以公开及部分公开为 258，表三「（一）予以公开」、「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行「总计」列之和为 275"), "{}", messages[0]);
+    assert!(messages[1].ends_with("中无法提供为 265，表三「1.本机关不掌握相关政府信息」、「2.没有现成信息需要另行制作」、「3.补正后申请内容仍不明确」行「总计」列之和为 337"), "{}", messages[1]);
+    assert!(
+        messages[2].ends_with("写“均获维持”（均获维持），但表四「件数」行「行政复议 尚未审结」列为 1"),
+        "{}",
+        messages[2]
+    );
+}
+
+#[test]
+fn each_applies_to_every_subject_but_not_to_their_sum() {
+    let t = tables_2021(0, 2, 0)
+        .replace("granted: [2, 0, 0, 0, 0, 0, 2]", "granted: [1, 0, 0, 0, 0, 0, 1]\n  partial: [1, 0, 0, 0, 0, 0, 1]");
+    assert!(checked(&t, "收到申请2件，予以公开、部分公开各1件。\n").is_empty());
+    let d = checked(&t, "收到申请2件，予以公开、部分公开各2件。\n");
+    let names: Vec<bool> =
+        ["中予以公开为 2", "中部分公开为 2"].iter().map(|n| d.iter().any(|d| d.message.contains(n))).collect();
+    assert_eq!((d.len(), names), (2, vec![true, true]), "{d:#?}");
+}
+
+#[test]
+fn common_wordings_of_published_reports_are_read() {
+    // 25 new (23 自然人, 2 商业企业), 2 carried in, 25 handled: 10 予以公开, 3 部分公开,
+    // 2 不予公开, 8 无法提供, 1 不予处理, 1 其他处理; 2 carried out; one 复议 upheld.
+    let tables = tables_2021(2, 25, 2)
+        .replace("new: [25, 0, 0, 0, 0, 0, 25]", "new: [23, 2, 0, 0, 0, 0, 25]")
+        .replace("granted: [25, 0, 0, 0, 0, 0, 25]", "granted: [8, 2, 0, 0, 0, 0, 10]\n  partial: [3, 0, 0, 0, 0, 0, 3]\n  denied_4: [2, 0, 0, 0, 0, 0, 2]\n  unable_1: [8, 0, 0, 0, 0, 0, 8]\n  not_processed_2: [1, 0, 0, 0, 0, 0, 1]\n  other_3: [1, 0, 0, 0, 0, 0, 1]")
+        .replace("total: [25, 0, 0, 0, 0, 0, 25]", "total: [23, 2, 0, 0, 0, 0, 25]")
+        .replace("\n  review: [0, 0, 0, 0, 0]", "\n  review: [1, 0, 0, 0, 1]");
+    let text = "本机关共收到政府信息公开申请25件，上年结转2件，办结25件，结转下年度继续办理2件。其中，予以公开10件，部分公开3件，不予公开2件，无法提供8件，不予处理1件，其他处理1件。其中自然人申请23件，法人或其他组织申请2件。因政府信息公开工作被申请行政复议1件，结果维持1件，未被提起行政诉讼。";
+    let d = checked(&tables, &format!("{text}\n"));
+    assert!(d.is_empty(), "{d:#?}");
+    // Each figure raised by one is found.
+    let figures = [
+        "申请25件",
+        "上年结转2件",
+        "办结25件",
+        "继续办理2件",
+        "予以公开10件",
+        "部分公开3件",
+        "不予公开2件",
+        "无法提供8件",
+        "不予处理1件",
+        "其他处理1件",
+        "自然人申请23件",
+        "组织申请2件",
+        "行政复议1件",
+        "结果维持1件",
+    ];
+    for f in figures {
+        let digits: String = f.chars().filter(char::is_ascii_digit).collect();
+        let raised = f.replace(&digits, &(digits.parse::<u32>().unwrap_or(0) + 1).to_string());
+        let d = checked(&tables, &format!("{}\n", text.replacen(f, &raised, 1)));
+        assert_eq!(d.len(), 1, "{f}: {d:#?}");
+    }
+    let d = checked(&tables, "全年未因政府信息公开工作被申请行政复议或提起行政诉讼。\n");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("（未发生行政复议），但表四「件数」行「行政复议 总计」列为 1"), "{}", d[0].message);
+}
+
+#[test]
+fn a_megabyte_of_stated_figures_is_read_in_linear_time() {
+    // Each about 900 KB on one line; linear passes take a few seconds in a debug build.
+    let limit = std::time::Duration::from_secs(30);
+    let site = TempSite::new();
+    site.agency("town", "乡镇");
+    for unit in
+        ["1件", "一件", "均获维持。", "行政复议1件，其中维持", "予以公开及部分公开1件，", "二〇二〇年十二月三十日至"]
+    {
+        let body = unit.repeat(900_000 / unit.len());
+        site.write("content/reports/town/2024.md", report_2021(2024, &tables_2021(0, 3, 0), &body));
+        let started = std::time::Instant::now();
+        let (code, _, err) = site.run(&["check"]);
+        assert!(code == 0 || code == 1, "{unit}: {err}");
+        assert!(started.elapsed() < limit, "{unit}: {:?}", started.elapsed());
     }
 }

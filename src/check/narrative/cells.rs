@@ -8,6 +8,9 @@ use crate::diag::Diagnostic;
 use crate::form::TableSpec;
 use crate::model::{Cell, CellValue, Report, TableData, Unit};
 
+/// Most cells of a sum a message names one by one.
+const FEW: usize = 3;
+
 /// A table of a report with its data, when the report has it.
 pub struct Table<'r> {
     /// The form's table.
@@ -75,15 +78,35 @@ impl<'r> Table<'r> {
         }
     }
 
-    /// How a message names `cells`: `表三「（七）总计」行「总计」列`, or the
-    /// first of a sum and how many cells it adds.
+    /// How a message names `cells`: `表三「（七）总计」行「总计」列`; a sum of
+    /// a few cells of one row or column by all their labels
+    /// (`表四「件数」行「未经复议直接起诉 尚未审结」、「复议后起诉 尚未审结」列之和`);
+    /// a longer sum by its first cell and how many it adds.
     pub fn name(&self, cells: &[(usize, usize)]) -> String {
         let Some(&(r, c)) = cells.first() else { return self.title.clone() };
-        let (row, col) = (leaf_name(&self.spec.row_leaves, r), leaf_name(&self.spec.col_leaves, c));
-        if cells.len() == 1 {
-            crate::t!("check-text-cell", table = &self.title, row = row, col = col)
-        } else {
-            crate::t!("check-text-cells", table = &self.title, row = row, col = col, n = cells.len())
+        let row = |r: usize| leaf_name(&self.spec.row_leaves, r);
+        let col = |c: usize| leaf_name(&self.spec.col_leaves, c);
+        let quoted = |names: Vec<String>| names.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join("、");
+        let table = &self.title;
+        match cells.len() {
+            1 => crate::t!("check-text-cell", table = table, row = row(r), col = col(c)),
+            2..=FEW if cells.iter().all(|x| x.0 == r) => {
+                crate::t!(
+                    "check-text-cells-row",
+                    table = table,
+                    row = row(r),
+                    cols = quoted(cells.iter().map(|x| col(x.1)).collect())
+                )
+            }
+            2..=FEW if cells.iter().all(|x| x.1 == c) => {
+                crate::t!(
+                    "check-text-cells-col",
+                    table = table,
+                    rows = quoted(cells.iter().map(|x| row(x.0)).collect()),
+                    col = col(c)
+                )
+            }
+            n => crate::t!("check-text-cells", table = table, row = row(r), col = col(c), n = n),
         }
     }
 

@@ -100,6 +100,23 @@ fn by_measure(form: &Form) -> ByMeasure<'_> {
     out
 }
 
+/// Lines longer than this (in characters) are first narrowed to the
+/// patterns they can match.
+const LONG_LINE: usize = 1000;
+
+/// The patterns of `claims` all of whose literal characters are in `line`.
+fn narrow<'f>(claims: &ByMeasure<'f>, line: &[char]) -> ByMeasure<'f> {
+    let present: std::collections::HashSet<char> = line.iter().copied().collect();
+    claims
+        .iter()
+        .map(|(m, list)| {
+            let alive =
+                list.iter().filter(|(_, p)| literals(p).iter().all(|l| l.chars().all(|c| present.contains(&c))));
+            (*m, alive.copied().collect())
+        })
+        .collect()
+}
+
 /// A figure a claim was matched to, remembered for the share that may follow it.
 #[derive(Clone, Copy)]
 struct Hit<'f> {
@@ -135,12 +152,27 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
         if figures.is_empty() && !has_words {
             continue;
         }
+        // A gap never crosses another figure's measure word.
+        let stops: Vec<usize> = figures
+            .iter()
+            .filter(|f| chars.get(f.tail).is_some_and(|m| *m == '%' || claims.contains_key(m)))
+            .map(|f| f.tail)
+            .collect();
         let line = Line {
-            ctx: LineContext::new(&chars, &form.text.topics),
+            ctx: LineContext::new(&chars, &form.text.topics, &stops),
             written: text.chars().collect(),
             number: loaded.body_pos(&index, at, 0).line,
             chars,
             loaded,
+        };
+        // A long line keeps only the patterns whose every character it has:
+        // a pasted run of figures is then not matched against every claim.
+        let narrowed;
+        let claims = if line.chars.len() > LONG_LINE {
+            narrowed = narrow(&claims, &line.chars);
+            &narrowed
+        } else {
+            &claims
         };
         let mut last: Option<Hit<'_>> = None;
         for f in &figures {
@@ -169,23 +201,43 @@ pub fn check_claims(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
 }
 
 /// The claims that figure `f` states: the best match, or for `各` every
-/// claim's best.
+/// claim's best but those whose words hold another's (予以公开、部分公开各1件
+/// is of 予以公开 and of 部分公开, not of their sum).
 fn chosen(line: &Line<'_>, f: &Figure, list: &[(usize, &Pattern)]) -> Vec<(usize, Match)> {
-    let mut best: Vec<(usize, Match)> = Vec::new();
+    let mut best: Vec<(usize, Match, &Pattern)> = Vec::new();
     for &(claim, p) in list {
         let Some(m) = matching::around(&line.chars, &line.ctx.gaps, f, p) else { continue };
         let key = |m: &Match| (m.near, std::cmp::Reverse(m.literal_chars));
-        match best.iter_mut().find(|(c, _)| *c == claim) {
-            Some((_, b)) if key(&m) < key(b) => *b = m,
+        match best.iter_mut().find(|(c, _, _)| *c == claim) {
+            Some((_, b, bp)) if key(&m) < key(b) => (*b, *bp) = (m, p),
             Some(_) => {}
-            None => best.push((claim, m)),
+            None => best.push((claim, m, p)),
         }
     }
-    if !f.each {
-        best.sort_by_key(|(c, m)| (m.near, std::cmp::Reverse(m.literal_chars), *c));
-        best.truncate(1);
+    if f.each {
+        let words = |p: &Pattern| -> String { literals(p).concat() };
+        let holds_another = |(c, _, p): &(usize, Match, &Pattern)| {
+            let mine = words(p);
+            best.iter().any(|(o, _, q)| {
+                o != c && words(q).len() < mine.len() && literals(q).iter().all(|l| mine.contains(l.as_str()))
+            })
+        };
+        let kept: Vec<(usize, Match)> = best.iter().filter(|b| !holds_another(b)).map(|(c, m, _)| (*c, *m)).collect();
+        return kept;
     }
-    best
+    best.sort_by_key(|(c, m, _)| (m.near, std::cmp::Reverse(m.literal_chars), *c));
+    best.into_iter().take(1).map(|(c, m, _)| (c, m)).collect()
+}
+
+/// The literal texts of a pattern.
+fn literals(p: &Pattern) -> Vec<String> {
+    p.tokens
+        .iter()
+        .filter_map(|t| match t {
+            crate::form::Token::Lit(l) => Some(l.iter().collect()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The cells of `claim` for the topic the text speaks of at `at`.
@@ -259,7 +311,7 @@ fn share(line: &Line<'_>, f: &Figure, last: Option<Hit<'_>>, findings: &mut Find
     else {
         return;
     };
-    let joins = line.chars.get(last.end..m.start).unwrap_or(&[]);
+    let Some(joins) = line.chars.get(last.end..m.start) else { return };
     if joins.iter().filter(|c| **c != ' ').count() > 2 || !joins.iter().all(|c| SHARE_JOINS.contains(c)) {
         return;
     }
@@ -305,7 +357,7 @@ pub(super) fn find_figures(line: &[char], pattern: &str) -> Vec<(usize, usize, i
     let Ok(p) = Pattern::figure(pattern) else { return Vec::new() };
     numbers::figures(line)
         .iter()
-        .filter(|f| matching::around(line, &matching::GapLimits::new(line), f, &p).is_some())
+        .filter(|f| matching::around(line, &matching::GapLimits::new(line, &[]), f, &p).is_some())
         .map(|f| (f.start, f.end, f.amount.units))
         .collect()
 }

@@ -45,22 +45,28 @@ pub struct GapLimits {
 }
 
 impl GapLimits {
-    /// The limits of `line`: a gap crosses no [`STOPS`] character and
-    /// contains no [`GAP_STOP_WORDS`] word.
-    pub fn new(line: &[char]) -> GapLimits {
+    /// The limits of `line`: a gap crosses no [`STOPS`] character, no place
+    /// of `stops` (the measure words of the line's figures: 予以公开112件、
+    /// 部分公开 is not one subject) and contains no [`GAP_STOP_WORDS`] word.
+    pub fn new(line: &[char], stops: &[usize]) -> GapLimits {
         let n = line.len();
         let words: Vec<(usize, usize)> = (0..n)
             .flat_map(|s| {
                 GAP_STOP_WORDS.iter().filter(move |w| line[s..].starts_with(w)).map(move |w| (s, s + w.len()))
             })
             .collect();
+        let mut stop_at = vec![false; n];
+        for &i in stops.iter().filter(|&&i| i < n) {
+            stop_at[i] = true;
+        }
+        let is_stop = |i: usize| stop_at[i] || STOPS.contains(&line[i]);
         let mut back = vec![0; n + 1];
         let mut word_end_at: Vec<usize> = vec![0; n + 1]; // the latest s + 1 of a word ending at each place
         for &(s, e) in &words {
             word_end_at[e] = word_end_at[e].max(s + 1);
         }
         for at in 1..=n {
-            let stop = if STOPS.contains(&line[at - 1]) { at } else { 0 };
+            let stop = if is_stop(at - 1) { at } else { 0 };
             back[at] = back[at - 1].max(stop).max(word_end_at[at]);
         }
         let mut ahead = vec![n; n + 1];
@@ -69,7 +75,7 @@ impl GapLimits {
             word_start_at[s] = word_start_at[s].min(e - 1);
         }
         for at in (0..n).rev() {
-            let stop = if STOPS.contains(&line[at]) { at } else { n };
+            let stop = if is_stop(at) { at } else { n };
             ahead[at] = ahead[at + 1].min(stop).min(word_start_at[at]);
         }
         GapLimits { back, ahead }
@@ -93,7 +99,7 @@ fn forward(line: &[char], gaps: &GapLimits, at: usize, tokens: &[Token]) -> Opti
             forward(line, gaps, at + l.len(), rest)
         }
         Token::Gap => {
-            let reach = gaps.ahead[at].min(at + GAP_MAX).max(at);
+            let reach = gaps.ahead.get(at).copied().unwrap_or(at).min(at + GAP_MAX).max(at);
             // The literal after a gap is tried only where its first character is.
             let first = match rest.first() {
                 Some(Token::Lit(l)) => l.first(),
@@ -120,7 +126,7 @@ fn backward(line: &[char], gaps: &GapLimits, at: usize, tokens: &[Token]) -> Opt
             backward(line, gaps, from, rest).map(|(start, _)| (start, 0))
         }
         Token::Gap => {
-            let reach = gaps.back[at].max(at.saturating_sub(GAP_MAX)).min(at);
+            let reach = gaps.back.get(at).copied().unwrap_or(at).max(at.saturating_sub(GAP_MAX)).min(at);
             // The literal before a gap is tried only where its last character is.
             let last = match rest.first() {
                 Some(Token::Lit(l)) => l.last(),
@@ -198,8 +204,8 @@ pub struct LineContext {
 }
 
 impl LineContext {
-    /// Reads the topics and sentences of `line`.
-    pub fn new(line: &[char], topics: &[Topic]) -> LineContext {
+    /// Reads the topics and sentences of `line`; gaps do not cross `stops`.
+    pub fn new(line: &[char], topics: &[Topic], stops: &[usize]) -> LineContext {
         let mut all = Vec::new();
         for (i, c) in line.iter().enumerate() {
             for (t, topic) in topics.iter().enumerate() {
@@ -230,7 +236,7 @@ impl LineContext {
         for i in (0..line.len()).rev() {
             sentence_end[i] = if SENTENCE_ENDS.contains(&line[i]) { i + 1 } else { sentence_end[i + 1] };
         }
-        LineContext { gaps: GapLimits::new(line), mentions, sentence_start, sentence_end }
+        LineContext { gaps: GapLimits::new(line, stops), mentions, sentence_start, sentence_end }
     }
 
     /// The topic of the last topic word ending at or before `at`, in its

@@ -34,16 +34,14 @@ pub(super) fn by_first_char(form: &Form) -> ByFirst<'_> {
 pub(super) fn check_line(line: &Line<'_>, words: &ByFirst<'_>, findings: &mut Findings<'_>) {
     let form = &line.loaded.report.form;
     // One finding per summary and sentence (均获维持 matches 均获维持 and 获维持 alike).
-    let mut done: Vec<(usize, usize)> = Vec::new();
+    let mut done: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for (i, c) in line.chars.iter().enumerate() {
         let Some(list) = words.get(c) else { continue };
         for &(s, p) in list {
             let Some(m) = matching::at_word(&line.chars, &line.ctx.gaps, i, p) else { continue };
-            let key = (s, line.ctx.sentence(i).0);
-            if done.contains(&key) {
+            if !done.insert((s, line.ctx.sentence(i).0)) {
                 continue;
             }
-            done.push(key);
             check_summary(line, &form.text.summaries[s], m, findings);
         }
     }

@@ -1,8 +1,11 @@
 //! TXT-YEAR: the statistical period and the years the narrative speaks of.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Pos};
 use crate::model::Loaded;
 use crate::source::LineIndex;
+
+/// How many TXT-YEAR findings about the narrative one report lists.
+const MAX_FINDINGS: usize = 20;
 
 /// Characters that join the two ends of a date range.
 const RANGE_MARKS: &[char] = &['至', '到', '—', '-', '~', '－', '～'];
@@ -91,10 +94,24 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
     let file = &report.file;
     let year = report.year;
     let mut offset = 0;
+    let mut found = 0usize;
+    // Past MAX_FINDINGS a finding is only counted: a pasted line of
+    // thousands of periods would otherwise print the line thousands of times.
+    let mut push = |d: Diagnostic| {
+        found += 1;
+        if found <= MAX_FINDINGS {
+            diags.push(d);
+        }
+    };
     for line in loaded.body.split_inclusive('\n') {
+        let line_no = loaded.body_pos(&index, offset, 0).line;
+        // Columns are counted once along the line, not from its start for each year.
+        let (mut counted, mut col) = (0usize, 1u32);
         for m in years_in(line) {
             let after = line[m.end..].trim_start_matches(' ');
-            let pos = loaded.body_pos(&index, offset + m.start, m.end - m.start);
+            col += u32::try_from(line[counted..m.start].chars().count()).unwrap_or(u32::MAX);
+            counted = m.start;
+            let pos = Pos::new(line_no, col, u32::try_from(line[m.start..m.end].chars().count()).unwrap_or(1));
             // Only a range (…1月1日至… / …至…12月31日) is the statistical period;
             // other dates in those months are events of the year.
             let compact_after: String = after.chars().take(24).filter(|c| *c != ' ').collect();
@@ -104,7 +121,7 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             let ends_period = line[..m.start].trim_end_matches(' ').ends_with(RANGE_MARKS);
             if starts_period {
                 if m.year != year {
-                    diags.push(
+                    push(
                         Diagnostic::warning(
                             "TXT-YEAR",
                             file,
@@ -137,7 +154,7 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                             year = year.to_string()
                         )
                     };
-                    diags.push(
+                    push(
                         Diagnostic::warning("TXT-YEAR", file, pos, message)
                             .with_related(file, report.year_pos, crate::t!("check-report-year"))
                             .with_help(crate::t!("check-period-help", year = year.to_string())),
@@ -147,7 +164,7 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             }
             let topical = ["，", ",", "以来", "度，", "工作", "度工作"].iter().any(|s| after.starts_with(s));
             if topical && (year - 3..year).contains(&m.year) {
-                diags.push(
+                push(
                     Diagnostic::warning(
                         "TXT-YEAR",
                         file,
@@ -161,6 +178,14 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
             }
         }
         offset += line.len();
+    }
+    if found > MAX_FINDINGS {
+        diags.push(Diagnostic::warning(
+            "TXT-YEAR",
+            file,
+            Pos::new(report.body_line, 1, 1),
+            crate::t!("check-years-more", n = found - MAX_FINDINGS),
+        ));
     }
     if let Some(title) = &report.title
         && let Some(m) = years_in(title).into_iter().find(|m| m.year != year)

@@ -128,6 +128,8 @@ check-text-share = the narrative “{$sentence}” states {$name} as {$stated}%,
 check-text-share-label = the text says {$stated}%
 check-text-cell = {$table} row 「{$row}」, column 「{$col}」
 check-text-cells = {$table} row 「{$row}」, column 「{$col}」 and {$n} cells in all
+check-text-cells-row = {$table} row 「{$row}」, columns {$cols} added up
+check-text-cells-col = {$table} rows {$rows}, column 「{$col}」 added up
 check-text-cell-is = {$cell} is {$value}
 check-text-summary = the narrative “{$sentence}” says “{$words}” ({$name}), but {$cells}
 check-text-summary-label = not what the table says
@@ -136,6 +138,10 @@ check-required-label = belongs in “{$section}”
 check-required-help = in “{$section}”, write: {$hint}
 check-required-unanswered = the narrative mentions “{$word}” but does not report {$name}: {$basis}
 check-period-end-date = the statistical period ends on {$end}, not {$year}年12月31日
+check-years-more = { $n ->
+    [one] one more problem with a year or the period in the narrative is not listed
+   *[other] {$n} more problems with years or the period in the narrative are not listed
+}
 check-text-form-figure = pattern “{$pattern}” must have exactly one `N`
 check-text-form-gaps = pattern “{$pattern}” has more than {$most} `*`
 check-text-form-measure = in pattern “{$pattern}”, `N` must be followed by its measure word (`N件`, `N元`, `N%`)
