@@ -641,6 +641,10 @@ def narrative(rng: random.Random, year: int, agency: dict, figs: dict) -> str:
 
     # (五) 监督保障
     s = "".join(fill(sa, n=n(1, 12)) + pick(rng, SUP_B) + pick(rng, SUP_C) + "。" for sa in rng.sample(SUP_A, 3))
+    if kind in ("人民政府", "乡镇") and not form2019 and not any(w in s for w in ("考核", "评议", "责任追究")):
+        # 条例 第五十条（四）: a government's report states its 工作考核、社会评议和责任追究结果 (GOV-50-4).
+        # A fixed sentence, no draw from rng: the rest of the corpus stays byte-identical.
+        s += "政务公开工作纳入年度绩效考核，全年未发生责任追究。"
     paras.append("**（五）政府信息公开监督保障情况。**" + s)
 
     paras.append("## " + SECTION_TITLES[1])

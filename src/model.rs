@@ -310,6 +310,21 @@ pub struct Report {
     /// FNV-1a hash of the whole file's text as parsed, so that the copy kept
     /// of what was published is the text that was checked.
     pub source_hash: u64,
+    /// Content the form requires that the narrative lacks (found with the
+    /// narrative in hand, reported once the agency's kind is known).
+    pub unreported: Vec<Unreported>,
+}
+
+/// Content a form requires (see [`crate::form::Required`]) that a narrative lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreported {
+    /// Index of the rule in the form's `text.required`.
+    pub rule: usize,
+    /// Where to point: the section's heading, or the word found without its answer.
+    pub pos: Pos,
+    /// The word found without an answer in its sentence (信息处理费 without
+    /// an amount); `None`: no word of the rule at all.
+    pub word: Option<String>,
 }
 
 /// A rule of the form that does not hold in a report kept as published, as

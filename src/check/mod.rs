@@ -32,6 +32,7 @@ pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
     narrative::check_years(loaded, &mut d);
     narrative::check_claims(loaded, &mut d);
     narrative::check_old_labels(loaded, &mut d);
+    loaded.report.unreported = narrative::find_unreported(loaded);
     loaded.report.sentences = cross::fingerprint(loaded.body);
     d
 }
@@ -58,6 +59,7 @@ pub fn check_reports(reports: &[Report], agencies: &BTreeMap<String, Agency>, co
             if let Some(a) = agencies.get(&report.agency) {
                 agency::check_deadline(report, a, &config.deadlines, &mut d);
                 agency::check_authority(report, a, &mut d);
+                narrative::check_required(report, a, &mut d);
             }
             d
         })

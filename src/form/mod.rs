@@ -10,14 +10,16 @@
 //! follows, and where a site form applies, is in [`apply`].
 
 mod apply;
+mod claims;
 mod error;
 mod patterns;
 mod rules;
 mod sections;
 
 pub use apply::{AppliesTo, FormConflict, Forms, locate, locate_slug};
+pub use claims::{Cells, Claim, RawTarget, RawZero, Required, Summary, Target, TextRules, Topic};
 pub use error::FormError;
-pub use patterns::{Pattern, Token, compile_pattern};
+pub use patterns::{MAX_GAPS, Pattern, PatternProblem, Token, compile_pattern};
 pub use rules::{Each, Op, Rule, Term, resolve_cells};
 use rules::{RawRule, compile_rule};
 pub use sections::{SectionMatch, normalize};
@@ -216,29 +218,6 @@ pub struct SectionSpec {
     pub normalized: Vec<String>,
 }
 
-/// A figure stated in the narrative that must match the tables.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Claim {
-    /// What the figure is, for messages (本年新收申请).
-    pub name: String,
-    /// Text patterns: literal text, `*` a short gap within the sentence, `N` the number.
-    pub patterns: Vec<String>,
-    /// Table key.
-    pub table: String,
-    /// `row:col` cells joined by `+`.
-    pub value: String,
-    /// Index of the table, resolved when the form is compiled.
-    #[serde(skip)]
-    pub table_index: usize,
-    /// The cells of `value`, resolved when the form is compiled.
-    #[serde(skip)]
-    pub cells: Vec<(usize, usize)>,
-    /// `patterns`, compiled with the form.
-    #[serde(skip)]
-    pub compiled: Vec<Pattern>,
-}
-
 /// A label of an older form that should not appear in a report of this one.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -322,6 +301,8 @@ struct RawForm {
     #[serde(default)]
     text_claims: Vec<Claim>,
     #[serde(default)]
+    text: TextRules,
+    #[serde(default)]
     old_labels: Vec<OldLabel>,
     #[serde(default)]
     authority_rows: Vec<RowRef>,
@@ -356,6 +337,8 @@ pub struct Form {
     pub cross_year: Vec<Rule>,
     /// Figures of the narrative to compare with the tables.
     pub text_claims: Vec<Claim>,
+    /// The narrative's topics, summary words, shares and required content.
+    pub text: TextRules,
     /// Labels of older forms.
     pub old_labels: Vec<OldLabel>,
     /// Rows only rule-making agencies should fill.
@@ -423,14 +406,7 @@ impl Form {
         };
         let rules = compile_rules(raw.rules, false)?;
         let cross_year = compile_rules(raw.cross_year, true)?;
-        for c in &mut raw.text_claims {
-            (c.table_index, c.cells) = resolve_sum(&tables, &c.table, &c.value)
-                .map_err(|m| invalid(&id, crate::t!("in-form-claim", name = &c.name, problem = m)))?;
-            if c.patterns.iter().any(|p| p.matches('N').count() != 1) {
-                return Err(invalid(&id, crate::t!("in-form-claim-n", name = &c.name)));
-            }
-            c.compiled = c.patterns.iter().map(|p| Pattern::new(p)).collect();
-        }
+        claims::compile_text(&mut raw.text_claims, &mut raw.text, &tables).map_err(|m| invalid(&id, m))?;
         for k in &mut raw.key_figures {
             (k.table_index, k.cells) = resolve_sum(&tables, &k.table, &k.value)
                 .map_err(|m| invalid(&id, crate::t!("in-form-key-figure", key = &k.key, problem = m)))?;
@@ -460,6 +436,7 @@ impl Form {
             rules,
             cross_year,
             text_claims: raw.text_claims,
+            text: raw.text,
             old_labels: raw.old_labels,
             authority_rows: raw.authority_rows,
             key_figures: raw.key_figures,

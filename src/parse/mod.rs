@@ -258,6 +258,7 @@ pub fn parse_report<'t>(
         notices: Vec::new(),
         draft,
         source_hash: crate::model::fnv1a(text.as_bytes()),
+        unreported: Vec::new(),
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

@@ -143,7 +143,8 @@ fn every_bad_input_gets_a_positioned_error_and_exit_1() {
 fn bom_and_crlf_simply_work() {
     let site = TempSite::new();
     site.agency("town", "乡镇");
-    let text = report_2021(2024, &tables_2021(0, 3, 0), "本年度无其他需要报告的事项。\n").replace('\n', "\r\n");
+    let text = report_2021(2024, &tables_2021(0, 3, 0), "本年度未收取信息处理费，无其他需要报告的事项。\n")
+        .replace('\n', "\r\n");
     site.write("content/reports/town/2024.md", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat());
     let checked = site.check();
     assert!(checked.diags.is_empty(), "{:#?}", checked.diags);

@@ -5,6 +5,7 @@ mod build;
 mod check_example;
 mod check_inputs;
 mod check_rules;
+mod claims;
 mod cli;
 mod fixture;
 mod hardening;

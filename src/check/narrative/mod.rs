@@ -1,16 +1,24 @@
 //! Checks of the Markdown narrative: the six sections ([`sections`]), the
-//! years it speaks of ([`years`]), the figures it states ([`claims`]), and
-//! labels of an older form ([`labels`]). Each reads the report's
-//! [`crate::model::Narrative`] and body as parsed; none re-reads the file.
+//! years it speaks of ([`years`]), the figures it states ([`claims`], read
+//! by [`numbers`] and [`matching`], compared through [`cells`]) and the words
+//! that summarise them ([`summaries`]), the content it must have
+//! ([`required`]), and labels of an older form ([`labels`]). Each reads the
+//! report's [`crate::model::Narrative`] and body as parsed; none re-reads the file.
 
+mod cells;
 mod claims;
 mod labels;
+mod matching;
+mod numbers;
+mod required;
 mod sections;
+mod summaries;
 mod years;
 
 pub use crate::form::normalize;
 pub use claims::check_claims;
 pub use labels::check_old_labels;
+pub use required::{check_required, find_unreported};
 pub use sections::check_sections;
 pub use years::check_years;
 
@@ -164,6 +172,33 @@ mod tests {
     }
 
     #[test]
+    fn a_statistical_period_must_end_on_the_last_day_of_the_year_however_written() {
+        let check = |text: &str| -> Vec<String> {
+            run(check_years, &report(2020, "", &format!("{text}\n"))).into_iter().map(|d| d.message).collect()
+        };
+        assert_eq!(
+            check("统计期限自2020年1月1日至2020年11月30日止。"),
+            ["统计期限止于 2020年11月30日，应为 2020年12月31日"]
+        );
+        assert_eq!(
+            check("统计期限自２０２０年１月１日至２０２０年１２月２１日。"),
+            ["统计期限止于 2020年12月21日，应为 2020年12月31日"]
+        );
+        assert_eq!(
+            check("统计期限自二〇二〇年一月一日至二〇二〇年十二月三十日。"),
+            ["统计期限止于 2020年12月30日，应为 2020年12月31日"]
+        );
+        assert_eq!(check("统计期限自2019年1月1日起至2019年12月31日止。").len(), 2, "both ends in another year");
+        assert!(check("统计期限自二〇二〇年一月一日至二〇二〇年十二月三十一日。").is_empty());
+        assert!(check("自2020年1月1日起至2020年12月31日止。").is_empty());
+        assert!(
+            check("2020年6月1日至2020年6月30日开展专项检查，2018—2020年度规划已完成。").is_empty(),
+            "events of the year"
+        );
+        assert_eq!(check("统计时段为2020年2月1日至2020年11月30日。").len(), 1, "统计 says it is the period");
+    }
+
+    #[test]
     fn figures_in_the_text_are_compared_with_the_tables() {
         let front = "applications:\n  new: [3, 0, 0, 0, 0, 0, 3]\n  granted: [3, 0, 0, 0, 0, 0, 3]\nappeals:\n  review: [1, 0, 0, 0, 1]\n";
         let good = report(
@@ -175,7 +210,10 @@ mod tests {
         let bad = report(2024, front, "收到依申请公开5件，另有 2 件顺延到下年度答复。\n");
         let d = run(check_claims, &bad);
         assert_eq!(d.len(), 2, "{d:#?}");
-        assert_eq!(d[0].message, "正文所写的本年新收申请为 5，表格中为 3");
+        assert_eq!(
+            d[0].message,
+            "正文“收到依申请公开5件，另有 2 件顺延到下年度答复。”中本年新收申请为 5，表三「一、本年新收政府信息公开申请数量」行「总计」列为 3"
+        );
         assert_eq!((d[0].pos.line, d[0].pos.col, d[0].pos.len), (10, 8, 1));
         assert!(d[1].message.contains("结转下年度为 2"), "{}", d[1].message);
         // A part of a figure (结果维持 1 件) is not the figure.
@@ -198,8 +236,7 @@ mod tests {
 
     #[test]
     fn patterns_respect_number_boundaries() {
-        let tokens = crate::form::compile_pattern("受理*N件");
         let line: Vec<char> = "受理2024年申请12件".chars().collect();
-        assert_eq!(claims::find_figures(&line, &tokens), vec![(9, 11, 12)]);
+        assert_eq!(claims::find_figures(&line, "受理*N件"), vec![(9, 11, 12)]);
     }
 }

@@ -97,9 +97,7 @@ check-title-year-help = correct the title or the year
 
 ## Figures in the narrative (src/check/narrative/claims.rs, code TXT-NUM)
 
-check-claim = the narrative states {$name} {$stated}, but the table gives {$expected}
 check-claim-label = the text says {$stated}
-check-claim-help = correct the text or the table so that the report says one thing
 check-claims-more = { $n ->
     [one] 1 more figure
    *[other] { $n } more figures
@@ -127,3 +125,37 @@ check-early = published {$published}, before the end of the report year {$year}
 check-early-help = is the year or the date mistyped?
 check-guizhang = {$agency} reports {$cell}, but a {$kind} cannot make 规章
 check-guizhang-help = only the State Council's departments and the governments of provinces, 设区的市 and 自治州 make 规章; report this agency's documents in the 规范性文件 row
+
+## ——— Narrative and tables agree (#12; src/check/narrative/: claims.rs, summaries.rs, cells.rs, required.rs, years.rs; src/form/claims.rs) ———
+
+check-text-figure = the narrative “{$sentence}” states {$name} {$stated}, but {$cells} is {$expected}
+check-text-figure-help = correct the text or the table so that the report says one thing; if the sentence speaks of something else, leave it
+check-text-share = the narrative “{$sentence}” states {$name} as {$stated}%, but the tables give {$computed}% ({$part} ÷ {$whole}, {$of})
+check-text-share-label = the text says {$stated}%
+check-text-cell = {$table} row 「{$row}」, column 「{$col}」
+check-text-cells = {$table} row 「{$row}」, column 「{$col}」 and {$n} cells in all
+check-text-cells-row = {$table} row 「{$row}」, columns {$cols} added up
+check-text-cells-col = {$table} rows {$rows}, column 「{$col}」 added up
+check-text-cell-is = {$cell} is {$value}
+check-text-summary = the narrative “{$sentence}” says “{$words}” ({$name}), but {$cells}
+check-text-summary-label = not what the table says
+check-required = the narrative does not report {$name}: {$basis} (this agency is a {$kind})
+check-required-label = belongs in “{$section}”
+check-required-help = in “{$section}”, write: {$hint}
+check-required-unanswered = the narrative mentions “{$word}” but does not report {$name}: {$basis}
+check-period-end-date = the statistical period ends on {$end}, not {$year}年12月31日
+check-years-more = { $n ->
+    [one] one more problem with a year or the period in the narrative is not listed
+   *[other] {$n} more problems with years or the period in the narrative are not listed
+}
+check-text-form-figure = pattern “{$pattern}” must have exactly one `N`
+check-text-form-gaps = pattern “{$pattern}” has more than {$most} `*`
+check-text-form-measure = in pattern “{$pattern}”, `N` must be followed by its measure word (`N件`, `N元`, `N%`)
+check-text-form-vague = pattern “{$pattern}” has too little text to say which figure it is
+check-text-form-topic = no topic `{$topic}` (see `text.topics`)
+check-text-form-no-value = give `value` or `topics`
+check-text-form-summary = summary words `{$name}`: {$problem}
+check-text-form-required = required content `{$code}`: {$problem}
+check-text-form-section = section number {$section} is not between 1 and 6
+check-text-form-words = `words` must not be empty
+check-text-form-kind = unknown agency kind `{$kind}`: use 部门 / 乡镇 / 街道 / 人民政府

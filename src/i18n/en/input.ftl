@@ -260,7 +260,6 @@ in-form-id-twice = table `{$table}`: id `{$id}` is used twice
 in-form-groups-one-row = table `{$table}`: `column_groups` input needs exactly one row
 in-form-table-twice = table key `{$table}` is used twice
 in-form-claim = claim `{$name}`: {$problem}
-in-form-claim-n = claim `{$name}`: every pattern needs exactly one `N`
 in-form-key-figure = key figure `{$key}`: {$problem}
 in-form-authority-row = authority row `{$table}:{$row}` does not exist
 in-form-no-table = no table `{$table}`

@@ -81,9 +81,7 @@ check-title-year-help = 改正标题或年度
 
 ## 正文中的数字（src/check/narrative/claims.rs，代码 TXT-NUM）
 
-check-claim = 正文所写的{$name}为 {$stated}，表格中为 {$expected}
 check-claim-label = 正文写的是 {$stated}
-check-claim-help = 改正正文或表格，使前后一致
 check-claims-more = 正文中另有 {$n} 处数字与表格不符，未逐一列出
 
 ## 旧格式的用语（src/check/narrative/labels.rs，代码 FMT-LABEL）
@@ -108,3 +106,34 @@ check-early = 发布日期 {$published} 早于报告年度 {$year} 年结束之�
 check-early-help = 年度或发布日期是否写错了？
 check-guizhang = {$agency}填报了{$cell}，但{$kind}不能制定规章
 check-guizhang-help = 只有国务院部门和省、自治区、直辖市、设区的市、自治州人民政府能制定规章；本机关的文件请填入规范性文件一行
+
+## ——— 正文与表格一致（#12；src/check/narrative/：claims.rs、summaries.rs、cells.rs、required.rs、years.rs；src/form/claims.rs）———
+
+check-text-figure = 正文“{$sentence}”中{$name}为 {$stated}，{$cells}为 {$expected}
+check-text-figure-help = 改正正文或表格，使前后一致；如果这句话说的是另一件事，可以不改
+check-text-share = 正文“{$sentence}”中{$name}占 {$stated}%，按表格计算为 {$computed}%（{$part} ÷ {$whole}，{$of}）
+check-text-share-label = 正文写的是 {$stated}%
+check-text-cell = {$table}「{$row}」行「{$col}」列
+check-text-cells = {$table}「{$row}」行「{$col}」列等 {$n} 个单元格之和
+check-text-cells-row = {$table}「{$row}」行{$cols}列之和
+check-text-cells-col = {$table}{$rows}行「{$col}」列之和
+check-text-cell-is = {$cell}为 {$value}
+check-text-summary = 正文“{$sentence}”写“{$words}”（{$name}），但{$cells}
+check-text-summary-label = 与表格不符
+check-required = 正文没有写{$name}：{$basis}（本机关为{$kind}）
+check-required-label = 应在“{$section}”部分写明
+check-required-help = 在“{$section}”部分写明：{$hint}
+check-required-unanswered = 正文提到“{$word}”，但没有写明{$name}：{$basis}
+check-period-end-date = 统计期限止于 {$end}，应为 {$year}年12月31日
+check-years-more = 正文中另有 {$n} 处年份或统计期限的问题，未逐一列出
+check-text-form-figure = 模式“{$pattern}”要恰好有一个 `N`
+check-text-form-gaps = 模式“{$pattern}”的 `*` 超过 {$most} 个
+check-text-form-measure = 模式“{$pattern}”的 `N` 后面要紧跟量词（如 `N件`、`N元`、`N%`）
+check-text-form-vague = 模式“{$pattern}”的文字太少，说不清是哪个数字
+check-text-form-topic = 没有话题 `{$topic}`（见 `text.topics`）
+check-text-form-no-value = 要写 `value` 或 `topics`
+check-text-form-summary = 正文概括用语 `{$name}`：{$problem}
+check-text-form-required = 正文必备内容 `{$code}`：{$problem}
+check-text-form-section = 部分序号 {$section} 不在 1 到 6 之间
+check-text-form-words = `words` 不能为空
+check-text-form-kind = 未知的机构类型 `{$kind}`：应为 部门 / 乡镇 / 街道 / 人民政府 之一

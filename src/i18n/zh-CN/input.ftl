@@ -225,7 +225,6 @@ in-form-id-twice = 表格 `{$table}`：`{$id}` 用了两次
 in-form-groups-one-row = 表格 `{$table}`：`column_groups` 的表只能有一行
 in-form-table-twice = 表格字段名 `{$table}` 用了两次
 in-form-claim = 正文数字 `{$name}`：{$problem}
-in-form-claim-n = 正文数字 `{$name}`：每个模式都要恰好有一个 `N`
 in-form-key-figure = 主要数字 `{$key}`：{$problem}
 in-form-authority-row = 规章行 `{$table}:{$row}` 不存在
 in-form-no-table = 没有表格 `{$table}`
