@@ -65,7 +65,7 @@ fn io_message(path: &Path, cause: &std::io::Error) -> String {
     if cause.kind() == std::io::ErrorKind::NotFound {
         crate::t!("cli-config-missing", path = path)
     } else {
-        crate::t!("cli-config-unreadable", path = path, reason = crate::cmd::io_reason(cause))
+        crate::t!("cli-config-unreadable", path = path, reason = crate::os::reason(cause))
     }
 }
 

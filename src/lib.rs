@@ -12,7 +12,8 @@
 //! - [`publish`]: decide which reports are published (a report with an
 //!   error is withheld, its last published version kept in its place), render
 //!   them into a staging folder and swap it in, for `build` and the preview alike;
-//! - [`write`](mod@write): the output folder, swapped in atomically;
+//! - [`write`](mod@write): the output folder, swapped in atomically
+//!   ([`os`] says the system's refusals in the run's language);
 //! - [`site`]: load, parse and check in one call, for every command
 //!   (settings from `site.toml` in [`config`]);
 //! - [`import`]: published reports (web pages, Word, copied text) back into report files;
@@ -31,6 +32,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod nesting;
+pub mod os;
 pub mod parse;
 pub mod publish;
 pub mod render;

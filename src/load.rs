@@ -294,7 +294,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
 
 /// The finding for a site folder that cannot be resolved at all.
 fn refusal_of_root(root: &Path, e: std::io::Error) -> Diagnostic {
-    let why = source::io_reason(&e);
+    let why = crate::os::reason(&e);
     Diagnostic::error(
         "IN-IO",
         &Arc::new(root.to_path_buf()),

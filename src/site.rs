@@ -24,7 +24,7 @@ pub enum SiteError {
     #[error(transparent)]
     Form(#[from] FormError),
     /// The site folder itself cannot be resolved.
-    #[error("{}", crate::t!("site-root-unreadable", path = .path, cause = crate::write::explain(.cause)))]
+    #[error("{}", crate::t!("site-root-unreadable", path = .path, cause = crate::os::reason(.cause)))]
     Root {
         /// The folder.
         path: PathBuf,

@@ -142,7 +142,7 @@ impl std::fmt::Display for ReadError {
             ReadError::Loop => crate::t!("in-read-loop"),
             ReadError::NotFile => crate::t!("in-read-not-file"),
             ReadError::Changed => crate::t!("in-read-changed"),
-            ReadError::Io(e) => crate::t!("in-read-io", error = io_reason(e)),
+            ReadError::Io(e) => crate::t!("in-read-io", error = crate::os::reason(e)),
         })
     }
 }
@@ -159,17 +159,6 @@ impl std::error::Error for ReadError {
 impl From<std::io::Error> for ReadError {
     fn from(e: std::io::Error) -> ReadError {
         ReadError::Io(e)
-    }
-}
-
-/// Why the operating system refused, in the run's language for the common
-/// cases (missing, no permission), else as the system says it.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => crate::t!("in-io-not-found"),
-        std::io::ErrorKind::PermissionDenied => crate::t!("in-io-denied"),
-        std::io::ErrorKind::IsADirectory => crate::t!("in-io-directory"),
-        _ => e.to_string(),
     }
 }
 

@@ -70,7 +70,7 @@ pub enum Action {
 impl Action {
     /// The sentence saying that this action failed at `path`, and why.
     fn text(self, path: &Path, cause: &std::io::Error) -> String {
-        let cause = explain(cause);
+        let cause = crate::os::reason(cause);
         match self {
             Action::Create => crate::t!("site-write-create", path = path, cause = cause),
             Action::Open => crate::t!("site-write-open", path = path, cause = cause),
@@ -108,25 +108,6 @@ impl Refusal {
             Refusal::NotOurs => crate::t!("site-output-not-ours", path = path, marker = MARKER),
             Refusal::File => crate::t!("site-output-file", path = path),
         }
-    }
-}
-
-/// What the operating system said, in the run's language: the common causes
-/// (no permission, disk full…) in words, anything else as the system put it.
-pub fn explain(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => crate::t!("site-io-not-found"),
-        K::PermissionDenied => crate::t!("site-io-permission"),
-        K::AlreadyExists => crate::t!("site-io-exists"),
-        K::StorageFull => crate::t!("site-io-full"),
-        K::ReadOnlyFilesystem => crate::t!("site-io-read-only"),
-        K::NotADirectory => crate::t!("site-io-not-folder"),
-        K::IsADirectory => crate::t!("site-io-is-folder"),
-        K::DirectoryNotEmpty => crate::t!("site-io-not-empty"),
-        K::AddrInUse => crate::t!("site-io-address-in-use"),
-        K::AddrNotAvailable => crate::t!("site-io-address-unavailable"),
-        _ => e.to_string(),
     }
 }
 

@@ -62,7 +62,7 @@ pub enum RunError {
         source: BuildError,
     },
     /// The terminal could not be written. The cause is said in the message.
-    #[error("{}", crate::t!("cli-err-terminal", reason = crate::cmd::io_reason(cause)))]
+    #[error("{}", crate::t!("cli-err-terminal", reason = crate::os::reason(cause)))]
     Terminal {
         /// The cause.
         cause: std::io::Error,

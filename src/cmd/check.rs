@@ -22,7 +22,7 @@ pub enum RunError {
     #[error(transparent)]
     Site(#[from] SiteError),
     /// The findings could not be written. The cause is said in the message.
-    #[error("{}", crate::t!("cli-check-err-output", reason = crate::cmd::io_reason(cause)))]
+    #[error("{}", crate::t!("cli-check-err-output", reason = crate::os::reason(cause)))]
     Output {
         /// The cause.
         cause: std::io::Error,

@@ -34,7 +34,7 @@ pub enum ImportCmdError {
     #[error(transparent)]
     Site(#[from] SiteError),
     /// Output failed (the cause is said in the message).
-    #[error("{}", t!("import-err-output", reason = crate::cmd::io_reason(cause)))]
+    #[error("{}", t!("import-err-output", reason = crate::os::reason(cause)))]
     Io {
         /// The cause.
         cause: std::io::Error,
@@ -158,7 +158,7 @@ pub enum FileError {
         path: PathBuf,
     },
     /// A file could not be written.
-    #[error("{}", t!("import-write-failed", path = path, reason = crate::cmd::io_reason(source)))]
+    #[error("{}", t!("import-write-failed", path = path, reason = crate::os::reason(source)))]
     Write {
         /// The file.
         path: PathBuf,

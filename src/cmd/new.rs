@@ -53,7 +53,7 @@ impl std::fmt::Display for NewError {
             NewError::Kind(kind) => crate::t!("new-err-kind", kind = kind),
             NewError::Site(e) => e.to_string(),
             NewError::Io { path, source } => {
-                crate::t!("new-err-write", path = path, reason = crate::cmd::io_reason(source))
+                crate::t!("new-err-write", path = path, reason = crate::os::reason(source))
             }
         };
         f.write_str(&text)

@@ -54,7 +54,7 @@ impl std::fmt::Display for FormError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&match self {
             FormError::Io { path, source } => {
-                crate::t!("in-form-io", path = path, why = crate::source::io_reason(source))
+                crate::t!("in-form-io", path = path, why = crate::os::reason(source))
             }
             FormError::Json { path, line, column, message } => {
                 let at = format!("{}:{line}:{column}", path.display());

@@ -123,7 +123,7 @@ impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             ImportError::Io { path, source } => {
-                crate::t!("import-read-failed", path = path, reason = crate::cmd::io_reason(source))
+                crate::t!("import-read-failed", path = path, reason = crate::os::reason(source))
             }
             ImportError::Docx(why) => crate::t!("import-bad-docx", detail = why),
             ImportError::Unsupported(what) => {

@@ -57,7 +57,7 @@ fn site_templates(root: &Path) -> Result<Vec<(String, String)>, RenderError> {
         path.strip_prefix(root).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path).display().to_string()
     };
     let failed = |path: &Path, why: String| RenderError::Unread { file: rel(path), why };
-    let site = SiteDir::new(root).map_err(|e| failed(root, crate::write::explain(&e)))?;
+    let site = SiteDir::new(root).map_err(|e| failed(root, crate::os::reason(&e)))?;
     let mut out = Vec::new();
     for Found { path, what, .. } in site.walk(&dir, usize::MAX, &crate::load::is_ignored) {
         let refused = |why: crate::source::ReadError| failed(&site.link_of(&path), why.describe());

@@ -40,7 +40,7 @@ pub struct Options {
 #[derive(Debug, Error)]
 pub enum ServeError {
     /// No address to listen on.
-    #[error("{}", crate::t!("serve-listen", addr = .addr.to_string(), cause = crate::write::explain(.cause)))]
+    #[error("{}", crate::t!("serve-listen", addr = .addr.to_string(), cause = crate::os::reason(.cause)))]
     Listen {
         /// The address.
         addr: SocketAddr,
@@ -48,7 +48,7 @@ pub enum ServeError {
         cause: std::io::Error,
     },
     /// The work folder could not be created.
-    #[error("{}", crate::t!("serve-work", path = .path, cause = crate::write::explain(.cause)))]
+    #[error("{}", crate::t!("serve-work", path = .path, cause = crate::os::reason(.cause)))]
     Work {
         /// The folder.
         path: PathBuf,

@@ -152,16 +152,6 @@ cli-build-lost-failing = {$file} has errors, and the version of it published bef
 }): it cannot be kept
 cli-build-lost-end = so that no report online disappears, nothing was built; {$output} is left as it was. Fix the reports above and build again (to take a report off the site, delete its file)
 
-# Why a file could not be read or written (io_reason in cmd/mod.rs).
-cli-io-not-found = no such file or folder
-cli-io-permission = permission denied
-cli-io-exists = it already exists
-cli-io-is-a-folder = it is a folder, not a file
-cli-io-not-a-folder = a part of the path is not a folder
-cli-io-not-utf8 = the text is not UTF-8 (if it is GBK, save it as UTF-8)
-cli-io-full = the disk is full
-cli-io-read-only = the file system is read-only
-cli-io-other = system error ({$detail})
 
 # Errors of site.toml (config.rs, config/toml_error.rs): where, then what.
 cli-config-at = {$path}:{$line}:{$col}: {$problem}

@@ -28,3 +28,17 @@ test-figures = {$a} {$b} {$c}
 # A diagnostic's first line, e.g. error[T3-KJ]: …
 diag-heading = {$severity}[{$code}]: {$message}
 diag-help-line = help: {$help}
+
+# Why the operating system refused (src/os.rs), ending a sentence such as "cannot write X: …".
+os-not-found = it does not exist
+os-permission = permission denied
+os-exists = it already exists
+os-full = the disk is full
+os-read-only = the file system is read-only
+os-not-folder = a part of the path is not a folder
+os-is-folder = it is a folder, not a file
+os-not-empty = the folder is not empty
+os-address-in-use = the address is in use
+os-address-unavailable = this machine has no such address
+os-not-utf8 = the text is not UTF-8 (if it is GBK, save it as UTF-8)
+os-other = system error ({$detail})

@@ -206,9 +206,6 @@ in-read-not-file = is not a regular file
 in-read-changed = was replaced while it was being read
 in-read-io = cannot be read: {$error}
 in-read-link = is a symbolic link that {$why}
-in-io-not-found = it does not exist
-in-io-denied = permission denied
-in-io-directory = it is a folder
 
 ## load.rs: the site's files
 

@@ -44,17 +44,6 @@ site-write-move-into-place = cannot move the new build {$path} into place: {$cau
 site-write-remove-previous = the new site is in place, but the previous output {$path} cannot be removed: {$cause}
 site-write-lock = cannot lock {$path}: {$cause}
 
-# What the operating system said (explain in write.rs); other causes are shown as the system says them.
-site-io-not-found = it does not exist
-site-io-permission = permission denied
-site-io-exists = it already exists
-site-io-full = the disk is full
-site-io-read-only = the file system is read-only
-site-io-not-folder = a part of the path is not a folder
-site-io-is-folder = it is a folder
-site-io-not-empty = the folder is not empty
-site-io-address-in-use = the address is in use
-site-io-address-unavailable = this machine has no such address
 
 ## tera's errors (src/render/tera_error.rs): the common ones said again, the others in tera's words.
 

@@ -117,16 +117,6 @@ cli-build-lost-unrecorded = {$file} 有错误，网站上已有它的页面，�
 cli-build-lost-failing = {$file} 有错误，而网站上它此前发布的版本现在也未通过检查（{$errors} 个错误），无法保留
 cli-build-lost-end = 为免网站上已有的年报消失，未生成任何内容；{$output} 保持原样。请修正上述年报后重新生成（确要撤下某份年报，删除它的文件即可）
 
-# 读写文件失败的原因（cmd/mod.rs 的 io_reason）。
-cli-io-not-found = 文件或文件夹不存在
-cli-io-permission = 没有访问权限
-cli-io-exists = 已存在
-cli-io-is-a-folder = 这是文件夹，不是文件
-cli-io-not-a-folder = 路径中有一项不是文件夹
-cli-io-not-utf8 = 内容不是 UTF-8 编码的文字（如为 GBK 编码，请另存为 UTF-8）
-cli-io-full = 磁盘空间不足
-cli-io-read-only = 文件系统只读
-cli-io-other = 系统错误（{$detail}）
 
 # site.toml 的错误（config.rs、config/toml_error.rs）：位置在前，问题在后。
 cli-config-at = {$path}:{$line}:{$col}：{$problem}

@@ -14,3 +14,17 @@ test-figures = {$a} {$b} {$c}
 # 一条诊断的首行，如：错误[T3-KJ]：……
 diag-heading = {$severity}[{$code}]：{$message}
 diag-help-line = 帮助：{$help}
+
+# 操作系统拒绝读写的原因（src/os.rs），接在“无法写入 X：”之类的句子后面。
+os-not-found = 不存在
+os-permission = 没有权限
+os-exists = 已存在
+os-full = 磁盘空间已满
+os-read-only = 文件系统是只读的
+os-not-folder = 路径中有一项不是文件夹
+os-is-folder = 它是一个文件夹，不是文件
+os-not-empty = 文件夹不是空的
+os-address-in-use = 该地址已被占用
+os-address-unavailable = 本机没有这个地址
+os-not-utf8 = 内容不是 UTF-8 编码的文字（如为 GBK 编码，请另存为 UTF-8）
+os-other = 系统错误（{$detail}）

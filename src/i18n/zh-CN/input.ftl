@@ -171,9 +171,6 @@ in-read-not-file = 不是普通文件
 in-read-changed = 在读取时被替换了
 in-read-io = 无法读取：{$error}
 in-read-link = 是符号链接，{$why}
-in-io-not-found = 文件不存在
-in-io-denied = 没有读取权限
-in-io-directory = 这是一个文件夹
 
 ## load.rs：站点里的文件
 

@@ -44,17 +44,6 @@ site-write-move-into-place = 无法把新生成的站点 {$path} 移到位：{$c
 site-write-remove-previous = 新站点已就位，但无法删除原有的输出 {$path}：{$cause}
 site-write-lock = 无法锁定 {$path}：{$cause}
 
-# 操作系统给出的原因（write.rs 的 explain）；其他原因照系统原文显示。
-site-io-not-found = 不存在
-site-io-permission = 没有权限
-site-io-exists = 已存在
-site-io-full = 磁盘空间已满
-site-io-read-only = 文件系统是只读的
-site-io-not-folder = 路径中有一项不是文件夹
-site-io-is-folder = 它是一个文件夹
-site-io-not-empty = 文件夹不是空的
-site-io-address-in-use = 该地址已被占用
-site-io-address-unavailable = 本机没有这个地址
 
 ## 模板引擎 tera 的错误（src/render/tera_error.rs）：常见的几种用中文说明，其余保留原话。
 
