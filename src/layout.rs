@@ -6,6 +6,7 @@
 //! content/reports/<agency>/agency.yaml     an agency, described once
 //! content/reports/<agency>/<year>.md       its reports
 //! content/pages/<slug>.md                  plain pages
+//! content/documents/<folder>/<name>.md     documents of the catalogue (政府信息公开目录)
 //! templates/<name>.html                    single-template overrides
 //! themes/<name>/                           themes (`default` is built in)
 //! forms/*.json                             the site's own forms
@@ -52,6 +53,16 @@ pub fn report_file(root: &Path, slug: &str, year: i32) -> PathBuf {
 /// `content/pages/`: plain pages.
 pub fn pages(root: &Path) -> PathBuf {
     content(root).join("pages")
+}
+
+/// `content/documents/`: the catalogue, one folder per agency or per category.
+pub fn documents(root: &Path) -> PathBuf {
+    content(root).join("documents")
+}
+
+/// `static/`: the site's files published as they are (logos, downloads).
+pub fn statics(root: &Path) -> PathBuf {
+    root.join("static")
 }
 
 /// `templates/`: single templates overriding the theme's.

@@ -34,6 +34,8 @@ pub struct Content {
     pub files_by_agency: HashMap<String, Vec<Arc<PathBuf>>>,
     /// Plain pages, in menu order.
     pub pages: Vec<crate::model::Page>,
+    /// The documents of the catalogue (`content/documents`), sorted by id.
+    pub documents: Vec<crate::model::Document>,
 }
 
 impl Content {

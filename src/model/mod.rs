@@ -6,6 +6,10 @@
 //! checker reports on that and the open data must not pass a computed total
 //! off as a published one.
 
+pub mod document;
+
+pub use document::{Attachment, Document, Validity, Vocabulary};
+
 use crate::diag::Pos;
 use crate::form::Form;
 use serde::Serialize;
