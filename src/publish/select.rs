@@ -162,7 +162,8 @@ impl Selection {
             .map(|(slug, a)| (slug.as_str(), a))
             .collect();
         agencies.extend(self.kept_agencies.iter().map(|(slug, a)| (slug.as_str(), a)));
-        Published { reports, agencies }
+        let documents = site.content.documents.iter().filter(|d| !self.left_out.contains(d.file.as_path())).collect();
+        Published { reports, agencies, documents }
     }
 
     /// Whether nothing may be published: a report online could not be kept,

@@ -61,6 +61,8 @@ pub struct Published<'a> {
     pub reports: Vec<&'a Report>,
     /// The agencies, by slug.
     pub agencies: BTreeMap<&'a str, &'a Agency>,
+    /// The documents of the catalogue, by id.
+    pub documents: Vec<&'a crate::model::Document>,
 }
 
 impl<'a> Published<'a> {
@@ -69,6 +71,7 @@ impl<'a> Published<'a> {
         Published {
             reports: site.content.reports.iter().collect(),
             agencies: site.content.agencies.iter().map(|(k, a)| (k.as_str(), a)).collect(),
+            documents: site.content.documents.iter().collect(),
         }
     }
 }
@@ -80,6 +83,8 @@ pub struct Index<'a> {
     pub(super) reports: Vec<&'a Report>,
     /// The agencies published.
     pub(super) agencies: BTreeMap<&'a str, &'a Agency>,
+    /// The documents of the catalogue published, by id.
+    pub(super) documents: Vec<&'a crate::model::Document>,
     /// Reports (indices into `reports`) by agency, oldest first.
     pub by_agency: BTreeMap<&'a str, Vec<usize>>,
     /// Reports by year, in agency order.
@@ -99,7 +104,7 @@ impl<'a> Index<'a> {
         let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut figure_keys: Vec<(String, String)> = Vec::new();
-        let Published { reports, agencies } = published;
+        let Published { reports, agencies, documents } = published;
         for (i, r) in reports.iter().enumerate() {
             by_agency.entry(&r.agency).or_default().push(i);
             by_year.entry(r.year).or_default().push(i);
@@ -119,6 +124,7 @@ impl<'a> Index<'a> {
             site,
             reports,
             agencies,
+            documents,
             by_agency,
             by_year,
             figure_keys,
@@ -144,6 +150,11 @@ impl<'a> Index<'a> {
     /// The agencies published, by slug.
     pub fn agencies(&self) -> impl Iterator<Item = &'a Agency> + '_ {
         self.agencies.values().copied()
+    }
+
+    /// The documents of the catalogue published, by id.
+    pub fn documents(&self) -> &[&'a crate::model::Document] {
+        &self.documents
     }
 
     pub(super) fn agency_name(&self, r: &Report) -> &'a str {
