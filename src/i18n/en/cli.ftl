@@ -121,6 +121,11 @@ cli-build-withheld-head = { $count ->
    *[other] { $count } reports withheld:
 }
 cli-build-withheld-line = {$file} ({$reason}; {$previous})
+cli-build-withheld-documents-head = { $count ->
+    [one] 1 document of the catalogue withheld:
+   *[other] {$count} documents of the catalogue withheld:
+}
+cli-build-withheld-document = {$file} ({$reason})
 cli-build-reason-errors = { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -160,6 +165,14 @@ cli-config-unreadable = cannot read {$path}: {$reason}
 cli-config-theme = `theme = {$value}` is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder `themes/NAME` of the site or the built-in `default`; this site's themes: {$themes}
 cli-config-deadline = `{$key} = "{$value}"` in `[deadlines]` is not a valid date: write it as `MM-DD`, such as `01-31`
 cli-config-similarity = `similarity` in `[check]` must be between 0 and 1, such as 0.5
+cli-config-index = `index_pattern = "{$value}"` in `[documents]` cannot be used: {$why}
+cli-config-index-brace = its braces do not pair
+cli-config-index-unknown = there is no `{"{"}{$name}{"}"}`: use `{"{"}code{"}"}` (the agency's code), `{"{"}year{"}"}` (the year published), `{"{"}serial{"}"}` (the serial number)
+cli-config-index-adjacent = `{"{"}code{"}"}` or `{"{"}serial{"}"}` must be followed by text (such as `/` or `-`), or where it ends cannot be told
+cli-config-index-serial = it must hold `{"{"}serial{"}"}` (the serial number), such as `{"{"}code{"}"}/{"{"}year{"}"}-{"{"}serial{"}"}`
+cli-config-kind-counts = `counts_as = "{$value}"` of the kind 「{$kind}」 in `[documents]` cannot be used: write `rules` (规章) or `normative` (行政规范性文件)
+cli-config-word-empty = a list in `[documents]` has an empty word
+cli-config-word-twice = a list in `[documents]` has 「{$word}」 twice
 cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `https://`
 cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
 cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}

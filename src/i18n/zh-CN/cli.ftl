@@ -101,6 +101,8 @@ cli-build-untouched = 原有的输出保持原样
 cli-build-site-errors = 发现 {$errors} 个涉及整个站点的错误（不属于某一份年报），未生成任何内容；{$output} 保持原样
 cli-build-withheld-head = 暂缓发布 {$count} 份年报：
 cli-build-withheld-line = {$file}（{$reason}；{$previous}）
+cli-build-withheld-documents-head = 暂缓发布 {$count} 份文件（政府信息公开目录）：
+cli-build-withheld-document = {$file}（{$reason}）
 cli-build-reason-errors = {$errors} 个错误
 cli-build-reason-unread = 未能读取
 cli-build-reason-agency = 所属机构的 `agency.yaml` 有 {$errors} 个错误
@@ -125,6 +127,14 @@ cli-config-unreadable = 无法读取 {$path}：{$reason}
 cli-config-theme = `theme = {$value}` 不是本站点的主题：主题按名称指定（小写字母、数字、`-` 和 `_`），即站点中的 `themes/名称` 文件夹或内置的 `default`；本站点的主题：{$themes}
 cli-config-deadline = `[deadlines]` 中 `{$key} = "{$value}"` 不是有效的日期：应写成 `MM-DD`，如 `01-31`
 cli-config-similarity = `[check]` 中的 `similarity` 应在 0 到 1 之间，如 0.5
+cli-config-index = `[documents]` 中 `index_pattern = "{$value}"` 不能用：{$why}
+cli-config-index-brace = 花括号不成对
+cli-config-index-unknown = 没有 `{"{"}{$name}{"}"}` 这一项：可用 `{"{"}code{"}"}`（机构代码）、`{"{"}year{"}"}`（发布年份）、`{"{"}serial{"}"}`（顺序号）
+cli-config-index-adjacent = `{"{"}code{"}"}` 或 `{"{"}serial{"}"}` 后面应跟着分隔的文字（如 `/`、`-`），否则分不出它在哪里结束
+cli-config-index-serial = 应含有 `{"{"}serial{"}"}`（顺序号），如 `{"{"}code{"}"}/{"{"}year{"}"}-{"{"}serial{"}"}`
+cli-config-kind-counts = `[documents]` 中文种「{$kind}」的 `counts_as = "{$value}"` 不能用：应为 `rules`（规章）或 `normative`（行政规范性文件）
+cli-config-word-empty = `[documents]` 的列表中有空的一项
+cli-config-word-twice = `[documents]` 的列表中「{$word}」出现了两次
 cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` 开头
 cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
 cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}
