@@ -169,7 +169,7 @@ fn vocabulary(doc: &Document, v: &Vocabulary, out: &mut Vec<Diagnostic>) {
         let Some(written) = written.filter(|w| !words.contains(&w.as_str())) else { continue };
         let help = match nearest(written, words.iter().copied()) {
             Some(w) => crate::t!("doc-did-you-mean", word = w),
-            None => crate::t!("doc-words", words = crate::parse::list(words.iter())),
+            None => crate::t!("doc-words", words = words.iter().map(|w| format!("「{w}」")).collect::<String>()),
         };
         let message = match key {
             "topic" => crate::t!("doc-topic", found = written.as_str()),

@@ -37,6 +37,10 @@ cli-new-agency-about = An agency description: `content/reports/SLUG/agency.yaml`
 cli-new-agency-slug = Folder name used in URLs (lowercase ASCII letters, digits and `-`)
 cli-new-agency-name = Full official name
 cli-new-agency-kind = Kind of agency: 部门 / 乡镇 / 街道 / 人民政府
+cli-new-document-about = A document of the catalogue to fill in, with comments: `content/documents/FOLDER/NAME.md`
+cli-new-document-folder = The folder: an agency's folder name (such as `baibu`), or a category
+cli-new-document-title = The document's title
+cli-new-document-name = The file name without `.md` (lowercase ASCII, digits, -); today's date by default
 cli-help-about = Print the help of a command, e.g. `gongkai help new report`
 cli-help-command = The command (and its subcommand)
 
@@ -52,6 +56,7 @@ cli-value-slug = SLUG
 cli-value-year = YEAR
 cli-value-name = NAME
 cli-value-kind = KIND
+cli-value-title = TITLE
 cli-value-command = COMMAND
 
 # The layout of the help: headings and the usage line.

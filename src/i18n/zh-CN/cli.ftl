@@ -38,6 +38,10 @@ cli-new-agency-about = 新建机构信息：`content/reports/机构文件夹名/
 cli-new-agency-slug = 机构文件夹名，用在网址中（小写英文字母、数字和 `-`）
 cli-new-agency-name = 机构全称
 cli-new-agency-kind = 机构类型：部门 / 乡镇 / 街道 / 人民政府
+cli-new-document-about = 新建一份政府信息公开目录的文件（带说明的模板）：`content/documents/文件夹/文件名.md`
+cli-new-document-folder = 文件夹：机构的文件夹名（如 `baibu`），或一个类别
+cli-new-document-title = 文件标题
+cli-new-document-name = 文件名（不带 `.md`，小写英文字母、数字和 `-`）；默认用今天的日期
 cli-help-about = 显示某个命令的帮助，如 `gongkai help new report`
 cli-help-command = 命令（及其子命令）
 
@@ -53,6 +57,7 @@ cli-value-slug = 文件夹名
 cli-value-year = 年度
 cli-value-name = 全称
 cli-value-kind = 类型
+cli-value-title = 标题
 cli-value-command = 命令
 
 # 帮助的版式：标题和用法行。
