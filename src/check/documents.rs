@@ -216,13 +216,13 @@ fn doc_no(doc: &Document, no: &str, out: &mut Vec<Diagnostic>) {
     let pos = at(doc, "doc_no");
     match read_doc_no(no) {
         Ok(n) => {
-            if let Some(w) = doc.written.filter(|w| w.year != n.year) {
+            if let Some((w, year)) = doc.written.zip(n.year).filter(|(w, y)| w.year != *y) {
                 out.push(
                     Diagnostic::warning(
                         "DOC-NO",
                         &doc.file,
                         pos,
-                        crate::t!("doc-no-year", no = no, year = n.year.to_string(), written = w.to_string()),
+                        crate::t!("doc-no-year", no = no, year = year.to_string(), written = w.to_string()),
                     )
                     .with_help(crate::t!("doc-no-year-help")),
                 );

@@ -15,8 +15,8 @@ const WRONG_CLOSE: [char; 7] = [']', ')', '】', '）', '］', '﹞', '〉'];
 pub struct DocNo {
     /// The organ's abbreviation (机关代字), `百政发`.
     pub prefix: String,
-    /// The year in brackets.
-    pub year: i32,
+    /// The year in brackets (none in a 政府令's number, `淮安市人民政府令第5号`).
+    pub year: Option<i32>,
     /// The serial number.
     pub serial: u64,
 }
@@ -53,6 +53,9 @@ pub fn read_doc_no(written: &str) -> Result<DocNo, (Vec<DocNoProblem>, Option<St
     if half != written.trim() {
         problems.push(DocNoProblem::FullWidth);
     }
+    if let Some(order) = order_number(&half).filter(|_| problems.is_empty()) {
+        return Ok(order);
+    }
     let Some((prefix, open, year, close, rest)) = split_year(&half) else {
         return Err((vec![DocNoProblem::Shape], None));
     };
@@ -81,9 +84,18 @@ pub fn read_doc_no(written: &str) -> Result<DocNo, (Vec<DocNoProblem>, Option<St
         return Err((problems, None));
     }
     if problems.is_empty() {
-        return Ok(DocNo { prefix: prefix.to_owned(), year, serial });
+        return Ok(DocNo { prefix: prefix.to_owned(), year: Some(year), serial });
     }
     Err((problems, Some(format!("{prefix}〔{year}〕{serial}号"))))
+}
+
+/// The number of a 令 (规章 are issued as `淮安市人民政府令第5号`, with
+/// 第 and without a year), when `s` is one.
+fn order_number(s: &str) -> Option<DocNo> {
+    let (prefix, digits) = s.strip_suffix('号')?.rsplit_once("令第")?;
+    let ok = !prefix.is_empty() && !digits.is_empty() && !digits.starts_with('0');
+    let serial = digits.parse().ok().filter(|_| ok && digits.bytes().all(|b| b.is_ascii_digit()))?;
+    Some(DocNo { prefix: format!("{prefix}令"), year: None, serial })
 }
 
 /// The 文号 split at its bracketed year: the text before, the brackets, the
@@ -173,8 +185,11 @@ mod tests {
     #[test]
     fn a_well_formed_doc_no_reads() {
         let n = read_doc_no("淮政发〔2024〕3号").expect("well formed");
-        assert_eq!(n, DocNo { prefix: "淮政发".into(), year: 2024, serial: 3 });
+        assert_eq!(n, DocNo { prefix: "淮政发".into(), year: Some(2024), serial: 3 });
         assert!(read_doc_no("百政办发〔2023〕112号").is_ok());
+        let order = read_doc_no("淮安市人民政府令第5号").expect("a 令's number");
+        assert_eq!((order.prefix.as_str(), order.year, order.serial), ("淮安市人民政府令", None, 5));
+        assert!(read_doc_no("淮安市人民政府令第05号").is_err());
     }
 
     #[test]
