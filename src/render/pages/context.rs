@@ -3,11 +3,14 @@
 
 use super::*;
 
+/// The site as every template sees it (`site.title`, `site.identity.icp`…).
 #[derive(Serialize)]
 pub(super) struct SiteCtx<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) base_url: &'a str,
+    /// `[identity]`: the footer's 主办单位, 网站标识码, 备案号 with their registries' links, logo and credit.
+    pub(super) identity: crate::config::identity::IdentityView<'a>,
 }
 
 /// A link to a plain page.
@@ -165,7 +168,15 @@ impl<'a> Index<'a> {
     pub(super) fn context(&self, path: &str, title: String, nav: &str, alternates: Vec<Alternate>) -> Context {
         let c = &self.site.config;
         let mut ctx = Context::new();
-        ctx.insert("site", &SiteCtx { title: &c.title, description: &c.description, base_url: &c.base_url });
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: &c.title,
+                description: &c.description,
+                base_url: &c.base_url,
+                identity: c.identity.view(),
+            },
+        );
         ctx.insert("root", &urls::root_prefix(path));
         ctx.insert(
             "page",
