@@ -148,29 +148,6 @@ impl Identity {
         ];
         checks.into_iter().find(|(_, value, ok)| !value.is_empty() && !ok(value)).map(|(key, value, _)| (key, value))
     }
-
-    /// The footer's view of the identity: the fields, and the registries' links.
-    pub fn view(&self) -> IdentityView<'_> {
-        IdentityView {
-            fields: self,
-            icp_url: if self.icp.is_empty() { "" } else { ICP_REGISTRY },
-            police_url: police_code(&self.police).map(|code| format!("{POLICE_REGISTRY}{code}")).unwrap_or_default(),
-        }
-    }
-}
-
-/// What the templates see as `site.identity`: every field of [`Identity`],
-/// plus `icp_url` and `police_url`, the registries' public pages (empty
-/// when the number is not given).
-#[derive(Debug, Serialize)]
-pub struct IdentityView<'a> {
-    /// The fields as written.
-    #[serde(flatten)]
-    pub fields: &'a Identity,
-    /// The ICP registry's address.
-    pub icp_url: &'static str,
-    /// The 公安 registry's query for this site's number.
-    pub police_url: String,
 }
 
 #[cfg(test)]
@@ -201,20 +178,5 @@ mod tests {
         }
         assert!(is_email("xxgk@example.gov.cn") && !is_email("xxgk@example") && !is_email("a b@x.cn"));
         assert!(is_static_path("images/logo.svg") && !is_static_path("../x.svg") && !is_static_path("/x.svg"));
-    }
-
-    #[test]
-    fn the_footer_links_the_registries() {
-        let id = Identity {
-            icp: "浙ICP备12345678号-1".into(),
-            police: "浙公网安备 33042402000123号".into(),
-            ..Identity::default()
-        };
-        let view = id.view();
-        assert_eq!(view.icp_url, "https://beian.miit.gov.cn/");
-        assert_eq!(view.police_url, "https://beian.mps.gov.cn/#/query/webSearch?code=33042402000123");
-        let none = Identity::default();
-        assert_eq!((none.view().icp_url, none.view().police_url.as_str()), ("", ""));
-        assert_eq!(none.invalid(), None, "nothing written is nothing wrong");
     }
 }

@@ -5,6 +5,7 @@
 //! the Atom feed, sitemap and robots.txt. Nothing here touches the output
 //! folder: the renderer returns [`Output`] files for [`crate::write`].
 
+pub mod attachments;
 pub mod chart;
 pub mod data;
 pub mod feeds;

@@ -377,6 +377,7 @@ fn init_creates_a_site_that_builds_at_once() {
 fn the_theme_is_built_in_for_sites_without_a_themes_folder() {
     let tmp = tempfile::tempdir().expect("tmp");
     copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    copy_dir(&repo().join("static"), &tmp.path().join("static"));
     std::fs::copy(repo().join("site.toml"), tmp.path().join("site.toml")).expect("copy");
     assert!(!tmp.path().join("themes").exists());
     let st = crate::fixture::gongkai().arg("--root").arg(tmp.path()).arg("build").output().expect("run");

@@ -10,7 +10,33 @@ pub(super) struct SiteCtx<'a> {
     pub(super) description: &'a str,
     pub(super) base_url: &'a str,
     /// `[identity]`: the footer's 主办单位, 网站标识码, 备案号 with their registries' links, logo and credit.
-    pub(super) identity: crate::config::identity::IdentityView<'a>,
+    pub(super) identity: IdentityView<'a>,
+}
+
+/// What the templates see as `site.identity`: every field of `[identity]`
+/// as written, plus `icp_url` and `police_url`, the registries' public
+/// pages (empty when the number is not given), and `logo_href`, the logo's
+/// path under the site's root, percent-encoded.
+#[derive(Serialize)]
+pub(super) struct IdentityView<'a> {
+    #[serde(flatten)]
+    pub(super) fields: &'a crate::config::Identity,
+    pub(super) icp_url: &'static str,
+    pub(super) police_url: String,
+    pub(super) logo_href: String,
+}
+
+impl<'a> IdentityView<'a> {
+    /// The view of `identity`.
+    pub(super) fn of(identity: &'a crate::config::Identity) -> IdentityView<'a> {
+        use crate::config::identity::{ICP_REGISTRY, POLICE_REGISTRY, police_code};
+        IdentityView {
+            fields: identity,
+            icp_url: if identity.icp.is_empty() { "" } else { ICP_REGISTRY },
+            police_url: police_code(&identity.police).map(|c| format!("{POLICE_REGISTRY}{c}")).unwrap_or_default(),
+            logo_href: urls::encode_path(&identity.logo),
+        }
+    }
 }
 
 /// A link to a plain page.
@@ -174,7 +200,7 @@ impl<'a> Index<'a> {
                 title: &c.title,
                 description: &c.description,
                 base_url: &c.base_url,
-                identity: c.identity.view(),
+                identity: IdentityView::of(&c.identity),
             },
         );
         ctx.insert("root", &urls::root_prefix(path));
