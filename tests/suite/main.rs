@@ -9,6 +9,7 @@ mod claims;
 mod cli;
 mod fixture;
 mod hardening;
+mod identity;
 mod import;
 mod mutation;
 mod narrative;
