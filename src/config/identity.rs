@@ -136,10 +136,13 @@ pub fn is_static_path(s: &str) -> bool {
         && s.split('/').all(|part| !part.is_empty() && part != "." && part != ".." && !part.starts_with('.'))
 }
 
+/// A test of a value's form.
+type FormCheck = fn(&str) -> bool;
+
 impl Identity {
     /// The first key whose value is not of its official form (empty values are not written, and pass).
     pub fn invalid(&self) -> Option<(BadKey, &str)> {
-        let checks: [(BadKey, &str, fn(&str) -> bool); 5] = [
+        let checks: [(BadKey, &str, FormCheck); 5] = [
             (BadKey::SiteCode, &self.site_code, is_site_code),
             (BadKey::Icp, &self.icp, is_icp),
             (BadKey::Police, &self.police, |s| police_code(s).is_some()),
