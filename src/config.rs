@@ -1,7 +1,10 @@
 //! `site.toml`: the site's settings.
 
 pub mod documents;
+pub mod identity;
 mod toml_error;
+
+pub use identity::Identity;
 
 use crate::i18n::Lang;
 use crate::model::AgencyKind;
@@ -155,6 +158,9 @@ pub struct Config {
     /// The catalogue of documents: the 索引号 pattern and the vocabulary.
     #[serde(default)]
     pub documents: documents::DocumentsConfig,
+    /// The site's identity, shown in every footer (主办单位, 网站标识码, 备案号…).
+    #[serde(default)]
+    pub identity: Identity,
     /// The language of gongkai's messages for this site, as written (`zh`
     /// or `en`, checked by [`Config::parse`]); read it with [`Config::lang`].
     #[serde(default, rename = "lang")]
@@ -233,10 +239,16 @@ impl Config {
         let path = crate::layout::settings(root);
         let text = std::fs::read_to_string(&path).map_err(|cause| ConfigError::Io { path: path.clone(), cause })?;
         let config = Config::parse(&text, &path)?;
-        match theme_error(&text, &path, &config.theme, crate::theme::names(root)) {
-            Some(e) => Err(e),
-            None => Ok(config),
+        if let Some(e) = theme_error(&text, &path, &config.theme, crate::theme::names(root)) {
+            return Err(e);
         }
+        let logo = &config.identity.logo;
+        if !logo.is_empty() && !crate::layout::statics(root).join(logo).is_file() {
+            let (line, col) = value_pos(&text, Some("identity"), "logo");
+            let problem = crate::t!("cli-config-logo-missing", value = logo);
+            return Err(ConfigError::Invalid { path, line, col, problem });
+        }
+        Ok(config)
     }
 
     /// The language the site asks for with `lang`, if any.
@@ -275,6 +287,9 @@ impl Config {
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
             let problem = crate::t!("cli-config-base-url", value = &config.base_url);
             return Err(invalid(value_pos(text, None, "base_url"), problem));
+        }
+        if let Some((bad, value)) = config.identity.invalid() {
+            return Err(invalid(value_pos(text, Some("identity"), bad.key()), bad.problem(value)));
         }
         if let Some(name) = config.lang_name.as_deref().filter(|n| lang_named(n).is_none()) {
             return Err(invalid(value_pos(text, None, "lang"), crate::t!("cli-config-lang", value = name)));
@@ -345,6 +360,61 @@ mod tests {
         assert_eq!(e, "site.toml:3:8：`lang = \"fr\"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）");
         let e = error("title = \"t\"\nlang = 1\n");
         assert!(e.starts_with("site.toml:2:8：值的类型不对"), "{e}");
+    }
+
+    #[test]
+    fn identity_numbers_of_the_wrong_form_are_pointed_at_in_chinese() {
+        let site = |line: &str| format!("title = \"t\"\n\n[identity]\nsponsor = \"某县人民政府办公室\"\n{line}\n");
+        let cases = [
+            (
+                "site_code = \"330424000\"",
+                "site.toml:5:13：`[identity]` 中 `site_code = \"330424000\"` 不是有效的网站标识码",
+            ),
+            ("site_code = \"BM12000001\"", "site.toml:5:13：`[identity]` 中 `site_code = \"BM12000001\"`"),
+            (
+                "icp   = \"浙ICP备12345678\"",
+                "site.toml:5:9：`[identity]` 中 `icp = \"浙ICP备12345678\"` 不是有效的备案号",
+            ),
+            ("icp = \"ICP备12345678号\"", "site.toml:5:7：`[identity]` 中 `icp = \"ICP备12345678号\"`"),
+            (
+                "police = \"浙公网安备 3304240200012号\"",
+                "site.toml:5:10：`[identity]` 中 `police = \"浙公网安备 3304240200012号\"` 不是有效的公安机关备案号",
+            ),
+            (
+                "email = \"xxgk.example.gov.cn\"",
+                "site.toml:5:9：`[identity]` 中 `email = \"xxgk.example.gov.cn\"` 不是有效的电子邮箱地址",
+            ),
+            (
+                "logo = \"../secret.svg\"",
+                "site.toml:5:8：`[identity]` 中 `logo = \"../secret.svg\"` 应为 `static/` 文件夹中的文件",
+            ),
+            ("credit = \"yes\"", "site.toml:5:10：值的类型不对：应为`true` 或 `false`"),
+            ("icq = \"x\"", "site.toml:5:1：未知字段 `icq`；可用的字段：`sponsor`"),
+        ];
+        for (line, expected) in cases {
+            let e = error(&site(line));
+            assert!(e.starts_with(expected), "{line}: {e}");
+        }
+        let good =
+            site("site_code = \"bm12000001\"\nicp = \"浙ICP备12345678号-1\"\npolice = \"浙公网安备 33042402000123号\"");
+        let c = Config::parse(&good, Path::new("site.toml")).expect("valid");
+        assert_eq!(c.identity.site_code, "bm12000001");
+        assert!(!c.identity.credit, "no credit unless asked");
+    }
+
+    #[test]
+    fn a_logo_missing_from_static_is_an_error_at_its_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let text = "title = \"t\"\n[identity]\nlogo = \"images/logo.svg\"\n";
+        std::fs::write(tmp.path().join("site.toml"), text).unwrap();
+        let e = Config::load(tmp.path()).unwrap_err().to_string();
+        assert!(
+            e.ends_with("site.toml:3:8：`[identity]` 中 `logo = \"images/logo.svg\"`：`static/` 文件夹中没有这个文件"),
+            "{e}"
+        );
+        std::fs::create_dir_all(tmp.path().join("static/images")).unwrap();
+        std::fs::write(tmp.path().join("static/images/logo.svg"), "<svg/>").unwrap();
+        assert_eq!(Config::load(tmp.path()).unwrap().identity.logo, "images/logo.svg");
     }
 
     #[test]

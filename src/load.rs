@@ -170,10 +170,16 @@ fn load_report(
         Ok(text) => text,
         Err(d) => return (None, vec![*d]),
     };
-    let report = parse::parse_report(path, &text, agency, forms, &mut diags).map(|mut loaded| {
+    let report = parse::parse_report(path, &text, agency, forms, &mut diags).and_then(|mut loaded| {
         check_file_name(&loaded.report, &mut diags);
         diags.extend(after(&mut loaded));
-        loaded.report
+        let mut report = loaded.report;
+        // Attachments are read from inside the site now: one missing or linked from outside is an error.
+        if !parse::attachments::resolve_attachments(files, path, &mut report.attachments, &mut diags) {
+            return None;
+        }
+        report.source_hash = crate::model::source_hash(&text, &report.attachments);
+        Some(report)
     });
     (report, diags)
 }
@@ -396,7 +402,7 @@ pub fn load_agency_reports(
 /// The site folder of a content file: the folder above the last `content`
 /// component of its path. An agency folder named `content` makes this a
 /// folder inside the site, which only narrows what may be read.
-fn site_of(file: &Path) -> Option<&Path> {
+pub(crate) fn site_of(file: &Path) -> Option<&Path> {
     file.ancestors().find(|a| a.file_name().is_some_and(|n| n == "content")).and_then(Path::parent)
 }
 
@@ -417,7 +423,7 @@ pub fn read_body(report: &Report) -> Option<String> {
 pub fn read_source(report: &Report) -> Option<String> {
     let files = SiteDir::new(site_of(&report.file)?).ok()?;
     let text = read_text(&files, &report.file).ok()?;
-    (crate::model::fnv1a(text.as_bytes()) == report.source_hash).then_some(text)
+    (crate::model::source_hash(&text, &report.attachments) == report.source_hash).then_some(text)
 }
 
 /// An agency file's text, for the copy kept of what was published. `None`

@@ -2,7 +2,7 @@
 //!
 //! Everything is read from inside the site folder (see
 //! [`crate::source::SiteDir`]); a link that leaves it, in content, pages,
-//! the theme, `templates/` or `forms/`, is an `IN-LINK` error of `check`.
+//! the theme, `templates/`, `forms/` or `static/`, is an `IN-LINK` error of `check`.
 
 use crate::config::{Config, ConfigError};
 use crate::diag::{Diagnostic, Pos, Tally};
@@ -146,6 +146,7 @@ impl Site {
         // The theme and templates are read by `build`; their links are checked now.
         link_diags.extend(load::link_findings(&files, &crate::layout::theme(root, &config.theme)));
         link_diags.extend(load::link_findings(&files, &crate::layout::templates(root)));
+        link_diags.extend(load::link_findings(&files, &crate::layout::statics(root)));
         let mut content = load::load(root, &forms, &crate::check::check_text);
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);

@@ -26,6 +26,9 @@ pub enum WriteError {
     /// A path that would leave the output folder.
     #[error("{}", crate::t!("site-write-escape", path = .0))]
     Escape(String),
+    /// A generated file at the path of a file of the site's `static/` folder.
+    #[error("{}", crate::t!("site-write-collision", path = .0))]
+    Collision(String),
     /// The output folder would destroy something that is not a build.
     #[error("{}", .why.text(.path))]
     UnsafeOutput {

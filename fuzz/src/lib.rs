@@ -252,7 +252,7 @@ fn diagnostics(lines: &[&str], file: &Arc<PathBuf>, diags: &[Diagnostic], out: &
 }
 
 /// Metadata keys of a report: their values are not figures.
-const METADATA: [&str; 4] = ["year", "published", "title", "form"];
+const METADATA: [&str; 5] = ["year", "published", "title", "form", "attachments"];
 
 /// The figure oracle (see the module documentation).
 fn figures(lines: &[&str], report: &Report, named: &std::collections::HashSet<(u32, u32)>, out: &mut Vec<Violation>) {

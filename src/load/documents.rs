@@ -73,7 +73,10 @@ fn misnamed(path: &Arc<PathBuf>, name: &str) -> Diagnostic {
 fn load_one(files: &SiteDir, e: &Entry) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let doc = match read_text(files, &e.path) {
-        Ok(text) => parse::parse_document(&e.path, &text, &e.id, &e.folder, &mut diags),
+        Ok(text) => parse::parse_document(&e.path, &text, &e.id, &e.folder, &mut diags).and_then(|mut d| {
+            // A document whose attachment cannot be read is withheld, like one with an error of form.
+            parse::attachments::resolve_attachments(files, &e.path, &mut d.attachments, &mut diags).then_some(d)
+        }),
         Err(d) => {
             diags.push(*d);
             None
@@ -175,5 +178,22 @@ mod tests {
         let key = c.diags.iter().find(|d| d.code == "IN-KEY").expect("IN-KEY");
         assert_eq!(key.help.as_deref(), Some("是不是 `topic`？"));
         assert!(c.diags.iter().all(|d| d.code != "IN-LINK" || !d.snippet), "a refused link is never shown");
+    }
+
+    #[test]
+    fn attachments_are_read_and_a_missing_one_withholds_its_document() {
+        let dir = site();
+        let docs = dir.path().join("content/documents/baibu");
+        std::fs::write(docs.join("原文.pdf"), b"%PDF-1.4 x").expect("write");
+        let with = "---\ntitle: 某通知\npublished: 2024-01-05\nattachments: [原文.pdf]\n---\n正文\n";
+        std::fs::write(docs.join("a.md"), with).expect("write");
+        std::fs::write(docs.join("b.md"), with.replace("原文.pdf", "没有.pdf")).expect("write");
+        let c = load_site(dir.path());
+        let ids: Vec<_> = c.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["baibu/a"], "b's attachment is missing: b is withheld");
+        let a = &c.documents[0].attachments[0];
+        assert_eq!((a.name.as_str(), a.size, a.hash), ("原文.pdf", 10, crate::model::fnv1a(b"%PDF-1.4 x")));
+        let missing = c.diags.iter().find(|d| d.file.ends_with("b.md")).expect("a finding at b.md");
+        assert_eq!(missing.pos.line, 4, "{missing:?}");
     }
 }

@@ -123,6 +123,9 @@ pub struct Attachment {
     pub title: String,
     /// Size in bytes.
     pub size: u64,
+    /// FNV-1a hash of its bytes as checked: the build publishes exactly
+    /// these bytes, and a change of the file changes its report's `source_hash`.
+    pub hash: u64,
     /// Where it was named in the front matter.
     pub pos: Pos,
 }

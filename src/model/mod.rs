@@ -311,12 +311,15 @@ pub struct Report {
     /// `draft: true`: checked like any report, published only by
     /// `build --drafts` and in the preview, marked 草稿.
     pub draft: bool,
-    /// FNV-1a hash of the whole file's text as parsed, so that the copy kept
-    /// of what was published is the text that was checked.
+    /// [`source_hash`] of the whole file's text as parsed and of its
+    /// attachments as read, so that the copy kept of what was published is
+    /// what was checked, and a changed attachment is a changed report.
     pub source_hash: u64,
     /// Content the form requires that the narrative lacks (found with the
     /// narrative in hand, reported once the agency's kind is known).
     pub unreported: Vec<Unreported>,
+    /// The originals attached (`attachments:`), copied beside the page.
+    pub attachments: Vec<Attachment>,
 }
 
 /// Content a form requires (see [`crate::form::Required`]) that a narrative lacks.
@@ -381,6 +384,21 @@ impl Report {
     pub fn display_title(&self, agency_name: &str) -> String {
         self.title.clone().unwrap_or_else(|| format!("{agency_name}{}年政府信息公开工作年度报告", self.year))
     }
+}
+
+/// The fingerprint of a report's (or document's) sources: FNV-1a of its
+/// text, and, when it has attachments, of that and each attachment's name
+/// and hash.
+pub fn source_hash(text: &str, attachments: &[Attachment]) -> u64 {
+    let text_hash = fnv1a(text.as_bytes());
+    if attachments.is_empty() {
+        return text_hash;
+    }
+    let mut joined = format!("{text_hash:016x}");
+    for a in attachments {
+        joined.push_str(&format!("\0{}\0{:016x}", a.name, a.hash));
+    }
+    fnv1a(joined.as_bytes())
 }
 
 /// FNV-1a, 64 bits: a stable fingerprint of a text.

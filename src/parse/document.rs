@@ -55,6 +55,7 @@ struct Fields {
     validity_date: Option<Date>,
     replaced_by: Option<String>,
     interprets: Vec<String>,
+    attachments: Vec<crate::model::Attachment>,
     positions: Vec<(&'static str, Pos)>,
 }
 
@@ -140,7 +141,7 @@ pub fn parse_document(
         validity,
         replaced_by: f.replaced_by,
         interprets: f.interprets,
-        attachments: Vec::new(),
+        attachments: f.attachments,
         body: body.to_owned(),
         body_line,
         positions: f.positions,
@@ -163,8 +164,14 @@ fn read_key(ctx: &mut Ctx<'_>, f: &mut Fields, name: &'static str, value: &Node)
         "item" => f.item = item(ctx, value),
         "validity" => f.validity = validity(ctx, value),
         "interprets" => f.interprets = ids(ctx, value),
-        // Accepted and positioned; the attachments themselves are read by the
-        // code that copies them beside the page.
+        // Named and checked here; their bytes are read by the loader.
+        super::attachments::KEY => {
+            match super::attachments::parse_attachments(ctx.file, value, &super::attachments::DOCUMENT_FILES, ctx.diags)
+            {
+                Some(list) => f.attachments = list,
+                None => ctx.errors += 1,
+            }
+        }
         _ => {}
     }
 }
@@ -290,7 +297,15 @@ mod tests {
         assert_eq!(d.replaced_by.as_deref(), Some("baibu/b"));
         assert_eq!((d.body.as_str(), d.body_line), ("正文\n", 16));
         assert_eq!((d.pos("doc_no").line, d.pos("doc_no").col), (6, 9));
-        assert!(d.attachments.is_empty());
+        let names: Vec<&str> = d.attachments.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["a.pdf"], "named here, read by the loader");
+    }
+
+    #[test]
+    fn an_attachment_may_not_take_the_pages_name() {
+        let (doc, diags) = parse("---\ntitle: 通知\npublished: 2024-03-05\nattachments: [index.html]\n---\n正文\n");
+        assert!(doc.is_none(), "withheld");
+        assert!(diags.iter().any(|d| d.code == "IN-ATTACH" && d.pos.line == 4), "{diags:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! headings are collected for the structure checks.
 
 mod agency;
+pub mod attachments;
 mod date;
 mod document;
 mod figures;
@@ -41,9 +42,10 @@ use std::sync::Arc;
 /// date (`YYYY-MM-DD`), the title, the form (`cn-2019`, `cn-2021`, …), the
 /// keys of the tables that the published original lacks, whether the
 /// report is kept exactly as published (`as_published: true`), and `draft`
-/// (a report not to publish yet: accepted here, acted on by the build).
-pub const REPORT_KEYS: [&str; 7] =
-    ["year", "published", "title", "form", "missing_in_original", "as_published", "draft"];
+/// (a report not to publish yet: accepted here, acted on by the build),
+/// and the files attached (`attachments`, see [`attachments`]).
+pub const REPORT_KEYS: [&str; 8] =
+    ["year", "published", "title", "form", "missing_in_original", "as_published", "draft", attachments::KEY];
 
 /// Parses a report file's text into the report and its narrative, with
 /// omitted totals completed. Returns `None` if it has errors, which are in
@@ -151,6 +153,7 @@ pub fn parse_report<'t>(
     let mut draft = false;
     let mut published = None;
     let mut published_pos = Pos::default();
+    let mut attached = Vec::new();
     let mut tables: Vec<Option<TableData>> = vec![None; form.tables.len()];
     // Where each table's key is written, to say where a missing one belongs.
     let mut table_keys: Vec<Option<Pos>> = vec![None; form.tables.len()];
@@ -172,6 +175,12 @@ pub fn parse_report<'t>(
             }
             "draft" => {
                 draft = flag(&mut ctx, name, value, || crate::t!("in-draft-bool-help")).unwrap_or(false);
+            }
+            attachments::KEY => {
+                match attachments::parse_attachments(file, value, &attachments::REPORT_FILES, ctx.diags) {
+                    Some(list) => attached = list,
+                    None => ctx.errors += 1,
+                }
             }
             "title" => match &value.value {
                 Value::Scalar { text, .. } if !value.is_null() => title = Some(text.trim().to_owned()),
@@ -260,8 +269,9 @@ pub fn parse_report<'t>(
         as_published,
         notices: Vec::new(),
         draft,
-        source_hash: crate::model::fnv1a(text.as_bytes()),
+        source_hash: crate::model::source_hash(text, &[]),
         unreported: Vec::new(),
+        attachments: attached,
     };
     // Completing omitted totals is part of the model, not of checking.
     let mut totals = Vec::new();

@@ -3,6 +3,10 @@
 //! (`content/reports/<agency>/…`), so that a withheld report's last version
 //! is read, parsed and checked exactly like a file of the site.
 //!
+//! A report's attachments are kept with it, at the same place relative to
+//! its file (`content/reports/<agency>/attachments/2024.pdf`), so that a
+//! withheld report's last version keeps its attachments online too.
+//!
 //! `build` keeps them beside the output, like its lock and staging folders:
 //! `.<output>.gongkai-published/<id>/`, one folder per publication, named by
 //! a hash of what it holds. The output's marker file names the folder of the
@@ -76,14 +80,38 @@ fn dest(dir: &Path, slug: &str, name: &std::ffi::OsStr) -> PathBuf {
     crate::layout::agency_dir(dir, slug).join(name)
 }
 
-/// Writes `text` at `path`, whole or not at all.
-fn put(path: &Path, text: &str) -> Result<(), WriteError> {
+/// Writes `bytes` at `path`, whole or not at all.
+fn put(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), WriteError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
     }
-    let tmp = path.with_extension("gongkai-tmp");
-    std::fs::write(&tmp, text).map_err(io(Action::Write, &tmp))?;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".gongkai-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(io(Action::Write, &tmp))?;
     std::fs::rename(&tmp, path).map_err(io(Action::Replace, path))
+}
+
+/// Where the attachments of the report kept at `to` go: at the same place
+/// relative to the kept file as to the report's own file.
+fn attachment_dests<'r>(to: &Path, r: &'r crate::model::Report) -> Vec<(PathBuf, &'r crate::model::Attachment)> {
+    let (from, into) = (r.file.parent().unwrap_or(Path::new("")), to.parent().unwrap_or(Path::new("")));
+    r.attachments.iter().map(|a| (into.join(a.source.strip_prefix(from).unwrap_or(Path::new(&a.name))), a)).collect()
+}
+
+/// Removes the files under `dir` that `expected` does not hold, and the folders that are left empty.
+fn prune(dir: &Path, expected: &BTreeSet<PathBuf>) -> Result<(), WriteError> {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            prune(&path, expected)?;
+            // Only an emptied folder goes.
+            let _ = std::fs::remove_dir(&path);
+        } else if !expected.contains(&path) {
+            std::fs::remove_file(&path).map_err(io(Action::RemovePrevious, &path))?;
+        }
+    }
+    Ok(())
 }
 
 /// Each agency file of `published` whose agency is in scope, with its text
@@ -117,14 +145,22 @@ pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<Str
         .map(|r| (dest(dir, &r.agency, r.file.file_name().unwrap_or_default()), *r))
         .collect();
     reports.par_iter().try_for_each(|(to, r)| {
-        // A version kept in this very folder is already there.
+        // A version kept in this very folder is already there, with its attachments.
         if *r.file == *to {
             return Ok(());
         }
         let text = read_source(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
-        put(to, &text).map_err(BuildError::from)
+        put(to, &text)?;
+        // One attachment at a time, each verified to be the bytes that were checked.
+        for (dest, a) in attachment_dests(to, r) {
+            put(&dest, crate::render::attachments::read(a)?)?;
+        }
+        Ok::<(), BuildError>(())
     })?;
-    expected.extend(reports.into_iter().map(|(to, _)| to));
+    for (to, r) in reports {
+        expected.extend(attachment_dests(&to, r).into_iter().map(|(dest, _)| dest));
+        expected.insert(to);
+    }
     for (to, text) in agency_texts(dir, published, &in_scope)? {
         put(&to, &text)?;
         expected.insert(to);
@@ -132,11 +168,7 @@ pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<Str
     let Ok(folders) = std::fs::read_dir(crate::layout::reports(dir)) else { return Ok(()) };
     for folder in folders.flatten().filter(|f| in_scope(&f.file_name().to_string_lossy())) {
         let path = folder.path();
-        for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
-            if !expected.contains(&file.path()) {
-                std::fs::remove_file(file.path()).map_err(io(Action::RemovePrevious, &file.path()))?;
-            }
-        }
+        prune(&path, &expected)?;
         // Only an emptied folder goes.
         let _ = std::fs::remove_dir(&path);
     }

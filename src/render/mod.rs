@@ -5,10 +5,12 @@
 //! the Atom feed, sitemap and robots.txt. Nothing here touches the output
 //! folder: the renderer returns [`Output`] files for [`crate::write`].
 
+pub mod attachments;
 pub mod chart;
 pub mod data;
 pub mod feeds;
 pub mod pages;
+pub mod statics;
 pub mod tables;
 pub mod templates;
 pub mod tera_error;

@@ -6,6 +6,21 @@
 //! reason. Absolute URLs (from `base_url`) appear only in the feed, the
 //! sitemap and `rel=canonical`.
 
+/// A file name (or a `/`-separated path) as it goes into an `href` or
+/// `src`: every byte but ASCII letters, digits, `-._~` (and `/` between
+/// folders) percent-encoded, so `2024-原文 (1).pdf` is one valid URL.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The report page of an agency and year.
 pub fn report(agency: &str, year: i32) -> String {
     format!("reports/{agency}/{year}/index.html")

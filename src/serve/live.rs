@@ -59,6 +59,7 @@ impl FailureKind {
             BuildError::Render(_) => FailureKind::Template,
             BuildError::Write(_) => FailureKind::Output,
             BuildError::Changed(_) => FailureKind::Changed,
+            BuildError::Static(_) => FailureKind::Site,
         }
     }
 

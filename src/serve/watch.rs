@@ -1,6 +1,7 @@
 //! Watching the site's sources, with a polling fallback and debouncing.
 //!
-//! Watched: `site.toml`, `content/`, `themes/`, `templates/` and `forms/`;
+//! Watched: `site.toml`, `content/`, `themes/`, `templates/`, `forms/` and
+//! `static/` (a changed static file or attachment rebuilds the site);
 //! never `public/` or `target/`, whose churn would trigger rebuilds and eat
 //! inotify watches. Editors' temporary and swap files are ignored, so an
 //! atomic save (write a temp file, rename it over the original) counts as one
@@ -140,6 +141,8 @@ mod tests {
         assert!(relevant(root, Path::new("/site/content/reports/a/2024.md")));
         assert!(relevant(root, Path::new("/site/site.toml")));
         assert!(relevant(root, Path::new("/site/themes/default/templates/base.html")));
+        assert!(relevant(root, Path::new("/site/static/images/logo.svg")), "static files are sources");
+        assert!(relevant(root, Path::new("/site/content/reports/a/attachments/2024.pdf")));
         for p in [
             "/site/public/index.html",
             "/site/target/x",

@@ -458,7 +458,9 @@ async function checkKeyboard(browser) {
   const search = await page.evaluate(() => {
     const field = document.querySelector('[role="search"] input, input[type="search"], form[role="search"]');
     if (field) return { kind: 'field' };
-    const link = [...document.querySelectorAll('a[href]')].find((a) => /搜索|检索/.test(a.textContent) || /search/i.test(a.getAttribute('href')));
+    // The site's own search: a link off the site (the footer's 公安 registry query, `…/webSearch?code=…`) is none.
+    const own = (a) => new URL(a.href, location.href).origin === location.origin;
+    const link = [...document.querySelectorAll('a[href]')].find((a) => own(a) && (/搜索|检索/.test(a.textContent) || /search/i.test(a.getAttribute('href'))));
     return link ? { kind: 'link', href: link.getAttribute('href') } : null;
   });
   if (!search) console.log('--   keyboard: the home page has no search (no role=search, search field or 搜索 link): nothing to reach yet');

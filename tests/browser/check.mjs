@@ -189,6 +189,7 @@ async function checkAxe(browser, axeSource) {
       const { violations } = await axe(page, axeSource);
       if (violations.length === 0) pass(name, `${note}0 violations`);
       else fail(name, describeViolations(violations));
+      if (run.width === 1280 && !run.large) await checkShown(page, run.p);
     } catch (e) {
       fail(name, [String(e.message || e).split('\n')[0]]);
     }
@@ -210,6 +211,25 @@ async function checkAxe(browser, axeSource) {
     fail('axe ran the experimental rules', [String(e.message || e).split('\n')[0]]);
   }
   for (const { context } of contexts.values()) await context.close();
+}
+
+// What axe checked is there: the site's identity in the footer of every page type (404 included),
+// and the example report's attachment list, so that their 0 violations are not vacuous.
+async function checkShown(page, p) {
+  const shown = await page.evaluate(() => ({
+    icp: !!document.querySelector('footer .site-records a[href="https://beian.miit.gov.cn/"]'),
+    police: !!document.querySelector('footer .site-records a[href^="https://beian.mps.gov.cn/"]'),
+    sponsor: /主办单位：/.test(document.querySelector('footer')?.textContent || ''),
+    attachments: document.querySelectorAll('.attachments li a').length,
+  }));
+  const name = `the footer of ${p} shows the site's identity`;
+  if (shown.icp && shown.police && shown.sponsor) pass(name);
+  else fail(name, [JSON.stringify(shown)]);
+  if (p === 'reports/huaian/2024/index.html') {
+    const list = `${p} lists its attachment`;
+    if (shown.attachments >= 1) pass(list, `${shown.attachments} attachment(s)`);
+    else fail(list, ['no .attachments li a']);
+  }
 }
 
 // ---------------------------------------------------------------- (b) no sideways scrolling

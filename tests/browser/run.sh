@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh — builds the example site and checks it in a real browser:
 #   1. cargo build --release, then gongkai build --drafts --output <tmp>/site of a copy of the
-#      example site (content/, site.toml, themes/) with a draft report added and
+#      example site (content/, static/, site.toml, themes/) with a draft report added and
 #      fixtures/as-published/ added to its content/: a report kept as published (as_published:
 #      true) whose figures do not all agree, so that the 草稿 banner, the 数据核对提示 box and
 #      empty cells are checked like every other page
@@ -90,7 +90,7 @@ SITE=$WORK/site
 # A copy of the example site's sources with a draft, baibu's 2022 report as `gongkai new report`
 # writes it, so that the 草稿 banner and marks are checked too (reports/baibu/2022/ in check.mjs).
 with_draft() {
-  mkdir -p "$1" && cp -R "$REPO/content" "$REPO/site.toml" "$1/" &&
+  mkdir -p "$1" && cp -R "$REPO/content" "$REPO/static" "$REPO/site.toml" "$1/" &&
     "$GONGKAI" --root "$1" new report --agency baibu --year 2022 &&
     { grep -q '^draft: true' "$1/content/reports/baibu/2022.md" ||
       sed -i 's/^year: 2022/draft: true\nyear: 2022/' "$1/content/reports/baibu/2022.md"; }
@@ -187,7 +187,7 @@ if [ -n "${SITE_DIR:-}" ] && [ ! -x "$GONGKAI" ]; then
 else
   RELOAD_SITE=$WORK/reload-site
   mkdir -p "$RELOAD_SITE" "$WORK/tmp"
-  cp -R "$REPO/content" "$REPO/site.toml" "$RELOAD_SITE/"
+  cp -R "$REPO/content" "$REPO/static" "$REPO/site.toml" "$RELOAD_SITE/"
   echo "== live reload: gongkai serve on $RELOAD_SITE"
   TMPDIR=$WORK/tmp node "$HERE/reload.mjs" "$GONGKAI" "$RELOAD_SITE" 2>&1 | tee "$WORK/reload.log"
   reload_rc=${PIPESTATUS[0]}

@@ -148,7 +148,7 @@ fn two_builds_are_byte_identical_and_every_internal_link_resolves() {
                 {
                     continue;
                 }
-                let target = url.split('#').next().unwrap_or("");
+                let target = percent_decoded(url.split('#').next().unwrap_or(""));
                 let resolved = path.parent().unwrap_or(Path::new("")).join(target);
                 let normal: PathBuf = resolved.components().fold(PathBuf::new(), |mut p, c| {
                     match c {
@@ -377,6 +377,7 @@ fn init_creates_a_site_that_builds_at_once() {
 fn the_theme_is_built_in_for_sites_without_a_themes_folder() {
     let tmp = tempfile::tempdir().expect("tmp");
     copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    copy_dir(&repo().join("static"), &tmp.path().join("static"));
     std::fs::copy(repo().join("site.toml"), tmp.path().join("site.toml")).expect("copy");
     assert!(!tmp.path().join("themes").exists());
     let st = crate::fixture::gongkai().arg("--root").arg(tmp.path()).arg("build").output().expect("run");
@@ -420,4 +421,25 @@ fn a_report_changed_after_checking_is_not_published_unchecked() {
     let err = gongkai::cmd::build::build(&checked, &out).expect_err("must fail").to_string();
     assert!(err.contains("2024.md 在生成过程中被修改，修改后的内容未经检查，不予发布：请重新生成"), "{err}");
     assert!(!out.exists(), "nothing published");
+}
+
+/// A link's path with its `%XX` escapes decoded (an attachment's name is percent-encoded).
+fn percent_decoded(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).expect("a link decodes to UTF-8")
 }

@@ -159,7 +159,8 @@ fn a_broken_site_toml_is_explained_in_chinese_at_its_line() {
     site.write("site.toml", "title = \"测试站点\"\ntitel = \"x\"\n");
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 2);
-    let unknown = "site.toml:2:1：未知字段 `titel`；可用的字段：`title`、`base_url`、`theme`、`unsafe_html`、`description`、`deadlines`、`check`、`documents`、`lang`\n";
+    let unknown = "site.toml:2:1：未知字段 `titel`；可用的字段：`title`、`base_url`、`theme`、`unsafe_html`、`description`、`deadlines`、`check`、`documents`、`identity`、`lang`
+";
     assert!(err.starts_with("错误：") && err.ends_with(unknown), "{err}");
     site.write("site.toml", "title ＝ \"测试站点\"\n");
     let (code, _, err) = site.run(&["check"]);

@@ -39,10 +39,11 @@ impl TempSite {
         TempSite { dir }
     }
 
-    /// A copy of the example site's content and settings.
+    /// A copy of the example site's content, static files and settings.
     pub fn example() -> TempSite {
         let site = TempSite::new();
         copy_dir(&repo().join("content"), &site.path().join("content"));
+        copy_dir(&repo().join("static"), &site.path().join("static"));
         std::fs::copy(repo().join("site.toml"), site.path().join("site.toml")).expect("copy site.toml");
         site
     }

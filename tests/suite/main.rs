@@ -10,6 +10,7 @@ mod cli;
 mod documents;
 mod fixture;
 mod hardening;
+mod identity;
 mod import;
 mod mutation;
 mod narrative;

@@ -419,7 +419,10 @@ fn assert_same_as_clean_build(site: &TempSite, preview: &Preview) {
         if rel == gongkai::write::MARKER {
             continue; // marks the output folder; the preview serves no dot-files
         }
-        let (status, mut body) = preview.get(&format!("/{rel}"));
+        // Non-ASCII names (an attachment's) go percent-encoded, as a browser sends them.
+        let path: String =
+            rel.bytes().map(|b| if b.is_ascii() { char::from(b).to_string() } else { format!("%{b:02X}") }).collect();
+        let (status, mut body) = preview.get(&format!("/{path}"));
         assert_eq!(status, 200, "{rel}");
         if let Some(start) = body.find("<script src=\"/__gongkai/reload.js") {
             let end = start + body[start..].find("</script>\n").expect("script end") + "</script>\n".len();

@@ -199,3 +199,9 @@ cli-config-unclosed-string = unclosed quote: the text has no closing quote
 cli-config-unclosed-table = the table name has no closing `]`: write it as `[deadlines]`
 cli-config-syntax = not valid TOML (the parser says: {$detail})
 cli-config-full-width = ; the line has the full-width sign 「{$mark}」: type the half-width `{$ascii}` instead
+cli-config-site-code = `site_code = "{$value}"` in `[identity]` is not a valid site code (网站标识码): 10 digits, such as `3304240001`, or `bm` and 8 digits for a department's site, such as `bm12000001`
+cli-config-icp = `icp = "{$value}"` in `[identity]` is not a valid ICP number: a province's one-character name, `ICP备`, digits and `号`, optionally `-` and a number, such as `浙ICP备12345678号-1`
+cli-config-police = `police = "{$value}"` in `[identity]` is not a valid public security record number: a province's one-character name, `公网安备`, 14 digits and `号`, such as `浙公网安备 33042402000123号`
+cli-config-email = `email = "{$value}"` in `[identity]` is not a valid e-mail address, such as `xxgk@example.gov.cn`
+cli-config-logo = `logo = "{$value}"` in `[identity]` must be a file of the `static/` folder, written relative to it, such as `images/logo.svg` (no `..`, not starting with `/`)
+cli-config-logo-missing = `logo = "{$value}"` in `[identity]`: the `static/` folder has no such file

@@ -305,3 +305,29 @@ in-extra-columns = { $n ->
 } of table 「{$table}」
 in-extra-table = table 「{$table}」 (`{$key}`)
 in-extra-help = its figures are kept, checked and shown as written. Nothing to change if the original prints it; delete it if it was added by mistake
+
+# attachments: in a report's front matter (parse/attachments.rs).
+in-attach-help = write one file name per item, such as `- 2024-原文.pdf`; to give it a title, write `- file: 2024-原文.pdf` and `  title: TITLE` on the next line
+in-attach-not-list = `attachments` must be a list of files, one per line; found {$kind}
+in-attach-item = each item of `attachments` must be a file name, or the two keys `file` and `title`; found {$kind}
+in-attach-no-file = this item of `attachments` has no `file`: write the attachment's file name, such as `file: 2024-原文.pdf`
+in-attach-key = an item of `attachments` has no key `{$key}`: it takes `file` and `title`
+in-attach-file-text = `file` must be the attachment's file name
+in-attach-title-text = `title` must be the attachment's title, as text
+in-attach-empty = the attachment's file name is empty
+in-attach-absolute = the attachment `{$path}` is an absolute path: attachments must be in this file's folder or a folder below it
+in-attach-parent = the attachment `{$path}` contains `..`: attachments must be in this file's folder or a folder below it
+in-attach-backslash = the attachment `{$path}` contains a backslash: separate folders with `/`
+in-attach-control = the attachment `{$path}` has a control character in its name
+in-attach-hidden = `{$name}` in the attachment `{$path}` is a hidden or editor's temporary file, which cannot be an attachment
+in-attach-where = the path is relative to this file's folder, such as `2024-原文.pdf` or `attachments/2024-原文.pdf`
+in-attach-reserved = the attachment's file name `{$name}` is the name of the page's own file `{$reserved}`
+in-attach-dup = the attachment's file name `{$name}` is used twice: both would be copied to the same place
+in-attach-dup-label = the second attachment of that name
+in-attach-dup-related = the first attachment of that name
+in-attach-rename = rename the attachment's file, and its name here
+in-attach-missing = the attachment `{$path}` is not there
+in-attach-missing-label = no such file
+in-attach-missing-help = check the file name (with its extension); the path is relative to this file's folder
+in-attach-link = the attachment `{$path}` {$why}
+in-attach-unread = the attachment `{$path}` could not be read: {$why}

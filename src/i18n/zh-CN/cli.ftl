@@ -161,3 +161,9 @@ cli-config-unclosed-string = 引号没有闭合：文字末尾缺少引号
 cli-config-unclosed-table = 表名缺少 `]`：应写成 `[deadlines]` 这样
 cli-config-syntax = 不是有效的 TOML（解析器的说明：{$detail}）
 cli-config-full-width = ；该行有全角符号「{$mark}」，请改为半角的 `{$ascii}`
+cli-config-site-code = `[identity]` 中 `site_code = "{$value}"` 不是有效的网站标识码：应为 10 位半角数字，如 `3304240001`；部门网站为 `bm` 加 8 位数字，如 `bm12000001`
+cli-config-icp = `[identity]` 中 `icp = "{$value}"` 不是有效的备案号：应写成省份简称、`ICP备`、半角数字和「号」，可带 `-` 和序号，如 `浙ICP备12345678号-1`
+cli-config-police = `[identity]` 中 `police = "{$value}"` 不是有效的公安机关备案号：应写成省份简称、`公网安备`、14 位半角数字和「号」，如 `浙公网安备 33042402000123号`
+cli-config-email = `[identity]` 中 `email = "{$value}"` 不是有效的电子邮箱地址，如 `xxgk@example.gov.cn`
+cli-config-logo = `[identity]` 中 `logo = "{$value}"` 应为 `static/` 文件夹中的文件，写相对于 `static/` 的路径，如 `images/logo.svg`（不能含 `..`，不能以 `/` 开头）
+cli-config-logo-missing = `[identity]` 中 `logo = "{$value}"`：`static/` 文件夹中没有这个文件

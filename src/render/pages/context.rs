@@ -3,11 +3,40 @@
 
 use super::*;
 
+/// The site as every template sees it (`site.title`, `site.identity.icp`…).
 #[derive(Serialize)]
 pub(super) struct SiteCtx<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) base_url: &'a str,
+    /// `[identity]`: the footer's 主办单位, 网站标识码, 备案号 with their registries' links, logo and credit.
+    pub(super) identity: IdentityView<'a>,
+}
+
+/// What the templates see as `site.identity`: every field of `[identity]`
+/// as written, plus `icp_url` and `police_url`, the registries' public
+/// pages (empty when the number is not given), and `logo_href`, the logo's
+/// path under the site's root, percent-encoded.
+#[derive(Serialize)]
+pub(super) struct IdentityView<'a> {
+    #[serde(flatten)]
+    pub(super) fields: &'a crate::config::Identity,
+    pub(super) icp_url: &'static str,
+    pub(super) police_url: String,
+    pub(super) logo_href: String,
+}
+
+impl<'a> IdentityView<'a> {
+    /// The view of `identity`.
+    pub(super) fn of(identity: &'a crate::config::Identity) -> IdentityView<'a> {
+        use crate::config::identity::{ICP_REGISTRY, POLICE_REGISTRY, police_code};
+        IdentityView {
+            fields: identity,
+            icp_url: if identity.icp.is_empty() { "" } else { ICP_REGISTRY },
+            police_url: police_code(&identity.police).map(|c| format!("{POLICE_REGISTRY}{c}")).unwrap_or_default(),
+            logo_href: urls::encode_path(&identity.logo),
+        }
+    }
 }
 
 /// A link to a plain page.
@@ -165,7 +194,15 @@ impl<'a> Index<'a> {
     pub(super) fn context(&self, path: &str, title: String, nav: &str, alternates: Vec<Alternate>) -> Context {
         let c = &self.site.config;
         let mut ctx = Context::new();
-        ctx.insert("site", &SiteCtx { title: &c.title, description: &c.description, base_url: &c.base_url });
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: &c.title,
+                description: &c.description,
+                base_url: &c.base_url,
+                identity: IdentityView::of(&c.identity),
+            },
+        );
         ctx.insert("root", &urls::root_prefix(path));
         ctx.insert(
             "page",

@@ -33,6 +33,18 @@ pub enum BuildError {
     /// A report changed between checking and rendering.
     #[error("{}", crate::t!("site-build-changed", file = .0))]
     Changed(std::path::PathBuf),
+    /// A file of `static/` could not be read (a link leaving the site…).
+    #[error(transparent)]
+    Static(#[from] super::statics::StaticError),
+}
+
+impl From<super::statics::PublishError> for BuildError {
+    fn from(e: super::statics::PublishError) -> BuildError {
+        match e {
+            super::statics::PublishError::Read(e) => BuildError::Static(e),
+            super::statics::PublishError::Write(e) => BuildError::Write(e),
+        }
+    }
 }
 
 /// Reports rendered together before their data is appended.
@@ -68,9 +80,10 @@ pub use site_data::render_site_data;
 use site_data::*;
 pub use year::render_year;
 
-/// Renders and writes the whole site as `published` holds it: statics,
-/// every report with the site data, agencies and years in parallel, plain
-/// pages, indexes, feeds and 404.
+/// Renders and writes the whole site as `published` holds it: statics (the
+/// theme's, then the site's `static/`, which no generated file may
+/// overwrite), every report with the site data, agencies and years in
+/// parallel, plain pages, indexes, feeds and 404.
 pub fn render_site(
     site: &Site,
     published: Published<'_>,
@@ -78,9 +91,10 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<Stats, BuildError> {
     let index = Index::new(site, published);
-    for s in &templates.statics {
-        sink.put(&s.path, &s.bytes)?;
-    }
+    let statics = super::statics::site_statics(&site.root)?;
+    let taken = super::statics::publish(&site.root, &statics, &templates.statics, sink)?;
+    let guarded = super::statics::Guarded { inner: sink, taken };
+    let sink: &dyn Sink = &guarded;
     let reports = render_reports_and_data(&index, templates, sink, true)?;
     let agencies: Vec<&Agency> = index.agencies().collect();
     agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;

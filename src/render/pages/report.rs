@@ -179,7 +179,10 @@ pub fn render_report(
             draft: r.draft,
         },
     );
+    // What `attachments.html` lists; the files go beside the page.
+    ctx.insert("attachments", &super::super::attachments::views(&r.attachments));
     let html = templates.render("report.html", &ctx, &path)?;
     sink.put(&path, html.as_bytes())?;
+    super::super::attachments::copy(&dir, &r.attachments, sink)?;
     Ok(site_share(index, r, agency, &record))
 }
