@@ -179,6 +179,7 @@ pub fn render_report(
             draft: r.draft,
         },
     );
+    ctx.insert("documents_url", &index.agency_documents(&r.agency));
     let html = templates.render("report.html", &ctx, &path)?;
     sink.put(&path, html.as_bytes())?;
     Ok(site_share(index, r, agency, &record))
