@@ -21,6 +21,8 @@ use std::sync::Arc;
 
 pub use crate::layout::{AGENCY_FILE, is_ignored, is_slug};
 
+mod documents;
+
 /// Everything loaded from `content/`.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -36,6 +38,8 @@ pub struct Content {
     pub pages: Vec<crate::model::Page>,
     /// The documents of the catalogue (`content/documents`), sorted by id.
     pub documents: Vec<crate::model::Document>,
+    /// Every document file found (parsed or not), in path order.
+    pub document_files: Vec<Arc<PathBuf>>,
 }
 
 impl Content {
@@ -291,6 +295,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
     content.reports.sort_by(|a, b| (&a.agency, a.year).cmp(&(&b.agency, b.year)));
     duplicates(&mut content.reports, &mut content.diags);
     pages_in(&files, &crate::layout::pages(root), &mut content);
+    documents::load(&files, &crate::layout::documents(root), &mut content);
     content
 }
 

@@ -108,11 +108,22 @@ const ZH: &[(&str, &str)] = catalogue!(
     "site.ftl",
     "serve.ftl",
     "new.ftl",
-    "import.ftl"
+    "import.ftl",
+    "documents.ftl"
 );
 /// The English catalogue files: the same names, the same message ids.
-const EN: &[(&str, &str)] =
-    catalogue!("en", "cli.ftl", "diag.ftl", "input.ftl", "check.ftl", "site.ftl", "serve.ftl", "new.ftl", "import.ftl");
+const EN: &[(&str, &str)] = catalogue!(
+    "en",
+    "cli.ftl",
+    "diag.ftl",
+    "input.ftl",
+    "check.ftl",
+    "site.ftl",
+    "serve.ftl",
+    "new.ftl",
+    "import.ftl",
+    "documents.ftl"
+);
 
 /// The language of this run; see [`set`]. Stored as 0 (Chinese) or 1 (English).
 static CURRENT: AtomicU8 = AtomicU8::new(0);

@@ -463,6 +463,13 @@ pub struct Agency {
     /// Where `parent:` was written.
     #[serde(skip)]
     pub parent_pos: Pos,
+    /// 统一社会信用代码 (18 characters) or 组织机构代码 (9), checked; the
+    /// 索引号 of its documents begin with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Where `code:` was written.
+    #[serde(skip)]
+    pub code_pos: Pos,
 }
 
 /// A plain page (`content/pages/<slug>.md`): 信息公开指南, 信息公开制度 …

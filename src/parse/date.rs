@@ -68,30 +68,68 @@ fn days_in(year: i32, month: u8) -> u8 {
 
 /// Reports a `published:` value that is not a date written `YYYY-MM-DD`.
 pub(super) fn bad_date(ctx: &mut Ctx<'_>, value: &Node) {
+    bad_date_of(ctx, value, "published", &crate::t!("in-date-what-published"));
+}
+
+/// Reports a value of the date key `key` (`what` is its name in the run's
+/// language, "发布日期") that is not a date written `YYYY-MM-DD`, with
+/// the corrected spelling when the date is real. Full-width digits are read
+/// as the digits they stand for, so `２０２４-01-05` gets `2024-01-05`.
+pub(super) fn bad_date_of(ctx: &mut Ctx<'_>, value: &Node, key: &str, what: &str) {
     let Some(text) = value.as_str().filter(|_| !value.is_null()) else {
         let kind = value.kind_name();
-        ctx.error("IN-DATE", value.pos, crate::t!("in-date-format-kind", kind = kind)).help =
-            Some(crate::t!("in-date-format-help"));
+        ctx.error("IN-DATE", value.pos, crate::t!("in-date-format-kind", key = key, kind = kind)).help =
+            Some(crate::t!("in-date-format-help", key = key));
         return;
     };
     let written = text.trim();
-    let (message, help) = match diagnose(written) {
-        DateProblem::NoMonth { month } => {
-            (crate::t!("in-date-no-month", date = written, month = month), crate::t!("in-date-format-help"))
-        }
+    let (message, help) = match diagnose(&half_width_digits(written)) {
+        DateProblem::NoMonth { month } => (
+            crate::t!("in-date-no-month", what = what, date = written, month = month),
+            crate::t!("in-date-format-help", key = key),
+        ),
         DateProblem::NoDay { year, month, day, days } => {
             let last = Date::new(year, month, days).map_or_else(String::new, |d| d.to_string());
             (
-                crate::t!("in-date-no-day", date = written, year = year.to_string(), month = month, day = day),
-                crate::t!("in-date-no-day-help", year = year.to_string(), month = month, days = days, last = last),
+                crate::t!(
+                    "in-date-no-day",
+                    what = what,
+                    date = written,
+                    year = year.to_string(),
+                    month = month,
+                    day = day
+                ),
+                crate::t!(
+                    "in-date-no-day-help",
+                    what = what,
+                    key = key,
+                    year = year.to_string(),
+                    month = month,
+                    days = days,
+                    last = last
+                ),
             )
         }
-        DateProblem::Spelling(date) => {
-            (crate::t!("in-date-format", found = written), crate::t!("in-date-fix-help", date = date.to_string()))
+        DateProblem::Spelling(date) => (
+            crate::t!("in-date-format", key = key, found = written),
+            crate::t!("in-date-fix-help", key = key, date = date.to_string()),
+        ),
+        DateProblem::Format => {
+            (crate::t!("in-date-format", key = key, found = written), crate::t!("in-date-format-help", key = key))
         }
-        DateProblem::Format => (crate::t!("in-date-format", found = written), crate::t!("in-date-format-help")),
     };
     ctx.error("IN-DATE", value.pos, message).help = Some(help);
+}
+
+/// `text` with full-width digits `０`–`９` and a full-width hyphen `－` written half-width.
+fn half_width_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '－' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,6 +146,7 @@ mod tests {
         for spelling in ["2025/1/20", "2025-1-20", "2025.01.20", "2025年1月20日"] {
             assert_eq!(diagnose(spelling), DateProblem::Spelling(real), "{spelling}");
         }
+        assert_eq!(diagnose(&half_width_digits("２０２５－０１－２０")), DateProblem::Spelling(real));
         for bad in ["20250120", "明年", "25-01-20", "2025-01", "2025-01-20-1", "2025-001-20"] {
             assert_eq!(diagnose(bad), DateProblem::Format, "{bad}");
         }
@@ -118,11 +157,13 @@ mod tests {
         use crate::i18n::Arg;
         let mut a = crate::i18n::Args::new();
         a.set("date", "2026-02-30".arg());
+        a.set("what", crate::i18n::text_in(crate::i18n::Lang::Zh, "in-date-what-published", None).arg());
         a.set("year", "2026".arg());
         a.set("month", 2u8.arg());
         a.set("day", 30u32.arg());
         let zh = crate::i18n::text_in(crate::i18n::Lang::Zh, "in-date-no-day", Some(&a));
         assert_eq!(zh, "发布日期 2026-02-30 不存在：2026年2月没有30日");
+        a.set("what", crate::i18n::text_in(crate::i18n::Lang::En, "in-date-what-published", None).arg());
         let en = crate::i18n::text_in(crate::i18n::Lang::En, "in-date-no-day", Some(&a));
         assert_eq!(en, "the publication date 2026-02-30 does not exist: February 2026 has no day 30");
     }

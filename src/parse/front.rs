@@ -193,6 +193,8 @@ pub(super) enum Place<'a> {
     Contact,
     /// A plain page's front matter.
     Page,
+    /// A document's front matter.
+    Document,
 }
 
 impl Place<'_> {
@@ -206,6 +208,7 @@ impl Place<'_> {
             Place::Agency => crate::t!("in-place-agency"),
             Place::Contact => crate::t!("in-place-contact"),
             Place::Page => crate::t!("in-place-page"),
+            Place::Document => crate::t!("in-place-document"),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod agency;
 mod date;
+mod document;
 mod figures;
 mod front;
 mod indent;
@@ -18,6 +19,7 @@ mod tables;
 mod totals;
 
 pub use agency::parse_agency;
+pub use document::{DOCUMENT_KEYS, parse_document};
 use figures::parse_int;
 pub use figures::{BadNumber, MAX_AMOUNT_DIGITS, MAX_AMOUNT_SIGNIFICANT, MAX_COUNT, parse_value};
 use front::{Ctx, Place, as_map, flag, list};

@@ -62,6 +62,7 @@ in-place-missing = `missing_in_original` (the tables of this form)
 in-place-agency = the agency file
 in-place-contact = `contact`
 in-place-page = a page's front matter
+in-place-document = a document's front matter
 
 ## parse/mod.rs: a report's front matter
 
@@ -114,12 +115,12 @@ in-yaml-unindented-label = `{$key}` is not indented
 
 ## parse/date.rs: the publication date
 
-in-date-format = `published` must be a date written `YYYY-MM-DD`, found `{$found}`
-in-date-format-kind = `published` must be a date written `YYYY-MM-DD`, found {$kind}
-in-date-format-help = for example `published: 2025-01-20`
-in-date-fix-help = write `published: {$date}`
-in-date-no-month = the publication date {$date} does not exist: a year has 12 months, not {$month}
-in-date-no-day = the publication date {$date} does not exist: { $month ->
+in-date-format = `{$key}` must be a date written `YYYY-MM-DD`, found `{$found}`
+in-date-format-kind = `{$key}` must be a date written `YYYY-MM-DD`, found {$kind}
+in-date-format-help = for example `{$key}: 2025-01-20`
+in-date-fix-help = write `{$key}: {$date}`
+in-date-no-month = {$what} {$date} does not exist: a year has 12 months, not {$month}
+in-date-no-day = {$what} {$date} does not exist: { $month ->
     [1] January
     [2] February
     [3] March
@@ -133,6 +134,9 @@ in-date-no-day = the publication date {$date} does not exist: { $month ->
     [11] November
    *[12] December
 } {$year} has no day {$day}
+in-date-what-published = the publication date
+in-date-what-written = the date written
+in-date-what-validity-date = the date it ceased to be in force
 in-date-no-day-help = { $month ->
     [1] January
     [2] February
@@ -146,7 +150,7 @@ in-date-no-day-help = { $month ->
     [10] October
     [11] November
    *[12] December
-} {$year} has {$days} days: write the real publication date, e.g. `published: {$last}`
+} {$year} has {$days} days: write the real date, e.g. `{$key}: {$last}`
 
 ## parse/figures.rs and parse/tables.rs: the tables' figures
 
@@ -192,6 +196,12 @@ in-agency-empty = the agency file is empty: it needs `name:` and `kind:`
 in-must-be-text = `{$key}` must be text
 in-agency-kind = unknown agency kind 「{$kind}」
 in-agency-kinds = one of: {$kinds}
+in-code-length = the agency code `{$code}` has {$count} characters: a unified social credit code has 18, an organisation code 9
+in-code-character = the agency code `{$code}` holds the character 「{$char}」, which codes do not use
+in-code-help = write the agency's unified social credit code (统一社会信用代码, 18 characters), as on its registration certificate
+in-code-upper-help = the code's letters are capitals: `{$fixed}`
+in-code-check = the check character of the agency code `{$code}` is wrong: from the other characters it should be 「{$expected}」
+in-code-check-help = a character was most likely copied wrong: compare the whole code with the agency's certificate
 in-agency-no-name = the agency file has no `name:` (the agency's full official name)
 in-agency-no-kind = the agency file has no `kind:`
 in-order-whole = `order` must be a whole number

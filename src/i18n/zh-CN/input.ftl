@@ -59,6 +59,7 @@ in-place-missing = `missing_in_original`（本格式的表）
 in-place-agency = 机构文件
 in-place-contact = `contact`
 in-place-page = 页面的文件头
+in-place-document = 文件（政府信息公开目录）的文件头
 
 ## parse/mod.rs：年报的文件头
 
@@ -108,13 +109,16 @@ in-yaml-unindented-label = `{$key}` 顶格写了
 
 ## parse/date.rs：发布日期
 
-in-date-format = `published` 应是 `YYYY-MM-DD` 格式的日期，这里写的是 `{$found}`
-in-date-format-kind = `published` 应是 `YYYY-MM-DD` 格式的日期，这里却是{$kind}
-in-date-format-help = 例如 `published: 2025-01-20`
-in-date-fix-help = 改为 `published: {$date}`
-in-date-no-month = 发布日期 {$date} 不存在：一年只有 12 个月，没有{$month}月
-in-date-no-day = 发布日期 {$date} 不存在：{$year}年{$month}月没有{$day}日
-in-date-no-day-help = {$year}年{$month}月只有 {$days} 天：改为实际的发布日期，如 `published: {$last}`
+in-date-format = `{$key}` 应是 `YYYY-MM-DD` 格式的日期，这里写的是 `{$found}`
+in-date-format-kind = `{$key}` 应是 `YYYY-MM-DD` 格式的日期，这里却是{$kind}
+in-date-format-help = 例如 `{$key}: 2025-01-20`
+in-date-fix-help = 改为 `{$key}: {$date}`
+in-date-no-month = {$what} {$date} 不存在：一年只有 12 个月，没有{$month}月
+in-date-no-day = {$what} {$date} 不存在：{$year}年{$month}月没有{$day}日
+in-date-what-published = 发布日期
+in-date-what-written = 成文日期
+in-date-what-validity-date = 失效或废止日期
+in-date-no-day-help = {$year}年{$month}月只有 {$days} 天：改为实际的{$what}，如 `{$key}: {$last}`
 
 ## parse/figures.rs 和 parse/tables.rs：表格里的数字
 
@@ -157,6 +161,12 @@ in-agency-empty = 机构文件是空的：需要 `name:` 和 `kind:`
 in-must-be-text = `{$key}` 应是文字
 in-agency-kind = 没有「{$kind}」这种机构类别
 in-agency-kinds = 可选：{$kinds}
+in-code-length = 机构代码 `{$code}` 有 {$count} 位：统一社会信用代码应为 18 位，组织机构代码应为 9 位
+in-code-character = 机构代码 `{$code}` 含有代码不用的字符「{$char}」
+in-code-help = 填写本机构的统一社会信用代码（18 位，见本机构的登记证书）
+in-code-upper-help = 代码中的字母应大写：`{$fixed}`
+in-code-check = 机构代码 `{$code}` 的校验码不对：按前面的字符算，最后一位应是「{$expected}」
+in-code-check-help = 多半是抄错了某一位：请对照本机构的证书或登记信息核对整个代码
 in-agency-no-name = 机构文件没有 `name:`（机构的完整正式名称）
 in-agency-no-kind = 机构文件没有 `kind:`
 in-order-whole = `order` 应是整数
