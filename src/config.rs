@@ -1,5 +1,6 @@
 //! `site.toml`: the site's settings.
 
+pub mod documents;
 mod toml_error;
 
 use crate::i18n::Lang;
@@ -151,6 +152,9 @@ pub struct Config {
     /// Checker settings.
     #[serde(default)]
     pub check: CheckConfig,
+    /// The catalogue of documents: the 索引号 pattern and the vocabulary.
+    #[serde(default)]
+    pub documents: documents::DocumentsConfig,
     /// The language of gongkai's messages for this site, as written (`zh`
     /// or `en`, checked by [`Config::parse`]); read it with [`Config::lang`].
     #[serde(default, rename = "lang")]
@@ -264,6 +268,9 @@ impl Config {
         }
         if !(0.0..=1.0).contains(&config.check.similarity) {
             return Err(invalid(value_pos(text, Some("check"), "similarity"), crate::t!("cli-config-similarity")));
+        }
+        if let Some((key, problem)) = config.documents.problem() {
+            return Err(invalid(value_pos(text, Some("documents"), key), problem));
         }
         if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
             let problem = crate::t!("cli-config-base-url", value = &config.base_url);

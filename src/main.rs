@@ -42,6 +42,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let what = match what {
                 NewCommand::Report { agency, year } => cmd::new::What::Report { agency, year },
                 NewCommand::Agency { slug, name, kind } => cmd::new::What::Agency { slug, name, kind },
+                NewCommand::Document { folder, title, name } => cmd::new::What::Document { folder, name, title },
             };
             cmd::new::run(root, &what, &mut std::io::stdout().lock())?;
             Ok(0)

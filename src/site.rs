@@ -173,6 +173,8 @@ impl Site {
         let (mut reports, mut diags, files) =
             load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
+        let vocabulary = self.config.documents.vocabulary();
+        diags.extend(crate::check::documents::table2::compare(&reports, &self.content.documents, &vocabulary));
         crate::check::kept::attach(&mut reports);
         let after: Vec<i32> = reports.iter().map(|r| r.year).collect();
         self.content.files_by_agency.insert(slug.to_owned(), files);

@@ -9,6 +9,7 @@
 
 pub mod agency;
 pub mod cross;
+pub mod documents;
 pub mod explain;
 pub mod group;
 pub mod kept;
@@ -40,7 +41,17 @@ pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
 /// Checks every report of `content` (already through [`check_text`]).
 /// Returns the findings (parse diagnostics stay in `content.diags`).
 pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
-    let diags = check_reports(&content.reports, &content.agencies, config);
+    let mut diags = check_reports(&content.reports, &content.agencies, config);
+    let vocabulary = config.documents.vocabulary();
+    let pattern = config.documents.index_pattern();
+    let catalogue = documents::Catalogue {
+        agencies: &content.agencies,
+        vocabulary: &vocabulary,
+        index_pattern: &pattern,
+        today: documents::today(),
+    };
+    diags.extend(documents::check_documents(&content.documents, &catalogue));
+    diags.extend(documents::table2::compare(&content.reports, &content.documents, &vocabulary));
     kept::attach(&mut content.reports);
     diags
 }

@@ -149,7 +149,8 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, 
                 unchanged = stats.unchanged
             );
             writeln!(out, "{line}")?;
-            Ok(if built.selection.withheld.is_empty() { Outcome::Published(stats) } else { Outcome::Withheld(stats) })
+            let all = built.selection.withheld.is_empty() && built.selection.withheld_documents.is_empty();
+            Ok(if all { Outcome::Published(stats) } else { Outcome::Withheld(stats) })
         }
         Err(BuildCmdError::Content { .. }) => {
             let refused = crate::t!("cli-build-refused", errors = tally.errors, output = &output);
@@ -215,6 +216,15 @@ pub fn summary(site: &Site, selection: &Selection) -> String {
                 reason = reason_text(w.reason),
                 previous = previous_text(w.previous)
             );
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    if !selection.withheld_documents.is_empty() {
+        text.push_str(&crate::t!("cli-build-withheld-documents-head", count = selection.withheld_documents.len()));
+        text.push('\n');
+        for w in &selection.withheld_documents {
+            let line =
+                crate::t!("cli-build-withheld-document", file = shown(site, &w.file), reason = reason_text(w.reason));
             text.push_str(&format!("  {line}\n"));
         }
     }

@@ -66,13 +66,23 @@ pub fn report(site: &Site, format: Format, out: &mut dyn Write) -> std::io::Resu
 /// The closing line: what was checked and what was found.
 pub fn summary(site: &Site, tally: Tally) -> String {
     let c = &site.content;
-    let summary = crate::t!(
-        "check-summary",
-        reports = c.report_files(),
-        agencies = c.agencies.len(),
-        errors = tally.errors,
-        warnings = tally.warnings
-    );
+    let summary = match c.document_files.len() {
+        0 => crate::t!(
+            "check-summary",
+            reports = c.report_files(),
+            agencies = c.agencies.len(),
+            errors = tally.errors,
+            warnings = tally.warnings
+        ),
+        documents => crate::t!(
+            "check-summary-documents",
+            reports = c.report_files(),
+            agencies = c.agencies.len(),
+            documents = documents,
+            errors = tally.errors,
+            warnings = tally.warnings
+        ),
+    };
     if tally.notices == 0 {
         summary
     } else {

@@ -190,6 +190,19 @@ pub enum NewCommand {
         #[arg(long, value_name = t!("cli-value-kind"), help = t!("cli-new-agency-kind"))]
         kind: String,
     },
+    /// A document of the catalogue to fill in: content/documents/FOLDER/NAME.md.
+    #[command(about = t!("cli-new-document-about"))]
+    Document {
+        /// The folder: an agency's slug, or a category.
+        #[arg(value_name = t!("cli-value-folder"), help = t!("cli-new-document-folder"))]
+        folder: String,
+        /// The document's title.
+        #[arg(long, value_name = t!("cli-value-title"), help = t!("cli-new-document-title"))]
+        title: Option<String>,
+        /// The file name without `.md` (by default today's date).
+        #[arg(long, value_name = t!("cli-value-slug"), help = t!("cli-new-document-name"))]
+        name: Option<String>,
+    },
 }
 
 /// `--format` of `check`.

@@ -3,6 +3,7 @@
 //! carry over from the agency's report of the year before ([`carry`]).
 
 pub mod carry;
+pub mod document;
 
 use crate::form::{CellKind, Form, InputShape, TableSpec};
 use crate::load::is_slug;
@@ -271,6 +272,15 @@ pub enum What {
         /// Its kind (部门, 乡镇 …).
         kind: String,
     },
+    /// A document of the catalogue.
+    Document {
+        /// Its folder under `content/documents` (an agency's slug, or a category).
+        folder: String,
+        /// Its file name without `.md`, if chosen.
+        name: Option<String>,
+        /// Its title, if given.
+        title: Option<String>,
+    },
 }
 
 /// Says on `out` which figures a new report carried over, or why it could not.
@@ -306,6 +316,9 @@ pub fn run(root: &Path, what: &What, out: &mut dyn std::io::Write) -> Result<Pat
             return Ok(new.path);
         }
         What::Agency { slug, name, kind } => new_agency(root, slug, name, kind)?,
+        What::Document { folder, name, title } => {
+            document::new_document(root, folder, name.as_deref(), title.as_deref())?
+        }
     };
     let _ = writeln!(out, "{}", crate::t!("new-created", path = &path));
     Ok(path)

@@ -10,6 +10,7 @@
 //! follows, and where a site form applies, is in [`apply`].
 
 mod apply;
+mod catalogue;
 mod claims;
 mod error;
 mod patterns;
@@ -17,6 +18,7 @@ mod rules;
 mod sections;
 
 pub use apply::{AppliesTo, FormConflict, Forms, locate, locate_slug};
+pub use catalogue::{CatalogueColumn, CatalogueCount};
 pub use claims::{Cells, Claim, RawTarget, RawZero, Required, Summary, Target, TextRules, Topic};
 pub use error::FormError;
 pub use patterns::{MAX_GAPS, Pattern, PatternProblem, Token, compile_pattern};
@@ -308,6 +310,8 @@ struct RawForm {
     authority_rows: Vec<RowRef>,
     #[serde(default)]
     key_figures: Vec<KeyFigure>,
+    #[serde(default)]
+    catalogue: Vec<CatalogueColumn>,
 }
 
 /// A validated form, ready for parsing, checking and rendering reports.
@@ -345,6 +349,8 @@ pub struct Form {
     pub authority_rows: Vec<RowRef>,
     /// Headline figures for indexes and charts.
     pub key_figures: Vec<KeyFigure>,
+    /// The columns that count documents of the catalogue (table 二).
+    pub catalogue: Vec<CatalogueColumn>,
     /// Where the form came from (`built-in` or a site file).
     pub origin: String,
 }
@@ -417,6 +423,7 @@ impl Form {
                 return Err(invalid(&id, crate::t!("in-form-authority-row", table = &a.table, row = &a.row)));
             }
         }
+        catalogue::validate(&raw.catalogue, &tables).map_err(|m| invalid(&id, m))?;
         Ok(Form {
             id: raw.id,
             name: raw.name,
@@ -440,6 +447,7 @@ impl Form {
             old_labels: raw.old_labels,
             authority_rows: raw.authority_rows,
             key_figures: raw.key_figures,
+            catalogue: raw.catalogue,
             origin: path.display().to_string(),
         })
     }

@@ -24,12 +24,17 @@ pub enum Place {
     Agency(String),
     /// Anything else under `content/reports/` (a misplaced file, a badly named folder).
     Reports,
+    /// A file or folder of the catalogue, under `content/documents/`.
+    Document,
     /// Anything else: settings, plain pages, the theme, templates, forms.
     Site,
 }
 
 /// Where `file` of the site at `root` is.
 pub fn place_of(root: &Path, file: &Path) -> Place {
+    if file.starts_with(crate::layout::documents(root)) {
+        return Place::Document;
+    }
     let Ok(rel) = file.strip_prefix(crate::layout::reports(root)) else { return Place::Site };
     let parts: Option<Vec<String>> = rel
         .components()
@@ -126,6 +131,9 @@ pub struct Plan {
     pub others: Vec<(Arc<PathBuf>, usize)>,
     /// Errors that concern the whole site: then nothing is published.
     pub site_errors: usize,
+    /// Files and folders of the catalogue with errors, with their count, in
+    /// path order: each is left out, the rest of the catalogue published.
+    pub documents: Vec<(Arc<PathBuf>, usize)>,
 }
 
 /// The year a report file's name states (`2024.md`).
@@ -143,6 +151,7 @@ pub fn plan(site: &Site, drafts: bool) -> Plan {
     let mut others: BTreeMap<Arc<PathBuf>, usize> = BTreeMap::new();
     let mut files: BTreeMap<Arc<PathBuf>, String> = BTreeMap::new();
     let mut site_errors = 0;
+    let mut documents: BTreeMap<Arc<PathBuf>, usize> = BTreeMap::new();
     for d in site.diags.iter().filter(|d| d.severity == Severity::Error) {
         match place_of(&site.root, &d.file) {
             Place::Report(slug) => {
@@ -151,6 +160,7 @@ pub fn plan(site: &Site, drafts: bool) -> Plan {
             }
             Place::Agency(slug) => *agency_errors.entry(slug).or_default() += 1,
             Place::Reports => *others.entry(Arc::clone(&d.file)).or_default() += 1,
+            Place::Document => *documents.entry(Arc::clone(&d.file)).or_default() += 1,
             Place::Site => site_errors += 1,
         }
         for l in d.related.iter().filter(|l| l.file != d.file) {
@@ -190,7 +200,15 @@ pub fn plan(site: &Site, drafts: bool) -> Plan {
             }
         })
         .collect();
-    Plan { reports, agencies, others: others.into_iter().collect(), site_errors }
+    // A document file that did not parse is named by its errors; one that
+    // parsed without error but is missing from the catalogue cannot be.
+    Plan {
+        reports,
+        agencies,
+        others: others.into_iter().collect(),
+        site_errors,
+        documents: documents.into_iter().collect(),
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +246,8 @@ mod tests {
         assert_eq!(at("/s/content/pages/guide.md"), Place::Site);
         assert_eq!(at("/s/themes/default/templates/base.html"), Place::Site);
         assert_eq!(at("/s/site.toml"), Place::Site);
+        assert_eq!(at("/s/content/documents/baibu/a.md"), Place::Document);
+        assert_eq!(at("/s/content/documents/loose.md"), Place::Document);
         assert_eq!(year_of_name(Path::new("a/2024.md")), Some(2024));
         assert_eq!(year_of_name(Path::new("a/report.md")), None);
     }

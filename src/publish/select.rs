@@ -99,6 +99,8 @@ pub struct Selection {
     pub withheld: Vec<Withheld>,
     /// The drafts left out (a build without `--drafts`).
     pub drafts: Vec<Withheld>,
+    /// Every document file of the catalogue withheld for its errors, in path order.
+    pub withheld_documents: Vec<Withheld>,
     /// What could not be kept: nothing is published when there is any.
     pub lost: Vec<Lost>,
     /// The errors found when checking across years as published (new
@@ -139,6 +141,11 @@ pub fn select(site: &Site, plan: &Plan, prior: &Prior, drafts: bool) -> Selectio
                 s.withheld.push(Withheld { file: p.file.to_path_buf(), reason, previous });
             }
         }
+    }
+    for (file, n) in &plan.documents {
+        s.left_out.insert(file.to_path_buf());
+        let reason = Reason::Errors(*n);
+        s.withheld_documents.push(Withheld { file: file.to_path_buf(), reason, previous: Previous::Nothing });
     }
     for (file, n) in &plan.others {
         s.withheld.push(Withheld { file: file.to_path_buf(), reason: Reason::Errors(*n), previous: Previous::Nothing });

@@ -30,7 +30,7 @@ fn the_cli_exits_zero_and_prints_the_warning_on_its_line() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("警告[FMT-SECT]：第五部分“存在的主要问题及改进情况”缺少序号“五、”"), "{out}");
     assert!(out.contains("--> content/reports/baibu/2020.md:84:4"), "{out}");
-    assert!(out.contains("共检查 2 份年报（2 个机构）：0 个错误，1 个警告"), "{out}");
+    assert!(out.contains("共检查 2 份年报（2 个机构）、7 份文件：0 个错误，1 个警告"), "{out}");
     let (code, _, _) = site.run(&["check", "--deny-warnings"]);
     assert_eq!(code, 1);
 }

@@ -28,8 +28,8 @@ fn help(env: &[(&str, &str)], args: &[&str]) -> String {
 /// names: there must be none.
 fn english_words(text: &str) -> Vec<String> {
     const ALLOWED: &[&str] = &[
-        "gongkai", "check", "build", "serve", "init", "import", "new", "help", "report", "agency", "WSL", "inotify",
-        "Word", "docx", "JSON", "IP",
+        "gongkai", "check", "build", "serve", "init", "import", "new", "help", "report", "agency", "document", "WSL",
+        "inotify", "Word", "docx", "JSON", "IP",
     ];
     let mut words = Vec::new();
     for (i, part) in text.split('`').enumerate() {
@@ -69,7 +69,16 @@ fn help_is_chinese_by_default() {
         assert!(check.contains(part), "{part:?} in\n{check}");
     }
     assert_eq!(english_words(&check), Vec::<String>::new(), "{check}");
-    for sub in [&["build"][..], &["serve"], &["init"], &["import"], &["new"], &["new", "report"], &["new", "agency"]] {
+    for sub in [
+        &["build"][..],
+        &["serve"],
+        &["init"],
+        &["import"],
+        &["new"],
+        &["new", "report"],
+        &["new", "agency"],
+        &["new", "document"],
+    ] {
         let text = help(&[], &[sub, &["--help"]].concat());
         assert!(text.contains("用法：gongkai ") && text.contains("选项："), "{sub:?}: {text}");
         assert_eq!(english_words(&text), Vec::<String>::new(), "{sub:?}: {text}");
@@ -150,7 +159,7 @@ fn a_broken_site_toml_is_explained_in_chinese_at_its_line() {
     site.write("site.toml", "title = \"测试站点\"\ntitel = \"x\"\n");
     let (code, _, err) = site.run(&["build"]);
     assert_eq!(code, 2);
-    let unknown = "site.toml:2:1：未知字段 `titel`；可用的字段：`title`、`base_url`、`theme`、`unsafe_html`、`description`、`deadlines`、`check`、`lang`\n";
+    let unknown = "site.toml:2:1：未知字段 `titel`；可用的字段：`title`、`base_url`、`theme`、`unsafe_html`、`description`、`deadlines`、`check`、`documents`、`lang`\n";
     assert!(err.starts_with("错误：") && err.ends_with(unknown), "{err}");
     site.write("site.toml", "title ＝ \"测试站点\"\n");
     let (code, _, err) = site.run(&["check"]);

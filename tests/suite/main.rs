@@ -7,6 +7,7 @@ mod check_inputs;
 mod check_rules;
 mod claims;
 mod cli;
+mod documents;
 mod documents_pages;
 mod fixture;
 mod hardening;

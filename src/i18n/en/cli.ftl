@@ -29,7 +29,7 @@ cli-import-agency = The agency's folder name (lowercase ASCII letters, digits an
 cli-import-year = The report year, when the title does not state it
 cli-import-dry-run = Print what would be written; write nothing
 cli-import-force = Write even when some table figures could not be placed in a cell
-cli-new-about = Create a new report or agency from the form data
+cli-new-about = Create a new report, agency or document of the catalogue
 cli-new-report-about = A report pre-filled for its year's form: `content/reports/AGENCY/YEAR.md`
 cli-new-report-agency = The agency's folder name
 cli-new-report-year = The year the report covers
@@ -37,6 +37,10 @@ cli-new-agency-about = An agency description: `content/reports/SLUG/agency.yaml`
 cli-new-agency-slug = Folder name used in URLs (lowercase ASCII letters, digits and `-`)
 cli-new-agency-name = Full official name
 cli-new-agency-kind = Kind of agency: 部门 / 乡镇 / 街道 / 人民政府
+cli-new-document-about = A document of the catalogue to fill in, with comments: `content/documents/FOLDER/NAME.md`
+cli-new-document-folder = The folder: an agency's folder name (such as `baibu`), or a category
+cli-new-document-title = The document's title
+cli-new-document-name = The file name without `.md` (lowercase ASCII, digits, -); today's date by default
 cli-help-about = Print the help of a command, e.g. `gongkai help new report`
 cli-help-command = The command (and its subcommand)
 
@@ -52,6 +56,7 @@ cli-value-slug = SLUG
 cli-value-year = YEAR
 cli-value-name = NAME
 cli-value-kind = KIND
+cli-value-title = TITLE
 cli-value-command = COMMAND
 
 # The layout of the help: headings and the usage line.
@@ -121,6 +126,11 @@ cli-build-withheld-head = { $count ->
    *[other] { $count } reports withheld:
 }
 cli-build-withheld-line = {$file} ({$reason}; {$previous})
+cli-build-withheld-documents-head = { $count ->
+    [one] 1 document of the catalogue withheld:
+   *[other] {$count} documents of the catalogue withheld:
+}
+cli-build-withheld-document = {$file} ({$reason})
 cli-build-reason-errors = { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -160,6 +170,14 @@ cli-config-unreadable = cannot read {$path}: {$reason}
 cli-config-theme = `theme = {$value}` is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder `themes/NAME` of the site or the built-in `default`; this site's themes: {$themes}
 cli-config-deadline = `{$key} = "{$value}"` in `[deadlines]` is not a valid date: write it as `MM-DD`, such as `01-31`
 cli-config-similarity = `similarity` in `[check]` must be between 0 and 1, such as 0.5
+cli-config-index = `index_pattern = "{$value}"` in `[documents]` cannot be used: {$why}
+cli-config-index-brace = its braces do not pair
+cli-config-index-unknown = there is no `{"{"}{$name}{"}"}`: use `{"{"}code{"}"}` (the agency's code), `{"{"}year{"}"}` (the year published), `{"{"}serial{"}"}` (the serial number)
+cli-config-index-adjacent = `{"{"}code{"}"}` or `{"{"}serial{"}"}` must be followed by text (such as `/` or `-`), or where it ends cannot be told
+cli-config-index-serial = it must hold `{"{"}serial{"}"}` (the serial number), such as `{"{"}code{"}"}/{"{"}year{"}"}-{"{"}serial{"}"}`
+cli-config-kind-counts = `counts_as = "{$value}"` of the kind 「{$kind}」 in `[documents]` cannot be used: write `rules` (规章) or `normative` (行政规范性文件)
+cli-config-word-empty = a list in `[documents]` has an empty word
+cli-config-word-twice = a list in `[documents]` has 「{$word}」 twice
 cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `https://`
 cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
 cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}

@@ -18,6 +18,23 @@ check-summary = checked { $reports ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+# With the catalogue: the documents checked too.
+check-summary-documents = checked { $reports ->
+    [one] 1 report
+   *[other] { $reports } reports
+} of { $agencies ->
+    [one] 1 agency
+   *[other] { $agencies } agencies
+} and { $documents ->
+    [one] 1 document
+   *[other] { $documents } documents
+}: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
 # Follows the summary when there are notices (never "0 notices").
 check-summary-notices = {$summary}, { $notices ->
     [one] 1 notice

@@ -269,6 +269,7 @@ in-form-table-twice = table key `{$table}` is used twice
 in-form-claim = claim `{$name}`: {$problem}
 in-form-key-figure = key figure `{$key}`: {$problem}
 in-form-authority-row = authority row `{$table}:{$row}` does not exist
+in-form-catalogue-column = `catalogue` names the column `{$column}` of table `{$table}`, which does not exist
 in-form-no-table = no table `{$table}`
 in-form-not-cell = `{$term}` is not `row:column`
 in-form-no-row = table `{$table}` has no row `{$row}`

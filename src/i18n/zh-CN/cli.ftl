@@ -30,7 +30,7 @@ cli-import-agency = 机构文件夹名（小写英文字母、数字和 `-`）
 cli-import-year = 报告年度（标题中没有写明时使用）
 cli-import-dry-run = 只显示将写入的内容，不写入任何文件
 cli-import-force = 即使有表格数字未能放入单元格，也写入文件
-cli-new-about = 按格式新建一份年报或一个机构
+cli-new-about = 按格式新建一份年报、一个机构或一份政府信息公开目录的文件
 cli-new-report-about = 新建一份按该年度格式预填的年报：`content/reports/机构/年度.md`
 cli-new-report-agency = 机构文件夹名
 cli-new-report-year = 报告年度
@@ -38,6 +38,10 @@ cli-new-agency-about = 新建机构信息：`content/reports/机构文件夹名/
 cli-new-agency-slug = 机构文件夹名，用在网址中（小写英文字母、数字和 `-`）
 cli-new-agency-name = 机构全称
 cli-new-agency-kind = 机构类型：部门 / 乡镇 / 街道 / 人民政府
+cli-new-document-about = 新建一份政府信息公开目录的文件（带说明的模板）：`content/documents/文件夹/文件名.md`
+cli-new-document-folder = 文件夹：机构的文件夹名（如 `baibu`），或一个类别
+cli-new-document-title = 文件标题
+cli-new-document-name = 文件名（不带 `.md`，小写英文字母、数字和 `-`）；默认用今天的日期
 cli-help-about = 显示某个命令的帮助，如 `gongkai help new report`
 cli-help-command = 命令（及其子命令）
 
@@ -53,6 +57,7 @@ cli-value-slug = 文件夹名
 cli-value-year = 年度
 cli-value-name = 全称
 cli-value-kind = 类型
+cli-value-title = 标题
 cli-value-command = 命令
 
 # 帮助的版式：标题和用法行。
@@ -101,6 +106,8 @@ cli-build-untouched = 原有的输出保持原样
 cli-build-site-errors = 发现 {$errors} 个涉及整个站点的错误（不属于某一份年报），未生成任何内容；{$output} 保持原样
 cli-build-withheld-head = 暂缓发布 {$count} 份年报：
 cli-build-withheld-line = {$file}（{$reason}；{$previous}）
+cli-build-withheld-documents-head = 暂缓发布 {$count} 份文件（政府信息公开目录）：
+cli-build-withheld-document = {$file}（{$reason}）
 cli-build-reason-errors = {$errors} 个错误
 cli-build-reason-unread = 未能读取
 cli-build-reason-agency = 所属机构的 `agency.yaml` 有 {$errors} 个错误
@@ -125,6 +132,14 @@ cli-config-unreadable = 无法读取 {$path}：{$reason}
 cli-config-theme = `theme = {$value}` 不是本站点的主题：主题按名称指定（小写字母、数字、`-` 和 `_`），即站点中的 `themes/名称` 文件夹或内置的 `default`；本站点的主题：{$themes}
 cli-config-deadline = `[deadlines]` 中 `{$key} = "{$value}"` 不是有效的日期：应写成 `MM-DD`，如 `01-31`
 cli-config-similarity = `[check]` 中的 `similarity` 应在 0 到 1 之间，如 0.5
+cli-config-index = `[documents]` 中 `index_pattern = "{$value}"` 不能用：{$why}
+cli-config-index-brace = 花括号不成对
+cli-config-index-unknown = 没有 `{"{"}{$name}{"}"}` 这一项：可用 `{"{"}code{"}"}`（机构代码）、`{"{"}year{"}"}`（发布年份）、`{"{"}serial{"}"}`（顺序号）
+cli-config-index-adjacent = `{"{"}code{"}"}` 或 `{"{"}serial{"}"}` 后面应跟着分隔的文字（如 `/`、`-`），否则分不出它在哪里结束
+cli-config-index-serial = 应含有 `{"{"}serial{"}"}`（顺序号），如 `{"{"}code{"}"}/{"{"}year{"}"}-{"{"}serial{"}"}`
+cli-config-kind-counts = `[documents]` 中文种「{$kind}」的 `counts_as = "{$value}"` 不能用：应为 `rules`（规章）或 `normative`（行政规范性文件）
+cli-config-word-empty = `[documents]` 的列表中有空的一项
+cli-config-word-twice = `[documents]` 的列表中「{$word}」出现了两次
 cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` 开头
 cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
 cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}

@@ -8,6 +8,8 @@ diag-notice = 提示
 diag-help = 帮助
 check-summary = 共检查 {$reports} 份年报（{$agencies} 个机构）：{$errors} 个错误，{$warnings} 个警告
 # 有提示时接在汇总行后面（没有提示时不写“0 条提示”）。
+# With the catalogue: the documents checked too.
+check-summary-documents = 共检查 {$reports} 份年报（{$agencies} 个机构）、{$documents} 份文件：{$errors} 个错误，{$warnings} 个警告
 check-summary-notices = {$summary}，{$notices} 条提示
 # 只供测试：数字原样输出。
 test-figures = {$a} {$b} {$c}

@@ -234,6 +234,7 @@ in-form-table-twice = 表格字段名 `{$table}` 用了两次
 in-form-claim = 正文数字 `{$name}`：{$problem}
 in-form-key-figure = 主要数字 `{$key}`：{$problem}
 in-form-authority-row = 规章行 `{$table}:{$row}` 不存在
+in-form-catalogue-column = `catalogue` 中的 `{$table}` 表没有 `{$column}` 列
 in-form-no-table = 没有表格 `{$table}`
 in-form-not-cell = `{$term}` 不是 `行:列` 的写法
 in-form-no-row = 表格 `{$table}` 没有 `{$row}` 这一行

@@ -19,3 +19,21 @@ new-toml-deadlines = 公布时限：报告年度次年的 `MM-DD`（条例第四
 new-draft = 新年报标为草稿（`draft: true`）：检查但不发布；填写完毕、核对无误后删去这一行即可发布
 new-carried = 已从 {$year} 年的年报带入上一年的数字：{$rules}
 new-carry-unreadable = 未带入上一年的数字：{$path} 读不出来或有错误，请先改正（可删去新文件后重新运行）
+
+# new document：新文件模板中的说明（cmd/new/document.rs）。
+new-doc-head = 政府信息公开目录中的一份文件。# 后面是说明，可以删去；没有的项留空或删去该行
+new-doc-title = 标题，照原件抄写
+new-doc-index = 索引号，如 {$example}（格式见 `site.toml` 的 `[documents]`）
+new-doc-agency = 发布机构：本站点机构的文件夹名（文件放在机构文件夹中时可省略）
+new-doc-agency-category = 发布机构：本站点机构的文件夹名（`{$folder}` 不是机构文件夹，必须填写）
+new-doc-written = 成文日期，`YYYY-MM-DD`
+new-doc-published = 发布日期，`YYYY-MM-DD`
+new-doc-no = 文号，如 百政发〔{$year}〕1号：年份用六角括号〔〕，序号前不加 0、不加「第」
+new-doc-topic = 主题分类，可选：{$words}
+new-doc-kind = 文种，可选：{$words}
+new-doc-item = 公开依据：条例第二十条第几项，写 1 到 15，或（一）到（十五）
+new-doc-validity = 有效性：有效、失效 或 废止
+new-doc-validity-date = 失效或废止的日期（失效、废止时必填），`YYYY-MM-DD`
+new-doc-replaced-by = 替代本文件的新文件：文件夹/文件名，不带 .md
+new-doc-interprets = 本文件是解读时，被解读的文件：文件夹/文件名；多份写成 [甲, 乙]
+new-doc-body = 在这里写文件正文（Markdown）。
