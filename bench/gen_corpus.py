@@ -25,7 +25,8 @@ figures in the text either unrelated to the tables' claims or equal to them.
 With --documents D, the catalogue too: D documents under DIR/content/documents/<slug>/, spread
 round-robin over the agencies, published on days of the year range, topics and 第二十条 items
 cycling through the built-in vocabulary (src/forms/catalogue.json), kinds that table 二 does not
-count (so the reports' figures stay as they are); about one in ten 失效 and one in twenty 废止
+count (the reports' 规章 and 行政规范性文件 figures then have no documents behind them: `check`
+warns DOC-T2 for them, and builds everything); about one in ten 失效 and one in twenty 废止
 (replaced by the agency's next document), and every tenth a 解读 (文种 政策解读) of the agency's previous one.
 
 Same arguments -> byte-identical output: each agency has its own random.Random seeded from

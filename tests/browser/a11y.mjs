@@ -85,7 +85,7 @@ const PAGES = [
   'pages/rules/index.html',
   // The catalogue (fixtures/documents and the notices run.sh generates): a 废止 document with an
   // attachment, a 解读, a listing's second page, the only-in-force variant, the overview.
-  'documents/qingshui/2023-1/index.html',
+  'documents/qingshui/2024-1/index.html',
   'documents/qingshui/2024-2-jd/index.html',
   'documents/index.html',
   'documents/page/2/index.html',

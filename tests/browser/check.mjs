@@ -48,7 +48,7 @@ if (!base.endsWith('/')) base += '/';
 const BASE = new URL(base);
 
 // Documents of fixtures/documents/ (run.sh adds them, and 21 notices, to the example).
-const DOC_REPEALED = 'documents/qingshui/2023-1/index.html';
+const DOC_REPEALED = 'documents/qingshui/2024-1/index.html';
 const DOC_INTERPRETED = 'documents/qingshui/2024-2/index.html';
 const DOC_INTERPRETATION = 'documents/qingshui/2024-2-jd/index.html';
 // The pages, one or more of each type. 404.html is loaded directly (it is a file of the site).

@@ -5,11 +5,19 @@
 use crate::fixture::TempSite;
 use std::path::Path;
 
-/// A document file of `agency` published on 2024-`month`-`day`.
+/// A document file of 淮安市人民政府 (its code begins the 索引号) published on
+/// 2025-`month`-`day`: after the example's reports, so table 二 is not compared with it.
 fn document(title: &str, month: u8, day: u8, extra: &str) -> String {
     format!(
-        "---\ntitle: {title}\nindex_no: 113208000000000000/2024-{month:02}{day:03}\nwritten: 2024-{month:02}-{day:02}\npublished: 2024-{month:02}-{day:02}\ndoc_no: 淮政发〔2024〕{month}{day}号\ntopic: 综合政务\nkind: 其他文件\nitem: 1\n{extra}---\n{title}的正文。\n"
+        "---\ntitle: {title}\nindex_no: 11320800000000019E/2025-{month:02}{day:03}\nwritten: 2025-{month:02}-{day:02}\npublished: 2025-{month:02}-{day:02}\ndoc_no: 淮政发〔2025〕{month}{day}号\ntopic: 综合政务\nkind: 其他文件\nitem: 1\n{extra}---\n{title}的正文。\n"
     )
+}
+
+/// The example site without its own documents, so that the counts are the test's.
+fn example_without_documents() -> TempSite {
+    let site = TempSite::example();
+    std::fs::remove_dir_all(site.path().join("content/documents")).expect("the example has documents");
+    site
 }
 
 fn built(site: &TempSite) -> std::path::PathBuf {
@@ -23,9 +31,9 @@ fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// `n` documents of huaian, one a day from 2024-01-01.
+/// `n` documents of huaian, one a day from 2025-01-01.
 fn site_with(n: u8) -> TempSite {
-    let site = TempSite::example();
+    let site = example_without_documents();
     for d in 1..=n {
         site.write(&format!("content/documents/huaian/d{d:02}.md"), document(&format!("通知{d:02}"), 1, d, ""));
     }
@@ -56,7 +64,7 @@ fn one_more_document_makes_a_second_page_of_one() {
     assert_eq!(second.matches("<a href=\"../../../documents/huaian/d").count(), 1, "{second}");
     assert!(second.contains("通知01") && second.contains("rel=\"prev\">上一页</a>"));
     assert!(second.contains("aria-current=\"page\" aria-label=\"第 2 页，当前页\""));
-    for listing in ["agencies/huaian", "topics/01", "years/2024", "items/1"] {
+    for listing in ["agencies/huaian", "topics/01", "years/2025", "items/1"] {
         assert!(out.join(format!("documents/{listing}/page/2/index.html")).exists(), "{listing}");
     }
     let sitemap = read(&out, "sitemap.xml");
@@ -66,10 +74,10 @@ fn one_more_document_makes_a_second_page_of_one() {
 
 #[test]
 fn repealed_documents_are_marked_and_left_out_of_the_valid_listing() {
-    let site = TempSite::example();
+    let site = example_without_documents();
     site.write(
         "content/documents/huaian/old.md",
-        document("旧办法", 1, 2, "validity: 废止\nvalidity_date: 2024-03-01\nreplaced_by: huaian/new\n"),
+        document("旧办法", 1, 2, "validity: 废止\nvalidity_date: 2025-03-01\nreplaced_by: huaian/new\n"),
     );
     site.write("content/documents/huaian/new.md", document("新办法", 3, 1, ""));
     site.write(
@@ -94,11 +102,11 @@ fn repealed_documents_are_marked_and_left_out_of_the_valid_listing() {
     let json: serde_json::Value = serde_json::from_str(&read(&out, "data/documents.json")).expect("JSON");
     let old = json.as_array().and_then(|l| l.iter().find(|d| d["id"] == "huaian/old")).expect("listed");
     assert_eq!(old["validity"], "repealed");
-    assert_eq!(old["validity_since"], "2024-03-01");
+    assert_eq!(old["validity_since"], "2025-03-01");
     assert_eq!(old["replaced_by"], "huaian/new");
-    assert_eq!(old["doc_no"], "淮政发〔2024〕12号");
-    assert_eq!(old["index_no"], "113208000000000000/2024-01002");
-    assert_eq!(old["written"], "2024-01-02");
+    assert_eq!(old["doc_no"], "淮政发〔2025〕12号");
+    assert_eq!(old["index_no"], "11320800000000019E/2025-01002");
+    assert_eq!(old["written"], "2025-01-02");
     assert_eq!(old["topic"], "综合政务");
     assert_eq!(old["item"], 1);
     assert_eq!(old["url"], "documents/huaian/old/index.html");

@@ -23,9 +23,9 @@ pub(super) struct Catalogue<'a> {
     pub(super) listings: Vec<(Listing, Vec<usize>)>,
 }
 
-/// The vocabulary documents are read with.
-pub(super) fn vocabulary(_index: &Index<'_>) -> Vocabulary {
-    Vocabulary::builtin()
+/// The vocabulary documents are read with: the site's (`[documents]` of site.toml over the built-in one).
+pub(super) fn vocabulary(index: &Index<'_>) -> Vocabulary {
+    index.site.config.documents.vocabulary()
 }
 
 /// The order of the listings: newest 发布日期 first, a document without one
