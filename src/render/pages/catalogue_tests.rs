@@ -62,9 +62,15 @@ fn doc(id: &str, agency: &str, day: u8) -> Document {
 
 /// Builds the example site with `documents` into memory.
 fn build(documents: Vec<Document>) -> Memory {
+    build_with(documents, None)
+}
+
+/// Builds the example site with `documents` and, if given, the site's own 主题分类.
+fn build_with(documents: Vec<Document>, topics: Option<Vec<String>>) -> Memory {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut site = Site::load(root).expect("the example site loads");
     site.content.documents = documents;
+    site.config.documents.topics = topics;
     let templates = Templates::load(root, "default").expect("the theme loads");
     let sink = Memory::default();
     render_site(&site, Published::all(&site), &templates, &sink).expect("builds");
@@ -242,4 +248,16 @@ fn open_data_sitemap_and_feed_hold_the_documents() {
     assert!(at("documents/huaian/new-jd/") < at("documents/huaian/new/"));
     assert!(at("documents/huaian/gone/") < at("reports/baibu/2020/"));
     assert!(feed.contains("<updated>2024-01-03T00:00:00Z</updated>\n<author><name>淮安市人民政府</name>"));
+}
+
+#[test]
+fn a_topic_listing_is_numbered_by_the_sites_own_vocabulary() {
+    let mut d = doc("huaian/a", "huaian", 1);
+    d.topic = Some("乡村振兴".into());
+    let out = build_with(vec![d], Some(vec!["综合政务".into(), "乡村振兴".into()]));
+    assert!(out.has("documents/topics/02/index.html"));
+    assert!(
+        out.text("documents/huaian/a/index.html")
+            .contains("href=\"../../../documents/topics/02/index.html\">乡村振兴</a>")
+    );
 }
