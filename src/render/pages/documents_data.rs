@@ -10,7 +10,7 @@ use crate::render::data::csv_text;
 
 /// The header of `data/documents.csv`: the fields of `data/documents.json`
 /// in the same order, lists joined by `;`.
-pub const DOCUMENTS_CSV_HEADER: &str = "id,title,url,index_no,agency,agency_name,written,published,doc_no,topic,kind,item,item_text,validity,validity_since,replaced_by,interprets,interpreted_by,attachments\r\n";
+pub const DOCUMENTS_CSV_HEADER: &str = "id,title,url,index_no,agency,agency_name,written,published,doc_no,topic,kind,item,item_text,validity,validity_since,replaced_by,interprets,interpreted_by,attachments\n";
 
 /// An attachment in `data/documents.json`.
 #[derive(Serialize)]
@@ -103,7 +103,7 @@ fn csv_row(r: &DocumentRecord<'_>) -> String {
         csv_text(&r.attachments.iter().map(|a| a.name).collect::<Vec<_>>().join(";")).into_owned(),
     ];
     let mut row = fields.join(",");
-    row.push_str("\r\n");
+    row.push('\n');
     row
 }
 
