@@ -2,6 +2,7 @@
 """Deterministic benchmark corpus for gongkai.
 
     python3 bench/gen_corpus.py --reports N --out DIR [--years 2019-2025] [--seed 1] [--force] [--stats]
+                                [--documents D]
 
 Writes a complete gongkai site into DIR:
 
@@ -21,6 +22,13 @@ characters of narrative assembled from fragment pools (so consecutive years shar
 sentences), only the report year (and the next year in section 五) written as `YYYY年`, and
 figures in the text either unrelated to the tables' claims or equal to them.
 
+With --documents D, the catalogue too: D documents under DIR/content/documents/<slug>/, spread
+round-robin over the agencies, published on days of the year range, topics and 第二十条 items
+cycling through the built-in vocabulary (src/forms/catalogue.json), kinds that table 二 does not
+count (the reports' 规章 and 行政规范性文件 figures then have no documents behind them: `check`
+warns DOC-T2 for them, and builds everything); about one in ten 失效 and one in twenty 废止
+(replaced by the agency's next document), and every tenth a 解读 (文种 政策解读) of the agency's previous one.
+
 Same arguments -> byte-identical output: each agency has its own random.Random seeded from
 (seed, agency number), so an agency's reports do not depend on N either.
 Standard library only (Python 3.11).
@@ -34,6 +42,7 @@ import random
 import re
 import shutil
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 KINDS = ["人民政府", "部门", "乡镇", "街道"]
@@ -764,6 +773,66 @@ def copied_share(prev: str, this: str) -> float:
     return sum(len(s) for s in now if s in before) / total if total else 0.0
 
 
+# 文种 that the reports' table 二 does not count, so documents never disagree with the reports.
+DOC_KINDS = ["通知公告", "其他文件", "规划计划", "其他政策文件"]
+
+
+def vocabulary() -> dict:
+    """The built-in vocabulary of the catalogue (topics, kinds, 第二十条 items)."""
+    import json
+    here = Path(__file__).resolve().parent
+    with open(here.parent / "src" / "forms" / "catalogue.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def gen_documents(content: Path, n_docs: int, agencies: list[dict], years: list[int], seed: int) -> None:
+    """Writes `n_docs` documents of the catalogue, spread over `agencies`."""
+    topics = vocabulary()["topics"]
+    rng = random.Random(seed * 7_919 + n_docs)
+    days = (len(years) * 365) - 1
+    per_agency: dict[str, list[str]] = {}
+    for k in range(n_docs):
+        a = agencies[k % len(agencies)]
+        slug = a["slug"]
+        mine = per_agency.setdefault(slug, [])
+        seq = len(mine) + 1
+        # Documents of one agency in date order, so that a replacement is newer than what it replaces.
+        offset = min(days, (seq * days) // (n_docs // len(agencies) + 2) + rng.randint(0, 2))
+        day = date(years[0], 1, 1) + timedelta(days=offset)
+        name = f"d{seq:05d}"
+        reading = seq % 10 == 0 and bool(mine)
+        title = f"《{a['name']}关于做好第{seq - 1}项重点工作的通知》解读" if reading else f"{a['name']}关于做好第{seq}项重点工作的通知"
+        lines = [
+            "---",
+            f"title: {title}",
+            f"index_no: {slug.upper()}/{day.year}-{seq:05d}",
+            f"written: {(day - timedelta(days=rng.randint(0, 6))).isoformat()}",
+            f"published: {day.isoformat()}",
+            f"doc_no: 某{slug[1:].lstrip('0')}政办〔{day.year}〕{seq}号",
+            f"topic: {topics[k % len(topics)]}",
+            f"kind: {'政策解读' if reading else DOC_KINDS[k % len(DOC_KINDS)]}",
+            f"item: {k % 15 + 1}",
+        ]
+        roll = rng.random()
+        has_next = k + len(agencies) < n_docs
+        if roll < 0.05 and days - offset > 40 and has_next:
+            lines += ["validity: 废止", f"validity_date: {(day + timedelta(days=30)).isoformat()}",
+                      f"replaced_by: {slug}/d{seq + 1:05d}"]
+        elif roll < 0.15 and days - offset > 40:
+            lines += ["validity: 失效", f"validity_date: {(day + timedelta(days=30)).isoformat()}"]
+        if reading:
+            lines.append(f"interprets: {mine[-1]}")
+        lines.append("---")
+        body = "\n\n".join(f"第{i}条 {a['name']}按照有关规定做好相关工作，具体事项如下。" for i in range(1, rng.randint(4, 12)))
+        write_mk(content / "documents" / slug / f"{name}.md", "\n".join(lines) + "\n" + body + "\n")
+        mine.append(f"{slug}/{name}")
+
+
+def write_mk(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write(path, text)
+
+
 def parse_years(s: str) -> tuple[int, int]:
     m = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", s.strip())
     if not m:
@@ -782,6 +851,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--years", type=parse_years, default=(2019, 2025), help="YYYY-YYYY (default 2019-2025)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--force", action="store_true", help="replace DIR/content and DIR/site.toml if present")
+    ap.add_argument("--documents", type=int, default=0, help="number of catalogue documents (default 0)")
     ap.add_argument("--stats", action="store_true", help="print narrative length and X-DUP share statistics")
     args = ap.parse_args(argv)
     if args.reports < 1:
@@ -804,12 +874,14 @@ def main(argv: list[str] | None = None) -> int:
     stat_share: list[float] = []
     written = 0
     parent = None
+    made: list[dict] = []
     for i in range(1, n_agencies + 1):
         rng = random.Random(args.seed * 1_000_003 + i)
         kind = KINDS[(i - 1) % 4]
         if kind == "人民政府":
             parent = f"a{i:05d}"
         a = agency_record(i, parent, rng)
+        made.append(a)
         adir = reports_dir / a["slug"]
         adir.mkdir()
         write(adir / "agency.yaml", agency_yaml(a))
@@ -828,6 +900,8 @@ def main(argv: list[str] | None = None) -> int:
                     stat_share.append(copied_share(prev_body, body))
                 prev_body = body
     assert written == args.reports, (written, args.reports)
+    if args.documents > 0:
+        gen_documents(content, args.documents, made, years, args.seed)
     if args.stats:
         stat_chars.sort()
         print(f"reports {written}, agencies {n_agencies}; narrative Han characters: "

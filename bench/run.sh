@@ -4,14 +4,19 @@
 # binary has a `build` command) on a RAM disk and on the normal disk.
 #
 #   bash bench/run.sh [--full] [--repeat R] [--seed S] [--drop-caches] [--keep] [--no-build]
+#                     [--catalogue-only]
 #
 #   --full         also N = 100000 (default: 1000 and 10000)
+#   --catalogue-only  only the catalogue's measurement: builds of a site of 70 reports and
+#                  D = 1000 and 10000 documents (gen_corpus.py --documents D; with --full also
+#                  100000), on the RAM disk if there is one (the rows' N is D there)
 #   --repeat R     timed runs per measurement (default 3)
 #   --seed S       corpus seed (default 1)
 #   --drop-caches  root only: `sync; echo 3 > /proc/sys/vm/drop_caches` before every disk run,
 #                  so disk runs read cold (default: warm page cache, like a rebuild after an edit)
 #   --keep         keep the corpora afterwards (default: delete them)
 #   --no-build     skip `cargo build --release` and time the existing target/release/gongkai
+#                  ($CARGO_TARGET_DIR/release/gongkai when CARGO_TARGET_DIR is set)
 #
 # Locations (override with BENCH_SHM_DIR / BENCH_DISK_DIR; BENCH_BASH_TIME=1 forces the fallback):
 #   RAM disk  /dev/shm/gongkai-bench/<N>
@@ -28,7 +33,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 cd "$root" || exit 2
 
-full=0 repeat=3 seed=1 drop=0 keep=0 build=1
+full=0 repeat=3 seed=1 drop=0 keep=0 build=1 catalogue_only=0
 while (($#)); do
     case $1 in
         --full) full=1 ;;
@@ -37,7 +42,8 @@ while (($#)); do
         --drop-caches) drop=1 ;;
         --keep) keep=1 ;;
         --no-build) build=0 ;;
-        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --catalogue-only) catalogue_only=1 ;;
+        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -51,7 +57,7 @@ sizes=(1000 10000)
 log() { printf '%s\n' "$*" >&2; }
 
 # ---- build -------------------------------------------------------------------------------
-bin=$root/target/release/gongkai
+bin=${CARGO_TARGET_DIR:-$root/target}/release/gongkai
 if ((build)); then
     log "== cargo build --release"
     cargo build --release || { log "cargo build failed (use --no-build to time the existing binary)"; exit 2; }
@@ -142,7 +148,7 @@ measure() {
     summary=$(tail -n1 "$out" | tr -d '\n')
     [[ -s $err ]] && summary="$summary $(head -c 200 "$err" | tr '\n' ' ')"
     local out_mb="—"
-    if [[ $what == build && -d $dir/public ]]; then
+    if [[ $what == build* && -d $dir/public ]]; then
         local bytes
         bytes=$(du -sb "$dir/public" | cut -f1)
         out_mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
@@ -154,7 +160,9 @@ measure() {
 }
 
 declare -a made_dirs=()
-for n in "${sizes[@]}"; do
+report_sizes=("${sizes[@]}")
+((catalogue_only)) && report_sizes=()
+for n in "${report_sizes[@]}"; do
     locs=()
     ((shm_ok)) && locs+=("shm:$shm_base/$n")
     locs+=("disk:$disk_base/$n")
@@ -192,6 +200,29 @@ for n in "${sizes[@]}"; do
     done
 done
 
+# The catalogue: a site of 70 reports (10 agencies) and D documents; the rows' N is D, and
+# "reports/s" there is documents/s. A build writes each document's page and every listing page.
+catalogue_reports=70
+for d in "${sizes[@]}"; do
+    ((has_build)) || break
+    loc=disk dir="$disk_base/docs-$d"
+    ((shm_ok)) && loc=shm dir="$shm_base/docs-$d"
+    rm -rf "$dir"
+    mkdir -p "$(dirname "$dir")"
+    made_dirs+=("$dir")
+    log "== generating $catalogue_reports reports and D=$d documents into $dir (untimed)"
+    python3 "$here/gen_corpus.py" --reports "$catalogue_reports" --documents "$d" --out "$dir" --seed "$seed" ||
+        { log "generation failed"; exit 2; }
+    vout=$("$bin" --root "$dir" check 2>&1)
+    log "   check (untimed): exit $?: $(tail -n1 <<<"$vout")"
+    for ((r = 1; r <= repeat; r++)); do
+        rm -rf "$dir/public"
+        measure "$d" "$loc" "build (documents)" "$r" -- "$bin" --root "$dir" build --output "$dir/public"
+    done
+    log "   pages of the catalogue: $(find "$dir/public/documents" -name index.html 2>/dev/null | wc -l)"
+    rm -rf "$dir/public"
+done
+
 # The preview's rebuild after one edit, at N = 10,000 (its own log line "已重新生成，用时 X 毫秒":
 # started without LANG and LC_*, gongkai speaks its default language, Chinese).
 serve_rows=()
@@ -211,7 +242,7 @@ serve_edit() {
     grep -o '已重新生成，用时 [0-9]* 毫秒' "$log_file" | sed 's/已重新生成，用时 //; s/ 毫秒//' | tr '\n' ' '
     rm -f "$log_file"
 }
-for n in "${sizes[@]}"; do
+for n in "${report_sizes[@]}"; do
     [[ $n == 10000 ]] || continue
     dir="$disk_base/$n"
     ((shm_ok)) && dir="$shm_base/$n"

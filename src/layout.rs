@@ -60,6 +60,11 @@ pub fn documents(root: &Path) -> PathBuf {
     content(root).join("documents")
 }
 
+/// The first segments under `documents/` of the output that the catalogue's
+/// listings use (`documents/topics/01/`…): a document folder with one of
+/// these names would collide with a listing's URL, so the loader refuses it.
+pub const RESERVED_DOCUMENT_FOLDERS: &[&str] = &["topics", "agencies", "years", "items", "valid", "page", "overview"];
+
 /// `static/`: the site's files published as they are (logos, downloads).
 pub fn statics(root: &Path) -> PathBuf {
     root.join("static")

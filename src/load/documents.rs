@@ -38,6 +38,11 @@ fn discover(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Ent
         if matches!(kind, Kind::Dir) {
             if depth == 1 && !is_slug(&name) {
                 diags.push(misnamed(&path, &name));
+            } else if depth == 1 && crate::layout::RESERVED_DOCUMENT_FOLDERS.contains(&name.as_str()) {
+                diags.push(
+                    Diagnostic::error("IN-PATH", &path, Pos::default(), crate::t!("doc-path-reserved", name = name))
+                        .with_help(crate::t!("doc-path-reserved-help")),
+                );
             }
             continue;
         }
@@ -51,7 +56,7 @@ fn discover(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Ent
         }
         let folder =
             path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if !is_slug(&folder) {
+        if !is_slug(&folder) || crate::layout::RESERVED_DOCUMENT_FOLDERS.contains(&folder.as_str()) {
             continue; // named once, at the folder
         }
         if !is_slug(stem) {
@@ -141,6 +146,8 @@ mod tests {
         std::fs::write(root.join("baibu/规范.md"), DOC).expect("write");
         std::fs::create_dir_all(root.join("Baibu")).expect("mkdir");
         std::fs::write(root.join("Baibu/a.md"), DOC).expect("write");
+        std::fs::create_dir_all(root.join("topics")).expect("mkdir");
+        std::fs::write(root.join("topics/a.md"), DOC).expect("write");
         let c = load_site(dir.path());
         assert!(c.documents.is_empty());
         let mut found: Vec<_> = c
@@ -151,7 +158,12 @@ mod tests {
         found.sort();
         assert_eq!(
             found,
-            [("IN-PATH", "Baibu".to_owned()), ("IN-PATH", "loose.md".to_owned()), ("IN-PATH", "规范.md".to_owned())]
+            [
+                ("IN-PATH", "Baibu".to_owned()),
+                ("IN-PATH", "loose.md".to_owned()),
+                ("IN-PATH", "topics".to_owned()),
+                ("IN-PATH", "规范.md".to_owned())
+            ]
         );
     }
 

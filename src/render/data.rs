@@ -188,7 +188,7 @@ fn runs_as_formula(s: &str) -> bool {
 /// gets a leading `'` (shown as text, and the usual sign for "this is not a
 /// formula"), and is quoted; others are quoted as RFC 4180 needs. Every
 /// name, title, label and id written to CSV goes through here.
-fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
     if runs_as_formula(s) { format!("\"'{}\"", s.replace('"', "\"\"")).into() } else { csv_field(s) }
 }
 

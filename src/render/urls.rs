@@ -46,6 +46,63 @@ pub fn page(slug: &str) -> String {
     format!("pages/{slug}/index.html")
 }
 
+/// The folder of the catalogue's pages: documents and listings.
+pub const DOCUMENTS: &str = "documents/";
+
+pub use crate::layout::RESERVED_DOCUMENT_FOLDERS;
+
+/// A document's page (`id` is `<folder>/<name>`).
+pub fn document(id: &str) -> String {
+    format!("{DOCUMENTS}{id}/index.html")
+}
+
+/// The folder of a document's page, where its attachments are copied.
+pub fn document_dir(id: &str) -> String {
+    format!("{DOCUMENTS}{id}/")
+}
+
+/// The overview of the catalogue's listings.
+pub fn documents_overview() -> String {
+    format!("{DOCUMENTS}overview/index.html")
+}
+
+/// Which documents a listing holds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Listing {
+    /// Every document.
+    All,
+    /// A 主题分类, by its 1-based position in the vocabulary.
+    Topic(usize),
+    /// A 发布机构, by slug.
+    Agency(String),
+    /// A year of 发布日期.
+    Year(i32),
+    /// An item of 条例 第二十条 (1–15).
+    Item(u8),
+}
+
+impl Listing {
+    /// The listing's folder (`documents/`, `documents/topics/01/` …).
+    pub fn dir(&self) -> String {
+        match self {
+            Listing::All => DOCUMENTS.to_owned(),
+            Listing::Topic(n) => format!("{DOCUMENTS}topics/{n:02}/"),
+            Listing::Agency(slug) => format!("{DOCUMENTS}agencies/{slug}/"),
+            Listing::Year(y) => format!("{DOCUMENTS}years/{y}/"),
+            Listing::Item(n) => format!("{DOCUMENTS}items/{n}/"),
+        }
+    }
+
+    /// Page `page` (1-based) of the listing, of every document or (`valid_only`)
+    /// of those in force: `…/index.html`, `…/page/2/index.html`,
+    /// `…/valid/index.html`, `…/valid/page/2/index.html`.
+    pub fn page(&self, valid_only: bool, page: usize) -> String {
+        let valid = if valid_only { "valid/" } else { "" };
+        let number = if page > 1 { format!("page/{page}/") } else { String::new() };
+        format!("{}{valid}{number}index.html", self.dir())
+    }
+}
+
 /// The relative prefix from the page at `path` to the site root.
 pub fn root_prefix(path: &str) -> String {
     let depth = path.matches('/').count();
@@ -76,5 +133,23 @@ mod tests {
         assert_eq!(absolute("https://x.gov.cn/xxgk", &report("a", 2024)), "https://x.gov.cn/xxgk/reports/a/2024/");
         assert_eq!(base_path("https://x.gov.cn/portal/zfxxgk/"), "/portal/zfxxgk/");
         assert_eq!(base_path("https://x.gov.cn"), "/");
+    }
+
+    #[test]
+    fn catalogue_urls() {
+        assert_eq!(document("gov/2024-3"), "documents/gov/2024-3/index.html");
+        assert_eq!(Listing::All.page(false, 1), "documents/index.html");
+        assert_eq!(Listing::All.page(true, 2), "documents/valid/page/2/index.html");
+        assert_eq!(Listing::Topic(3).page(false, 12), "documents/topics/03/page/12/index.html");
+        assert_eq!(Listing::Agency("baibu".into()).page(true, 1), "documents/agencies/baibu/valid/index.html");
+        assert_eq!(Listing::Year(2024).dir(), "documents/years/2024/");
+        assert_eq!(Listing::Item(15).dir(), "documents/items/15/");
+        assert_eq!(encode_path("附件 1.pdf"), "%E9%99%84%E4%BB%B6%201.pdf");
+        assert_eq!(encode_path("documents/a-b/x_y.pdf"), "documents/a-b/x_y.pdf");
+        // No listing URL can be a document's: the listings' folders are reserved.
+        for l in [Listing::Topic(1), Listing::Agency("a".into()), Listing::Year(2024), Listing::Item(1)] {
+            let first = l.dir()["documents/".len()..].split('/').next().map(str::to_owned).unwrap_or_default();
+            assert!(RESERVED_DOCUMENT_FOLDERS.contains(&first.as_str()), "{first}");
+        }
     }
 }

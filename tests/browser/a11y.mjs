@@ -15,8 +15,9 @@
 // (keyboard) Only Tab, Shift+Tab and Enter, from the home page: the skip link, the 适老化 switch,
 //            the agencies list, an agency page, a report page, both data downloads (report.json,
 //            report.csv: Enter starts the download), the year page (Shift+Tab back to it), a plain
-//            page, the 404 page's way home (no page links to 404.html: it is opened directly) and
-//            the search, if the home page has one. At every stop the focus is visible (an outline
+//            page, the 404 page's way home (no page links to 404.html: it is opened directly), the
+//            catalogue (its listing from the main navigation, the next page, the only-in-force
+//            link, a document and its 解读) and the search, if the home page has one. At every stop the focus is visible (an outline
 //            of 2 px or more, or a box-shadow, that the element does not have unfocused) and not
 //            covered (WCAG 2.4.11: elementFromPoint at the centre of its visible part is the
 //            element or inside it).
@@ -82,6 +83,14 @@ const PAGES = [
   'reports/qingshui/2023/index.html', // fixtures/as-published (run.sh adds it to the example)
   'pages/guide/index.html',
   'pages/rules/index.html',
+  // The catalogue (fixtures/documents and the notices run.sh generates): a 废止 document with an
+  // attachment, a 解读, a listing's second page, the only-in-force variant, the overview.
+  'documents/qingshui/2024-1/index.html',
+  'documents/qingshui/2024-2-jd/index.html',
+  'documents/index.html',
+  'documents/page/2/index.html',
+  'documents/valid/index.html',
+  'documents/overview/index.html',
   '404.html',
 ];
 const REPORTS = PAGES.filter((p) => p.startsWith('reports/'));
@@ -453,6 +462,22 @@ async function checkKeyboard(browser) {
     await enterAndWait((u) => u.href === target);
     return { ok: true, note: `${has404 ? 'linked' : 'opened directly (no page links to 404.html)'}; ${presses} Tab(s), Enter → ${f.href}` };
   });
+  // The catalogue: the main navigation, the pagination, the only-in-force link, a document, its 解读.
+  const catalogue = [
+    ['home → catalogue (main navigation)', 'index.html', (f) => hrefHas('documents/index.html')(f) && !f.inMain, 'documents/index.html'],
+    ['catalogue → its second page (pagination)', null, hrefHas('documents/page/2/'), 'documents/page/2/'],
+    ['second page → only documents in force (a plain link)', null, hrefHas('documents/valid/'), 'documents/valid/'],
+    ['listing → a document', 'documents/agencies/qingshui/page/2/index.html', hrefHas('documents/qingshui/2024-2/'), 'documents/qingshui/2024-2/'],
+    ['document → its 解读', null, hrefHas('documents/qingshui/2024-2-jd/'), 'documents/qingshui/2024-2-jd/'],
+  ];
+  for (const [what, start, match, expect] of catalogue) {
+    await check(`keyboard: ${what}`, async () => {
+      if (start) await open(page, start);
+      const { f, presses } = await tabTo(what, match);
+      await enterAndWait(expect);
+      return { ok: true, note: `${presses} Tab(s) to ${describe(f)}` };
+    });
+  }
   // Search: not built yet. Found by role=search, a search field or a link named 搜索/检索.
   await open(page, 'index.html');
   const search = await page.evaluate(() => {

@@ -47,6 +47,10 @@ if (!base) fatal('no base URL given (e.g. http://127.0.0.1:8080/portal/zfxxgk/)'
 if (!base.endsWith('/')) base += '/';
 const BASE = new URL(base);
 
+// Documents of fixtures/documents/ (run.sh adds them, and 21 notices, to the example).
+const DOC_REPEALED = 'documents/qingshui/2024-1/index.html';
+const DOC_INTERPRETED = 'documents/qingshui/2024-2/index.html';
+const DOC_INTERPRETATION = 'documents/qingshui/2024-2-jd/index.html';
 // The pages, one or more of each type. 404.html is loaded directly (it is a file of the site).
 const PAGES = [
   ['home', 'index.html'],
@@ -64,6 +68,17 @@ const PAGES = [
   ['years', 'years/index.html'],
   ['page', 'pages/guide/index.html'],
   ['page', 'pages/rules/index.html'],
+  // The catalogue (政府信息公开目录): a repealed document with attachments and the document that
+  // replaced it, which lists its 解读; a 解读; listings paginated, the only-in-force variant, the overview.
+  ['document', DOC_REPEALED],
+  ['document', DOC_INTERPRETED],
+  ['document', DOC_INTERPRETATION],
+  ['documents', 'documents/index.html'],
+  ['documents', 'documents/page/2/index.html'],
+  ['documents', 'documents/valid/index.html'],
+  ['documents', 'documents/agencies/qingshui/page/2/index.html'],
+  ['documents', 'documents/items/11/valid/index.html'],
+  ['documents-overview', 'documents/overview/index.html'],
   ['404', '404.html'],
 ];
 const NO_SIDEWAYS = [
@@ -75,6 +90,10 @@ const NO_SIDEWAYS = [
   'agencies/huaian/index.html',
   'years/2024/index.html',
   'years/2020/index.html',
+  DOC_REPEALED,
+  'documents/index.html',
+  'documents/page/2/index.html',
+  'documents/overview/index.html',
 ];
 const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -4,7 +4,9 @@
 #      example site (content/, static/, site.toml, themes/) with a draft report added and
 #      fixtures/as-published/ added to its content/: a report kept as published (as_published:
 #      true) whose figures do not all agree, so that the 草稿 banner, the 数据核对提示 box and
-#      empty cells are checked like every other page
+#      empty cells are checked like every other page; and fixtures/documents/ with 21 notices
+#      generated beside them (with_documents): the catalogue's document pages, a 解读, an
+#      attachment and listings of two pages
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
@@ -95,6 +97,17 @@ with_draft() {
     { grep -q '^draft: true' "$1/content/reports/baibu/2022.md" ||
       sed -i 's/^year: 2022/draft: true\nyear: 2022/' "$1/content/reports/baibu/2022.md"; }
 }
+# The catalogue (政府信息公开目录) of fixtures/documents/ (a 废止 document with an attachment, the
+# document that replaced it and its 解读), and 21 notices generated here, so that every listing
+# of the fictional 清水乡 has a second page (a listing page holds 20).
+with_documents() {
+  cp -R "$HERE/fixtures/documents/." "$1/content/" || return 1
+  local i
+  for i in $(seq -w 1 21); do
+    printf -- '---\ntitle: 清水乡关于做好第%s批民生实事项目的通知（浏览器测试用）\nindex_no: 113304240000000000/2024-01%s\nwritten: 2024-04-%s\npublished: 2024-04-%s\ndoc_no: 清政办〔2024〕%s号\ntopic: 综合政务\nkind: 通知公告\nitem: 十一\n---\n本通知为浏览器测试虚构。\n' \
+      "$i" "$i" "$i" "$i" "$((10#$i))" > "$1/content/documents/qingshui/tz-$i.md" || return 1
+  done
+}
 if [ -n "${SITE_DIR:-}" ]; then
   echo "== checking the already built $SITE_DIR (SITE_DIR), not building"
   SITE=$(cd "$SITE_DIR" && pwd) || die "no folder $SITE_DIR"
@@ -102,6 +115,7 @@ if [ -n "${SITE_DIR:-}" ]; then
 elif echo "== building the example site with a draft report and the fixtures of $HERE/fixtures (build --drafts)" &&
   (cd "$REPO" && cargo build --release) 2>&1 && with_draft "$WORK/source" &&
   cp -R "$REPO/themes" "$WORK/source/" && cp -R "$HERE/fixtures/as-published/." "$WORK/source/content/" &&
+  with_documents "$WORK/source" &&
   "$GONGKAI" --root "$WORK/source" build --drafts --output "$SITE" 2>&1; then
   passed=$((passed + 1))
   echo "ok   build into $SITE"

@@ -8,6 +8,7 @@ mod check_rules;
 mod claims;
 mod cli;
 mod documents;
+mod documents_pages;
 mod fixture;
 mod hardening;
 mod identity;

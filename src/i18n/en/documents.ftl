@@ -14,6 +14,8 @@ doc-valid-with-date = a document in force needs no `validity_date` (the date it 
 doc-valid-with-date-help = if it expired or was repealed, write `validity: 失效` or `validity: 废止`; if it is in force, remove this line
 doc-path-slug = the folder or file name `{$name}` cannot be used in an address
 doc-path-slug-help = use lowercase ASCII letters, digits and `-` (such as `baibu/2024-guifan-01.md`): a document's id is `folder/name`, and its address
+doc-path-reserved = the folder name `{$name}` is taken by a listing of the catalogue (`documents/{$name}/`) and cannot name a folder
+doc-path-reserved-help = choose another name: `topics`, `agencies`, `years`, `items`, `valid`, `page` and `overview` are the URLs of the listings by topic, agency, year and Article 20 item
 doc-path-depth = a document belongs in a folder one level under content/documents (one folder per agency or per category)
 doc-path-depth-help = move it to `content/documents/<folder>/<name>.md`, such as `content/documents/baibu/2024-guifan-01.md`
 

@@ -14,6 +14,8 @@ doc-valid-with-date = 有效的文件不需要 `validity_date`（失效或废止
 doc-valid-with-date-help = 文件已失效或废止的，写上 `validity: 失效` 或 `validity: 废止`；仍然有效的，删去这一行
 doc-path-slug = 文件夹或文件名 `{$name}` 不能用作网址
 doc-path-slug-help = 只能用小写英文字母、数字和 `-`（如 `baibu/2024-guifan-01.md`）：文件的编号是 `文件夹/文件名`，也是它的网址
+doc-path-reserved = 文件夹名 `{$name}` 已用于目录的列表网址（`documents/{$name}/`），不能用作文件夹名
+doc-path-reserved-help = 换一个名称：`topics`、`agencies`、`years`、`items`、`valid`、`page`、`overview` 是按主题分类、发布机构、年度、第二十条条目浏览的列表所用的网址
 doc-path-depth = 文件应放在 `content/documents` 下的一层文件夹里（一个机构或一个类别一个文件夹）
 doc-path-depth-help = 移到 `content/documents/文件夹/文件名.md`，如 `content/documents/baibu/2024-guifan-01.md`
 

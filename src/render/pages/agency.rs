@@ -88,6 +88,8 @@ pub fn render_agency(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, 
     let mut ctx = index.context(&path, a.name.clone(), "agency", Index::site_alternates(&path));
     ctx.insert("agency", &AgencyCtx::new(index, a));
     ctx.insert("figure_labels", &figure_labels(index));
+    ctx.insert("documents_url", &index.agency_documents(&a.slug));
+    ctx.insert("documents_count", &index.documents_by_agency.get(a.slug.as_str()).copied().unwrap_or(0));
     let reports: Vec<ReportListItem<'_>> = list.iter().rev().filter_map(|&i| report_item(index, i)).collect();
     ctx.insert("reports", &reports);
     let rows: Vec<ChartRow> = list

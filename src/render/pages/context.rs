@@ -114,6 +114,8 @@ pub struct Index<'a> {
     pub(super) agencies: BTreeMap<&'a str, &'a Agency>,
     /// The documents of the catalogue published, by id.
     pub(super) documents: Vec<&'a crate::model::Document>,
+    /// How many published documents each agency has (the catalogue's listing of its documents exists when it has any).
+    pub(super) documents_by_agency: BTreeMap<&'a str, usize>,
     /// Reports (indices into `reports`) by agency, oldest first.
     pub by_agency: BTreeMap<&'a str, Vec<usize>>,
     /// Reports by year, in agency order.
@@ -143,6 +145,10 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        let mut documents_by_agency: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in &documents {
+            *documents_by_agency.entry(d.agency.as_str()).or_default() += 1;
+        }
         let pages = site
             .content
             .pages
@@ -154,6 +160,7 @@ impl<'a> Index<'a> {
             reports,
             agencies,
             documents,
+            documents_by_agency,
             by_agency,
             by_year,
             figure_keys,
@@ -186,6 +193,12 @@ impl<'a> Index<'a> {
         &self.documents
     }
 
+    /// The listing of an agency's documents, when it is published and has any.
+    pub(super) fn agency_documents(&self, slug: &str) -> Option<String> {
+        (self.agency(slug).is_some() && self.documents_by_agency.get(slug).is_some_and(|&n| n > 0))
+            .then(|| urls::Listing::Agency(slug.to_owned()).page(false, 1))
+    }
+
     pub(super) fn agency_name(&self, r: &Report) -> &'a str {
         self.agency(&r.agency).map_or("", |a| a.name.as_str())
     }
@@ -216,6 +229,8 @@ impl<'a> Index<'a> {
         );
         ctx.insert("pages", &self.pages);
         ctx.insert("nav_section", nav);
+        // The catalogue's link in the header and footer, only when it has pages.
+        ctx.insert("has_documents", &!self.documents.is_empty());
         ctx.insert("generator", concat!("gongkai ", env!("CARGO_PKG_VERSION")));
         ctx
     }

@@ -10,6 +10,7 @@ pub(super) fn html_paths(index: &Index<'_>) -> Vec<String> {
     paths.extend(index.by_year.keys().map(|y| urls::year(*y)));
     paths.extend(index.site.content.pages.iter().map(|p| urls::page(&p.slug)));
     paths.extend(index.reports.iter().map(|r| urls::report(&r.agency, r.year)));
+    paths.extend(super::catalogue::catalogue_paths(&super::catalogue::Catalogue::new(index)));
     paths.sort();
     paths
 }
@@ -68,6 +69,9 @@ pub(super) fn newest(index: &Index<'_>) -> Vec<usize> {
     all
 }
 
+/// Documents the home page lists (the catalogue's own pages list the rest).
+const HOME_DOCUMENTS: usize = 10;
+
 pub(super) fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
     let path = "index.html";
     let mut ctx = index.context(path, index.site.config.title.clone(), "home", Index::site_alternates(path));
@@ -88,6 +92,10 @@ pub(super) fn render_home(index: &Index<'_>, templates: &Templates, sink: &dyn S
         })
         .collect();
     ctx.insert("latest", &latest);
+    let cat = super::catalogue::Catalogue::new(index);
+    let latest_documents: Vec<super::documents::DocEntry<'_>> =
+        cat.docs.iter().take(HOME_DOCUMENTS).map(|d| super::documents::doc_entry(index, d)).collect();
+    ctx.insert("latest_documents", &latest_documents);
     ctx.insert("agencies", &agency_list(index));
     ctx.insert("years", &year_list(index));
     sink.put(path, templates.render("index.html", &ctx, path)?.as_bytes())?;
@@ -108,7 +116,7 @@ pub(super) const FEED_ENTRIES: usize = 100;
 
 pub(super) fn render_feeds(index: &Index<'_>, sink: &dyn Sink, html_paths: &[String]) -> Result<(), WriteError> {
     let c = &index.site.config;
-    let entries: Vec<feeds::Entry> = newest(index)
+    let mut entries: Vec<feeds::Entry> = newest(index)
         .into_iter()
         .take(FEED_ENTRIES)
         .map(|i| {
@@ -126,6 +134,11 @@ pub(super) fn render_feeds(index: &Index<'_>, sink: &dyn Sink, html_paths: &[Str
             }
         })
         .collect();
+    // Documents beside reports, newest first (a stable sort keeps each kind's own order on a tie).
+    let cat = super::catalogue::Catalogue::new(index);
+    entries.extend(super::documents_data::document_feed_entries(index, &cat, FEED_ENTRIES));
+    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries.truncate(FEED_ENTRIES);
     sink.put("feed.xml", feeds::atom(&c.title, &c.base_url, &entries).as_bytes())?;
     for (name, xml) in feeds::sitemaps(&c.base_url, html_paths) {
         sink.put(&name, xml.as_bytes())?;

@@ -63,18 +63,27 @@ pub struct Stats {
 
 /// The site as the templates see it.
 mod agency;
+mod catalogue;
+#[cfg(test)]
+mod catalogue_tests;
 mod context;
+mod documents;
+mod documents_data;
 mod indexes;
+mod listings;
 mod report;
 mod site_data;
 mod year;
 
 pub use agency::render_agency;
 use agency::*;
+pub use catalogue::render_catalogue;
 use context::*;
 pub use context::{Index, Published};
+pub use documents_data::DOCUMENTS_CSV_HEADER;
 pub use indexes::render_indexes;
 use indexes::*;
+pub use listings::PAGE_SIZE;
 pub use report::{render_report, report_data};
 pub use site_data::render_site_data;
 use site_data::*;
@@ -83,7 +92,7 @@ pub use year::render_year;
 /// Renders and writes the whole site as `published` holds it: statics (the
 /// theme's, then the site's `static/`, which no generated file may
 /// overwrite), every report with the site data, agencies and years in
-/// parallel, plain pages, indexes, feeds and 404.
+/// parallel, plain pages, the catalogue of documents, indexes, feeds and 404.
 pub fn render_site(
     site: &Site,
     published: Published<'_>,
@@ -101,6 +110,7 @@ pub fn render_site(
     let years: Vec<i32> = index.by_year.keys().copied().collect();
     years.par_iter().map(|&y| render_year(&index, templates, sink, y)).collect::<Result<Vec<()>, BuildError>>()?;
     render_pages(&index, templates, sink)?;
+    render_catalogue(&index, templates, sink)?;
     render_indexes(&index, templates, sink)?;
     render_not_found(&index, templates, sink)?;
     Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })

@@ -181,6 +181,7 @@ pub fn render_report(
     );
     // What `attachments.html` lists; the files go beside the page.
     ctx.insert("attachments", &super::super::attachments::views(&r.attachments));
+    ctx.insert("documents_url", &index.agency_documents(&r.agency));
     let html = templates.render("report.html", &ctx, &path)?;
     sink.put(&path, html.as_bytes())?;
     super::super::attachments::copy(&dir, &r.attachments, sink)?;
