@@ -9,6 +9,7 @@ pub mod chart;
 pub mod data;
 pub mod feeds;
 pub mod pages;
+pub mod search;
 pub mod tables;
 pub mod templates;
 pub mod tera_error;

@@ -54,6 +54,7 @@ mod agency;
 mod context;
 mod indexes;
 mod report;
+mod search;
 mod site_data;
 mod year;
 
@@ -64,6 +65,7 @@ pub use context::{Index, Published};
 pub use indexes::render_indexes;
 use indexes::*;
 pub use report::{render_report, report_data};
+pub use search::{SEARCH_PAGE, render_search};
 pub use site_data::render_site_data;
 use site_data::*;
 pub use year::render_year;
@@ -89,5 +91,6 @@ pub fn render_site(
     render_pages(&index, templates, sink)?;
     render_indexes(&index, templates, sink)?;
     render_not_found(&index, templates, sink)?;
+    render_search(&index, templates, sink)?;
     Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
 }
