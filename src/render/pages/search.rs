@@ -37,7 +37,7 @@ fn report_entry(index: &Index<'_>, i: usize) -> Entry {
 }
 
 /// The entry of a document of the catalogue.
-pub(super) fn document_entry(index: &Index<'_>, d: &Document) -> Entry {
+fn document_entry(index: &Index<'_>, d: &Document) -> Entry {
     let name = index.agency(&d.agency).map_or_else(String::new, |a| a.name.clone());
     Entry {
         kind: Kind::Document,
@@ -75,16 +75,14 @@ fn write_index(index: &Index<'_>, sink: &dyn Sink) -> Result<Written, WriteError
     let mut writer = Writer::default();
     for chunk in report_order(index).chunks(CHUNK) {
         let entries: Vec<Entry> = chunk.par_iter().map(|&i| report_entry(index, i)).collect();
-        for e in &entries {
-            writer.add(e, sink)?;
-        }
+        writer.add_all(&entries, sink)?;
     }
-    for d in index.documents() {
-        writer.add(&document_entry(index, d), sink)?;
+    for chunk in index.documents().chunks(CHUNK) {
+        let entries: Vec<Entry> = chunk.par_iter().map(|d| document_entry(index, d)).collect();
+        writer.add_all(&entries, sink)?;
     }
-    for p in &index.site.content.pages {
-        writer.add(&page_entry(p), sink)?;
-    }
+    let pages: Vec<Entry> = index.site.content.pages.iter().map(page_entry).collect();
+    writer.add_all(&pages, sink)?;
     writer.finish(sink)
 }
 
@@ -108,7 +106,18 @@ struct SearchCtx {
 
 /// Writes the search index and the search page.
 pub fn render_search(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+    let started = std::time::Instant::now();
     let written = write_index(index, sink)?;
+    // For bench/run.sh only: the index's own share of the build.
+    if std::env::var_os("GONGKAI_BENCH_SEARCH").is_some() {
+        eprintln!(
+            "search-index entries={} shards={} shard_bytes={} ms={}",
+            written.entries,
+            written.shards,
+            written.shard_bytes,
+            started.elapsed().as_millis()
+        );
+    }
     let mut years: Vec<i32> = index.by_year.keys().copied().collect();
     years.extend(index.documents().iter().filter_map(|d| d.published.or(d.written)).map(|d| d.year));
     years.sort_unstable_by(|a, b| b.cmp(a));

@@ -13,6 +13,7 @@
 use super::text;
 use super::{Entry, Posting};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Bytes a shard aims at: the shard count is the index's size over this.
 const SHARD_TARGET: usize = 16 * 1024;
@@ -26,51 +27,43 @@ const HEADING: u8 = 16;
 /// Most occurrences in the text that count (the weight stays below 27, one letter).
 const MAX_COUNT: u32 = 10;
 
+/// FNV-1a, 64 bits, for the maps of terms: terms are short, and SipHash's
+/// protection against chosen keys buys nothing for the site's own text.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by terms.
+type TermMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The index under construction; entries are added in order, numbered from 0.
 #[derive(Default)]
 pub struct Builder {
-    postings: HashMap<Box<str>, Vec<Posting>>,
+    postings: TermMap<Box<str>, Vec<Posting>>,
     entries: u32,
 }
 
 impl Builder {
-    /// Adds `entry` as the next entry; returns its number.
-    pub fn add(&mut self, entry: &Entry) -> u32 {
+    /// Adds the next entry with its [`terms_of`]; returns its number.
+    pub fn add(&mut self, terms: Vec<(Box<str>, u8)>) -> u32 {
         let id = self.entries;
         self.entries += 1;
-        // term -> (occurrences in the text, in a heading field)
-        let mut seen: HashMap<&str, (u32, bool)> = HashMap::new();
-        let mut terms: Vec<(String, bool)> = Vec::new();
-        for field in entry.headings() {
-            text::index_terms(field, |t| terms.push((t.to_owned(), true)));
-        }
-        text::index_terms(&entry.text, |t| terms.push((t.to_owned(), false)));
-        for extra in &entry.extra {
-            text::index_terms(extra, |t| terms.push((t.to_owned(), false)));
-        }
-        for (t, heading) in &terms {
-            let e = seen.entry(t.as_str()).or_insert((0, false));
-            if *heading {
-                e.1 = true;
-            } else {
-                e.0 += 1;
-            }
-        }
-        let mut own: Vec<(&str, u8)> = seen
-            .into_iter()
-            .map(|(t, (count, heading))| {
-                let body = count.min(MAX_COUNT) as u8;
-                (t, body.max(u8::from(!heading)) + if heading { HEADING } else { 0 })
-            })
-            .collect();
-        // Exact keys and filters: weight 1, looked up whole.
-        let keys: Vec<String> = entry.headings().filter_map(text::key).chain(entry.filters()).collect();
-        own.extend(keys.iter().map(|k| (k.as_str(), 1)));
-        for (t, w) in own {
-            let list = self.postings.entry(t.into()).or_default();
-            if list.last().is_none_or(|p| p.entry != id) {
-                list.push(Posting { entry: id, weight: w });
-            }
+        for (t, weight) in terms {
+            self.postings.entry(t).or_default().push(Posting { entry: id, weight });
         }
         id
     }
@@ -112,6 +105,43 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// The terms of `entry`, each once, with its weight: occurrences in the
+/// text (at most 10), plus 16 when it is in a heading field; its exact keys
+/// and filters with weight 1. Independent of other entries, so entries are
+/// prepared in parallel.
+pub fn terms_of(entry: &Entry) -> Vec<(Box<str>, u8)> {
+    let headings: Vec<text::Runs> = entry.headings().map(text::Runs::of).collect();
+    let body: Vec<text::Runs> = std::iter::once(entry.text.as_str())
+        .chain(entry.extra.iter().map(String::as_str))
+        .map(text::Runs::of)
+        .collect();
+    // term -> (occurrences in the text, in a heading field)
+    let mut seen: TermMap<&str, (u32, bool)> = TermMap::default();
+    for (runs, heading) in headings.iter().map(|r| (r, true)).chain(body.iter().map(|r| (r, false))) {
+        for run in runs.iter() {
+            text::run_terms(run, &mut |t| {
+                let e = seen.entry(t).or_insert((0, false));
+                if heading {
+                    e.1 = true;
+                } else {
+                    e.0 += 1;
+                }
+            });
+        }
+    }
+    let mut out: Vec<(Box<str>, u8)> = seen
+        .into_iter()
+        .map(|(t, (count, heading))| {
+            let body = count.min(MAX_COUNT) as u8;
+            (t.into(), body.max(u8::from(!heading)) + if heading { HEADING } else { 0 })
+        })
+        .collect();
+    let keys: std::collections::BTreeSet<String> =
+        entry.headings().filter_map(text::key).chain(entry.filters()).collect();
+    out.extend(keys.into_iter().map(|k| (k.into_boxed_str(), 1)));
+    out
 }
 
 /// The shard of `term` among `count`: FNV-1a (32 bits) of its UTF-8 bytes,
@@ -197,8 +227,8 @@ mod tests {
     #[test]
     fn terms_land_in_their_hashed_shard_with_heading_weight() {
         let mut b = Builder::default();
-        b.add(&entry("百步镇", "百步镇政务公开，政务公开。"));
-        b.add(&entry("指南", "政务"));
+        b.add(terms_of(&entry("百步镇", "百步镇政务公开，政务公开。")));
+        b.add(terms_of(&entry("指南", "政务")));
         let shards = b.finish();
         let all = lines(&shards);
         for (n, s) in shards.iter().enumerate() {
@@ -222,7 +252,7 @@ mod tests {
         let build = || {
             let mut b = Builder::default();
             for i in 0..50 {
-                b.add(&entry(&format!("第{i}号文件"), "关于做好政府信息公开工作的通知 abc 2024"));
+                b.add(terms_of(&entry(&format!("第{i}号文件"), "关于做好政府信息公开工作的通知 abc 2024")));
             }
             b.finish()
         };

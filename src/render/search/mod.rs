@@ -140,9 +140,24 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// Indexes `entries` (their terms found in parallel) and writes their files.
+    pub fn add_all(&mut self, entries: &[Entry], sink: &dyn Sink) -> Result<(), WriteError> {
+        use rayon::prelude::*;
+        let terms: Vec<Vec<(Box<str>, u8)>> = entries.par_iter().map(index::terms_of).collect();
+        for (entry, terms) in entries.iter().zip(terms) {
+            self.add_with(entry, terms, sink)?;
+        }
+        Ok(())
+    }
+
     /// Indexes `entry` and writes its file `search/e/<n>.js`.
     pub fn add(&mut self, entry: &Entry, sink: &dyn Sink) -> Result<(), WriteError> {
-        let n = self.builder.add(entry);
+        self.add_with(entry, index::terms_of(entry), sink)
+    }
+
+    /// Indexes `entry` with its `terms` and writes its file.
+    fn add_with(&mut self, entry: &Entry, terms: Vec<(Box<str>, u8)>, sink: &dyn Sink) -> Result<(), WriteError> {
+        let n = self.builder.add(terms);
         let text: String = collapse_space(&entry.text).chars().take(MAX_TEXT).collect();
         let file = EntryFile {
             k: entry.kind.code(),

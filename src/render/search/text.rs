@@ -67,7 +67,29 @@ fn runs(text: &str) -> Vec<(bool, String)> {
 /// counts them): each Han character, each pair of adjacent Han characters,
 /// each word of letters and digits.
 pub fn index_terms(text: &str, mut each: impl FnMut(&str)) {
-    for (han, run) in runs(text) {
+    for run in Runs::of(text).iter() {
+        run_terms(run, &mut each);
+    }
+}
+
+/// The runs of a text, kept so that its terms can be borrowed from them.
+pub struct Runs(Vec<(bool, String)>);
+
+impl Runs {
+    /// The runs of `text`.
+    pub fn of(text: &str) -> Runs {
+        Runs(runs(text))
+    }
+
+    /// Each run: (whether it is Han, its folded characters).
+    pub fn iter(&self) -> impl Iterator<Item = (bool, &str)> {
+        self.0.iter().map(|(h, r)| (*h, r.as_str()))
+    }
+}
+
+/// The terms of one run (see [`index_terms`]), borrowed from it.
+pub fn run_terms<'r>((han, run): (bool, &'r str), each: &mut impl FnMut(&'r str)) {
+    {
         if han {
             let chars: Vec<(usize, char)> = run.char_indices().collect();
             for (k, &(i, c)) in chars.iter().enumerate() {
@@ -77,7 +99,7 @@ pub fn index_terms(text: &str, mut each: impl FnMut(&str)) {
                 }
             }
         } else {
-            each(cut(&run, MAX_WORD));
+            each(cut(run, MAX_WORD));
         }
     }
 }
