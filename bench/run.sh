@@ -25,7 +25,9 @@
 # Generation is not timed. Each corpus is validated once, untimed, with `check --deny-warnings`
 # (this also warms the cache); then every timed run is reported: wall time, reports/s, CPU time,
 # peak RSS (from /usr/bin/time -v), exit code and (build) the output size, and a Markdown table
-# closes the output. A build is skipped when the previous size's output per report, scaled up,
+# closes the output. Each build also reports its search index (entries, shards, bytes, the
+# milliseconds the index took, through GONGKAI_BENCH_SEARCH), and bench/search_stats.py says what
+# typical queries of 2–4 characters download from it. A build is skipped when the previous size's output per report, scaled up,
 # would not fit in the free space of the location (or, on the RAM disk, in available memory).
 set -uo pipefail
 
@@ -100,6 +102,10 @@ log "== disk of $disk_base: $(df -P "$(dirname "$disk_base")" 2>/dev/null | awk 
 log "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
 
 rows=()   # Markdown table rows
+search_rows=()   # the search index's share of each build
+declare -A query_done=()
+query_tables=()   # bench/search_stats.py per size
+export GONGKAI_BENCH_SEARCH=1
 bytes_per_report=0   # measured by the last build, to foresee the next one's output
 
 # build_fits N DIR LOC: whether a build of N reports is expected to fit where DIR is.
@@ -144,9 +150,13 @@ measure() {
     wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", (b-a)/1e9}')
     local rps
     rps=$(awk -v n="$n" -v w="$wall" 'BEGIN{ if (w > 0) printf "%.0f", n/w; else print "inf" }')
-    local summary
+    local summary idx
     summary=$(tail -n1 "$out" | tr -d '\n')
+    # The search index's own line (GONGKAI_BENCH_SEARCH): entries, shards, bytes, milliseconds.
+    idx=$(grep -m1 '^search-index ' "$err")
+    sed -i '/^search-index /d' "$err"
     [[ -s $err ]] && summary="$summary $(head -c 200 "$err" | tr '\n' ' ')"
+    [[ -n $idx ]] && search_rows+=("| $n | $loc | $run | $(awk '{for(i=2;i<=NF;i++){split($i,a,"=");printf "%s | ", a[2]}}' <<<"$idx")")
     local out_mb="—"
     if [[ $what == build* && -d $dir/public ]]; then
         local bytes
@@ -195,6 +205,11 @@ for n in "${report_sizes[@]}"; do
                 if [[ $loc == disk ]] && ((drop)); then sync; echo 3 >/proc/sys/vm/drop_caches; fi
                 measure "$n" "$loc" build "$r" -- "$bin" --root "$dir" build --output "$dir/public"
             done
+            # What a reader's query downloads (computed from the last build's search/).
+            if [[ -d $dir/public/search && -z ${query_done[$n]:-} ]]; then
+                query_done[$n]=1
+                query_tables+=("N = $n ($loc)" "$(python3 "$here/search_stats.py" "$dir/public")" "")
+            fi
             rm -rf "$dir/public"
         fi
     done
@@ -265,6 +280,16 @@ echo
 echo "| N | location | command | run | wall s | reports/s | CPU s | peak MiB | exit | output MiB |"
 echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+if ((${#search_rows[@]})); then
+    echo
+    echo "Search index (part of each build above; bench/search_stats.py for what a query loads):"
+    echo
+    echo "| N | location | run | entries | shards | shard bytes | index ms |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${search_rows[@]}"
+    echo
+    printf '%s\n' "${query_tables[@]}"
+fi
 if ((${#serve_rows[@]})); then
     echo
     echo "| N | preview rebuild after one edit, ms (5 edits) |"

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod data;
 pub mod feeds;
 pub mod pages;
+pub mod search;
 pub mod statics;
 pub mod tables;
 pub mod templates;

@@ -11,7 +11,9 @@
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
 #      the link crawl; a11y.mjs: what the rules cannot see (reflow at 320 px and wide tables,
-#      text spacing, keyboard only, what a screen reader reads, the 适老化 switch kept across pages)
+#      text spacing, keyboard only, what a screen reader reads, the 适老化 switch kept across pages);
+#      search.mjs: the site search (the queries found first, 没有找到, a filter, the header
+#      box by keyboard, axe with results shown, no request leaving the site, file://)
 #   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits reload the
 #      open page (write → load latency printed), a broken report shows the error overlay, the fix
 #      reloads, SIGINT exits 0
@@ -191,6 +193,20 @@ if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   fi
 else
   failed=$((failed + 1)); echo "FAIL a11y.mjs exited $a11y_rc without its summary line"
+fi
+
+echo "== site search (search.mjs)"
+node "$HERE/search.mjs" "$BASE" --dir "$SITE" 2>&1 | tee "$WORK/search.log"
+search_rc=${PIPESTATUS[0]}
+summary=$(tail -n 1 "$WORK/search.log")
+if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  if [ "$search_rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+    failed=$((failed + 1)); echo "FAIL search.mjs exited $search_rc"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL search.mjs exited $search_rc without its summary line"
 fi
 
 # ---------------------------------------------------------------- 5. live reload

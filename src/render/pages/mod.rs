@@ -72,6 +72,7 @@ mod documents_data;
 mod indexes;
 mod listings;
 mod report;
+mod search;
 mod site_data;
 mod year;
 
@@ -85,6 +86,7 @@ pub use indexes::render_indexes;
 use indexes::*;
 pub use listings::PAGE_SIZE;
 pub use report::{render_report, report_data};
+pub use search::{SEARCH_PAGE, render_search};
 pub use site_data::render_site_data;
 use site_data::*;
 pub use year::render_year;
@@ -113,5 +115,6 @@ pub fn render_site(
     render_catalogue(&index, templates, sink)?;
     render_indexes(&index, templates, sink)?;
     render_not_found(&index, templates, sink)?;
+    render_search(&index, templates, sink)?;
     Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
 }

@@ -1,0 +1,261 @@
+//! The inverted index: for every term, the entries that hold it and how
+//! strongly; split into shards by a hash of the term, so a query loads only
+//! the shards of its own terms.
+//!
+//! A shard is a script (`search/s/<n>.js`) calling
+//! `gkSearchShard(n, "term\tpostings\n…")`. Postings are the entry numbers
+//! in ascending order, each written as the difference from the previous one
+//! in base 36, followed by an upper-case letter for its weight when that is
+//! not 1 (`B` = 2 … `Z` = 26: occurrences in the text up to 10, plus 16 in
+//! a heading field), separated by commas. Scripts rather than JSON
+//! files: a `<script>` loads from `file://` too, where `fetch` is refused.
+
+use super::text;
+use super::{Entry, Posting};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Bytes a shard aims at: the shard count is the index's size over this.
+const SHARD_TARGET: usize = 16 * 1024;
+
+/// Most shards an index is split into.
+const MAX_SHARDS: usize = 65_536;
+
+/// Weight added when a term is in a heading field (title, agency, 文号, 索引号).
+const HEADING: u8 = 16;
+
+/// Most occurrences in the text that count (the weight stays below 27, one letter).
+const MAX_COUNT: u32 = 10;
+
+/// FNV-1a, 64 bits, for the maps of terms: terms are short, and SipHash's
+/// protection against chosen keys buys nothing for the site's own text.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by terms.
+type TermMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The index under construction; entries are added in order, numbered from 0.
+#[derive(Default)]
+pub struct Builder {
+    postings: TermMap<Box<str>, Vec<Posting>>,
+    entries: u32,
+}
+
+impl Builder {
+    /// Adds the next entry with its [`terms_of`]; returns its number.
+    pub fn add(&mut self, terms: Vec<(Box<str>, u8)>) -> u32 {
+        let id = self.entries;
+        self.entries += 1;
+        for (t, weight) in terms {
+            self.postings.entry(t).or_default().push(Posting { entry: id, weight });
+        }
+        id
+    }
+
+    /// How many entries were added.
+    pub fn len(&self) -> u32 {
+        self.entries
+    }
+
+    /// Whether no entry was added.
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
+    /// The shards, in order: `(shard count, [text of shard 0, …])`. Terms
+    /// are sorted inside a shard, so the bytes depend only on the entries.
+    pub fn finish(self) -> Vec<String> {
+        let lines: Vec<(Box<str>, String)> =
+            self.postings.into_iter().map(|(t, list)| (t, encode_postings(&list))).collect();
+        let total: usize = lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
+        let count = total.div_ceil(SHARD_TARGET).clamp(1, MAX_SHARDS);
+        let mut shards: Vec<Vec<(Box<str>, String)>> = vec![Vec::new(); count];
+        for (t, p) in lines {
+            let n = shard_of(&t, count);
+            shards[n].push((t, p));
+        }
+        shards
+            .into_iter()
+            .map(|mut lines| {
+                lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut s = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum());
+                for (t, p) in lines {
+                    s.push_str(&t);
+                    s.push('\t');
+                    s.push_str(&p);
+                    s.push('\n');
+                }
+                s
+            })
+            .collect()
+    }
+}
+
+/// The terms of `entry`, each once, with its weight: occurrences in the
+/// text (at most 10), plus 16 when it is in a heading field; its exact keys
+/// and filters with weight 1. Independent of other entries, so entries are
+/// prepared in parallel.
+pub fn terms_of(entry: &Entry) -> Vec<(Box<str>, u8)> {
+    let headings: Vec<text::Runs> = entry.headings().map(text::Runs::of).collect();
+    let body: Vec<text::Runs> = std::iter::once(entry.text.as_str())
+        .chain(entry.extra.iter().map(String::as_str))
+        .map(text::Runs::of)
+        .collect();
+    // term -> (occurrences in the text, in a heading field)
+    let mut seen: TermMap<&str, (u32, bool)> = TermMap::default();
+    for (runs, heading) in headings.iter().map(|r| (r, true)).chain(body.iter().map(|r| (r, false))) {
+        for run in runs.iter() {
+            text::run_terms(run, &mut |t| {
+                let e = seen.entry(t).or_insert((0, false));
+                if heading {
+                    e.1 = true;
+                } else {
+                    e.0 += 1;
+                }
+            });
+        }
+    }
+    let mut out: Vec<(Box<str>, u8)> = seen
+        .into_iter()
+        .map(|(t, (count, heading))| {
+            let body = count.min(MAX_COUNT) as u8;
+            (t.into(), body.max(u8::from(!heading)) + if heading { HEADING } else { 0 })
+        })
+        .collect();
+    let keys: std::collections::BTreeSet<String> =
+        entry.headings().filter_map(text::key).chain(entry.filters()).collect();
+    out.extend(keys.into_iter().map(|k| (k.into_boxed_str(), 1)));
+    out
+}
+
+/// The shard of `term` among `count`: FNV-1a (32 bits) of its UTF-8 bytes,
+/// modulo `count` (`js/search.js` computes the same).
+pub fn shard_of(term: &str, count: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in term.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h as usize % count.max(1)
+}
+
+/// Postings as written in a shard (see the module's documentation).
+pub fn encode_postings(list: &[Posting]) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut prev = 0u32;
+    for (i, p) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_base36(&mut out, p.entry - if i == 0 { 0 } else { prev });
+        if p.weight > 1 {
+            out.push(char::from(b'A' + p.weight.min(26) - 1));
+        }
+        prev = p.entry;
+    }
+    out
+}
+
+/// Appends `n` in base 36 (digits and lower-case letters).
+fn push_base36(out: &mut String, mut n: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 8];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Kind;
+    use super::*;
+
+    fn entry(title: &str, text: &str) -> Entry {
+        Entry {
+            kind: Kind::Page,
+            title: title.into(),
+            url: "pages/x/index.html".into(),
+            agency: None,
+            year: None,
+            validity: None,
+            doc_no: None,
+            index_no: None,
+            text: text.into(),
+            extra: Vec::new(),
+        }
+    }
+
+    fn lines(shards: &[String]) -> Vec<(String, String)> {
+        shards
+            .iter()
+            .flat_map(|s| s.lines())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(t, p)| (t.to_owned(), p.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn postings_are_deltas_in_base36_with_weights() {
+        let list =
+            [Posting { entry: 0, weight: 1 }, Posting { entry: 37, weight: 26 }, Posting { entry: 38, weight: 1 }];
+        assert_eq!(encode_postings(&list), "0,11Z,1");
+    }
+
+    #[test]
+    fn terms_land_in_their_hashed_shard_with_heading_weight() {
+        let mut b = Builder::default();
+        b.add(terms_of(&entry("百步镇", "百步镇政务公开，政务公开。")));
+        b.add(terms_of(&entry("指南", "政务")));
+        let shards = b.finish();
+        let all = lines(&shards);
+        for (n, s) in shards.iter().enumerate() {
+            for l in s.lines() {
+                let term = l.split_once('\t').map_or("", |(t, _)| t);
+                assert_eq!(shard_of(term, shards.len()), n, "{term}");
+            }
+        }
+        let get = |t: &str| all.iter().find(|(x, _)| x == t).map(|(_, p)| p.clone());
+        // In the title and once in the text: heading weight 16 + 1.
+        assert_eq!(get("百步").as_deref(), Some("0Q"));
+        // Twice in entry 0's text, once in entry 1's.
+        assert_eq!(get("政务").as_deref(), Some("0B,1"));
+        assert_eq!(get("#百步镇").as_deref(), Some("0"));
+        assert_eq!(get("@k:p").as_deref(), Some("0,1"));
+        assert_eq!(get("公开").as_deref(), Some("0B"));
+    }
+
+    #[test]
+    fn two_builds_give_the_same_bytes() {
+        let build = || {
+            let mut b = Builder::default();
+            for i in 0..50 {
+                b.add(terms_of(&entry(&format!("第{i}号文件"), "关于做好政府信息公开工作的通知 abc 2024")));
+            }
+            b.finish()
+        };
+        assert_eq!(build(), build());
+    }
+}
