@@ -85,7 +85,9 @@ pub use documents_data::DOCUMENTS_CSV_HEADER;
 pub use indexes::render_indexes;
 use indexes::*;
 pub use listings::PAGE_SIZE;
+use report::render_report_keeping_body;
 pub use report::{render_report, report_data};
+use search::report_entry;
 pub use search::{SEARCH_PAGE, render_search};
 pub use site_data::render_site_data;
 use site_data::*;
@@ -106,7 +108,8 @@ pub fn render_site(
     let taken = super::statics::publish(&site.root, &statics, &templates.statics, sink)?;
     let guarded = super::statics::Guarded { inner: sink, taken };
     let sink: &dyn Sink = &guarded;
-    let reports = render_reports_and_data(&index, templates, sink, true)?;
+    let mut search = crate::render::search::Writer::default();
+    let reports = render_reports_and_data(&index, templates, sink, true, Some(&mut search))?;
     let agencies: Vec<&Agency> = index.agencies().collect();
     agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;
     let years: Vec<i32> = index.by_year.keys().copied().collect();
@@ -115,6 +118,6 @@ pub fn render_site(
     render_catalogue(&index, templates, sink)?;
     render_indexes(&index, templates, sink)?;
     render_not_found(&index, templates, sink)?;
-    render_search(&index, templates, sink)?;
+    render_search(&index, templates, sink, search)?;
     Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
 }

@@ -135,8 +135,20 @@ pub fn render_report(
     sink: &dyn Sink,
     i: usize,
 ) -> Result<(String, String), BuildError> {
+    render_report_keeping_body(index, templates, sink, i).map(|(share, _)| share)
+}
+
+/// [`render_report`], also returning the narrative it read for the page
+/// (empty for a report whose agency is not published), so the search index
+/// takes it from there instead of reading the file once more.
+pub(super) fn render_report_keeping_body(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    i: usize,
+) -> Result<((String, String), String), BuildError> {
     let r = index.report(i);
-    let Some(agency) = index.agency(&r.agency) else { return Ok((String::new(), String::new())) };
+    let Some(agency) = index.agency(&r.agency) else { return Ok(((String::new(), String::new()), String::new())) };
     let (prev, next) = neighbours(index, i);
     let dir = urls::report_dir(&r.agency, r.year);
     let path = urls::report(&r.agency, r.year);
@@ -185,5 +197,5 @@ pub fn render_report(
     let html = templates.render("report.html", &ctx, &path)?;
     sink.put(&path, html.as_bytes())?;
     super::super::attachments::copy(&dir, &r.attachments, sink)?;
-    Ok(site_share(index, r, agency, &record))
+    Ok((site_share(index, r, agency, &record), body))
 }

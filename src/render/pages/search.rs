@@ -9,12 +9,11 @@ use crate::render::search::{Entry, Kind, Writer, Written, text};
 /// The search page.
 pub const SEARCH_PAGE: &str = "search/index.html";
 
-/// The entry of report `i`: its title, agency, year, narrative (read again
-/// from its file, as its page is) and the labels of its key figures.
-fn report_entry(index: &Index<'_>, i: usize) -> Entry {
+/// The entry of report `i`: its title, agency, year, narrative (`body`, as
+/// its page read it) and the labels of its key figures.
+pub(super) fn report_entry(index: &Index<'_>, i: usize, body: &str) -> Entry {
     let r = index.report(i);
     let name = index.agency_name(r);
-    let body = crate::load::read_body(r).unwrap_or_default();
     let mut extra: Vec<String> = r.form.key_figures.iter().map(|k| k.label.clone()).collect();
     extra.push(format!("{}年", r.year));
     Entry {
@@ -26,7 +25,7 @@ fn report_entry(index: &Index<'_>, i: usize) -> Entry {
         validity: None,
         doc_no: None,
         index_no: None,
-        text: text::plain_text(&body),
+        text: text::plain_text(body),
         extra,
     }
 }
@@ -64,14 +63,10 @@ fn page_entry(p: &Page) -> Entry {
     }
 }
 
-/// Writes the index of every report (in build order, read in parallel
-/// chunks so memory stays flat), document and page; returns its shape.
-fn write_index(index: &Index<'_>, sink: &dyn Sink) -> Result<Written, WriteError> {
-    let mut writer = Writer::default();
-    for chunk in report_order(index).chunks(CHUNK) {
-        let entries: Vec<Entry> = chunk.par_iter().map(|&i| report_entry(index, i)).collect();
-        writer.add_all(&entries, sink)?;
-    }
+/// Adds every document and page to the index whose reports `writer`
+/// already holds (they are added as their pages are rendered), and writes
+/// it; returns its shape.
+fn write_index(index: &Index<'_>, mut writer: Writer, sink: &dyn Sink) -> Result<Written, WriteError> {
     for chunk in index.documents().chunks(CHUNK) {
         let entries: Vec<Entry> = chunk.par_iter().map(|d| document_entry(index, d)).collect();
         writer.add_all(&entries, sink)?;
@@ -100,9 +95,15 @@ struct SearchCtx {
 }
 
 /// Writes the search index and the search page.
-pub fn render_search(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
+/// `writer` holds the published reports, added as their pages were rendered.
+pub fn render_search(
+    index: &Index<'_>,
+    templates: &Templates,
+    sink: &dyn Sink,
+    writer: Writer,
+) -> Result<(), BuildError> {
     let started = std::time::Instant::now();
-    let written = write_index(index, sink)?;
+    let written = write_index(index, writer, sink)?;
     // For bench/run.sh only: the index's own share of the build.
     if std::env::var_os("GONGKAI_BENCH_SEARCH").is_some() {
         eprintln!(

@@ -28,6 +28,7 @@ pub(super) fn render_reports_and_data(
     templates: &Templates,
     sink: &dyn Sink,
     pages: bool,
+    mut search: Option<&mut crate::render::search::Writer>,
 ) -> Result<usize, BuildError> {
     sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
     sink.put("data/reports.json", b"[")?;
@@ -35,14 +36,24 @@ pub(super) fn render_reports_and_data(
     let order = report_order(index);
     let mut first = true;
     for chunk in order.chunks(CHUNK) {
-        let results: Vec<Result<(String, String), BuildError>> = chunk
+        let results: Vec<((String, String), String)> = chunk
             .par_iter()
-            .map(|&i| if pages { render_report(index, templates, sink, i) } else { Ok(report_data(index, i)) })
-            .collect();
+            .map(|&i| {
+                if pages {
+                    render_report_keeping_body(index, templates, sink, i)
+                } else {
+                    Ok((report_data(index, i), String::new()))
+                }
+            })
+            .collect::<Result<_, BuildError>>()?;
+        if let Some(writer) = search.as_deref_mut() {
+            let entries: Vec<_> =
+                chunk.par_iter().zip(&results).map(|(&i, (_, body))| report_entry(index, i, body)).collect();
+            writer.add_all(&entries, sink)?;
+        }
         let mut csv = String::new();
         let mut json = String::new();
-        for res in results {
-            let (rows, summary) = res?;
+        for ((rows, summary), _) in results {
             csv.push_str(&rows);
             if !summary.is_empty() {
                 json.push_str(if first { "\n" } else { ",\n" });
@@ -59,5 +70,5 @@ pub(super) fn render_reports_and_data(
 
 /// Writes only the site-wide data files (the preview writes them on demand).
 pub fn render_site_data(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
-    render_reports_and_data(index, templates, sink, false).map(|_| ())
+    render_reports_and_data(index, templates, sink, false, None).map(|_| ())
 }

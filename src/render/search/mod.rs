@@ -140,37 +140,32 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Indexes `entries` (their terms found in parallel) and writes their files.
+    /// Indexes `entries` and writes their files. The files are written and
+    /// the terms found in parallel; only the merge into the index is
+    /// sequential, in order, so the bytes never vary.
     pub fn add_all(&mut self, entries: &[Entry], sink: &dyn Sink) -> Result<(), WriteError> {
         use rayon::prelude::*;
-        let terms: Vec<Vec<(Box<str>, u8)>> = entries.par_iter().map(index::terms_of).collect();
-        for (entry, terms) in entries.iter().zip(terms) {
-            self.add_with(entry, terms, sink)?;
+        let first = self.builder.len();
+        let terms: Vec<Vec<(Box<str>, u8)>> = entries
+            .par_iter()
+            .enumerate()
+            .map(|(k, entry)| {
+                let n = first.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+                write_entry(entry, n, sink)?;
+                Ok(index::terms_of(entry))
+            })
+            .collect::<Result<_, WriteError>>()?;
+        for t in terms {
+            self.builder.add(t);
         }
         Ok(())
     }
 
     /// Indexes `entry` and writes its file `search/e/<n>.js`.
     pub fn add(&mut self, entry: &Entry, sink: &dyn Sink) -> Result<(), WriteError> {
-        self.add_with(entry, index::terms_of(entry), sink)
-    }
-
-    /// Indexes `entry` with its `terms` and writes its file.
-    fn add_with(&mut self, entry: &Entry, terms: Vec<(Box<str>, u8)>, sink: &dyn Sink) -> Result<(), WriteError> {
-        let n = self.builder.add(terms);
-        let text: String = collapse_space(&entry.text).chars().take(MAX_TEXT).collect();
-        let file = EntryFile {
-            k: entry.kind.code(),
-            t: &entry.title,
-            u: &entry.url,
-            a: entry.agency.as_ref().map(|(_, name)| name.as_str()),
-            y: entry.year,
-            v: entry.validity,
-            n: entry.doc_no.as_deref(),
-            i: entry.index_no.as_deref(),
-            x: text,
-        };
-        sink.put(&format!("search/e/{n}.js"), script("gkSearchEntry", n, &file).as_bytes())
+        write_entry(entry, self.builder.len(), sink)?;
+        self.builder.add(index::terms_of(entry));
+        Ok(())
     }
 
     /// Writes the shards `search/s/<n>.js`.
@@ -185,6 +180,23 @@ impl Writer {
         }
         Ok(Written { shards: shards.len(), entries, shard_bytes })
     }
+}
+
+/// Writes `search/e/<n>.js`, what the result of entry number `n` shows.
+fn write_entry(entry: &Entry, n: u32, sink: &dyn Sink) -> Result<(), WriteError> {
+    let text: String = collapse_space(&entry.text).chars().take(MAX_TEXT).collect();
+    let file = EntryFile {
+        k: entry.kind.code(),
+        t: &entry.title,
+        u: &entry.url,
+        a: entry.agency.as_ref().map(|(_, name)| name.as_str()),
+        y: entry.year,
+        v: entry.validity,
+        n: entry.doc_no.as_deref(),
+        i: entry.index_no.as_deref(),
+        x: text,
+    };
+    sink.put(&format!("search/e/{n}.js"), script("gkSearchEntry", n, &file).as_bytes())
 }
 
 /// `name(n, <value as JSON>);` — a file the browser loads with `<script>`.
