@@ -21,7 +21,7 @@ use crate::load::{read_agency_source, read_source};
 use crate::render::pages::{BuildError, Published};
 use crate::write::{Action, MARKER, WriteError, io};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The line of the output's marker file that names its sources' folder.
@@ -150,13 +150,18 @@ pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<Str
             return Ok(());
         }
         let text = read_source(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
-        put(to, &text)?;
-        // One attachment at a time, each verified to be the bytes that were checked.
-        for (dest, a) in attachment_dests(to, r) {
-            put(&dest, crate::render::attachments::read(a)?)?;
-        }
-        Ok::<(), BuildError>(())
+        Ok::<(), BuildError>(put(to, &text)?)
     })?;
+    // Attachments after the texts, each once: two reports of an agency may
+    // attach the same file, and two writers of one path would race. One at a
+    // time, each verified to be the bytes that were checked.
+    let mut attachments: BTreeMap<PathBuf, &crate::model::Attachment> = BTreeMap::new();
+    for (to, r) in reports.iter().filter(|(to, r)| *r.file != *to) {
+        attachments.extend(attachment_dests(to, r));
+    }
+    for (dest, a) in &attachments {
+        put(dest, crate::render::attachments::read(a)?)?;
+    }
     for (to, r) in reports {
         expected.extend(attachment_dests(&to, r).into_iter().map(|(dest, _)| dest));
         expected.insert(to);
