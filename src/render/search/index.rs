@@ -50,22 +50,97 @@ impl Hasher for Fnv {
 /// A map keyed by terms.
 type TermMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// How many parts the map of terms is split into, by a hash of the term,
+/// so that a batch of entries is merged into the parts in parallel. The
+/// index's bytes do not depend on it: shards are cut and sorted afterwards.
+const PARTS: usize = 16;
+
+/// The terms of one entry, grouped by part: `ranges[p]` are part `p`'s.
+pub struct EntryTerms {
+    terms: Vec<(Box<str>, u8)>,
+    ranges: [(u32, u32); PARTS],
+}
+
+impl EntryTerms {
+    /// Groups `terms` by part (done in parallel, before the merge): a
+    /// counting sort, each term's part computed once.
+    pub fn new(terms: Vec<(Box<str>, u8)>) -> EntryTerms {
+        let parts: Vec<usize> = terms.iter().map(|(t, _)| part_of(t)).collect();
+        let mut counts = [0u32; PARTS];
+        for &p in &parts {
+            counts[p] += 1;
+        }
+        let mut ranges = [(0u32, 0u32); PARTS];
+        let mut start = 0;
+        for (range, count) in ranges.iter_mut().zip(counts) {
+            *range = (start, start + count);
+            start += count;
+        }
+        let mut next = ranges.map(|(a, _)| a as usize);
+        let mut slots: Vec<Option<(Box<str>, u8)>> = (0..terms.len()).map(|_| None).collect();
+        for (term, p) in terms.into_iter().zip(parts) {
+            slots[next[p]] = Some(term);
+            next[p] += 1;
+        }
+        EntryTerms { terms: slots.into_iter().flatten().collect(), ranges }
+    }
+
+    /// The terms of part `p`.
+    fn part(&self, p: usize) -> &[(Box<str>, u8)] {
+        let (a, b) = self.ranges[p];
+        &self.terms[a as usize..b as usize]
+    }
+}
+
+/// The part of a term: FNV-1a of its bytes, folded.
+fn part_of(term: &str) -> usize {
+    let mut h = Fnv::default();
+    h.write(term.as_bytes());
+    (h.finish() >> 32) as usize % PARTS
+}
+
 /// The index under construction; entries are added in order, numbered from 0.
-#[derive(Default)]
 pub struct Builder {
-    postings: TermMap<Box<str>, Vec<Posting>>,
+    parts: Vec<TermMap<Box<str>, Vec<Posting>>>,
     entries: u32,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder { parts: (0..PARTS).map(|_| TermMap::default()).collect(), entries: 0 }
+    }
 }
 
 impl Builder {
     /// Adds the next entry with its [`terms_of`]; returns its number.
     pub fn add(&mut self, terms: Vec<(Box<str>, u8)>) -> u32 {
         let id = self.entries;
-        self.entries += 1;
-        for (t, weight) in terms {
-            self.postings.entry(t).or_default().push(Posting { entry: id, weight });
-        }
+        self.add_batch(&[EntryTerms::new(terms)]);
         id
+    }
+
+    /// Adds the next entries, in order, each with its terms grouped by
+    /// [`EntryTerms::new`]. Each part of the map takes its own terms of
+    /// every entry, in entry order, in parallel with the other parts; a term
+    /// seen before costs no allocation.
+    pub fn add_batch(&mut self, batch: &[EntryTerms]) {
+        use rayon::prelude::*;
+        let first = self.entries;
+        self.parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+            for (k, entry) in batch.iter().enumerate() {
+                let id = first + k as u32;
+                for (t, weight) in entry.part(p) {
+                    let posting = Posting { entry: id, weight: *weight };
+                    match map.get_mut(&**t) {
+                        Some(list) => list.push(posting),
+                        None => {
+                            map.insert(t.clone(), vec![posting]);
+                        }
+                    }
+                }
+            }
+        });
+        self.entries = first.saturating_add(u32::try_from(batch.len()).unwrap_or(u32::MAX));
     }
 
     /// How many entries were added.
@@ -81,8 +156,12 @@ impl Builder {
     /// The shards, in order: `(shard count, [text of shard 0, …])`. Terms
     /// are sorted inside a shard, so the bytes depend only on the entries.
     pub fn finish(self) -> Vec<String> {
-        let lines: Vec<(Box<str>, String)> =
-            self.postings.into_iter().map(|(t, list)| (t, encode_postings(&list))).collect();
+        use rayon::prelude::*;
+        let lines: Vec<(Box<str>, String)> = self
+            .parts
+            .into_par_iter()
+            .flat_map_iter(|map| map.into_iter().map(|(t, list)| (t, encode_postings(&list))))
+            .collect();
         let total: usize = lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
         let count = total.div_ceil(SHARD_TARGET).clamp(1, MAX_SHARDS);
         let mut shards: Vec<Vec<(Box<str>, String)>> = vec![Vec::new(); count];
@@ -91,7 +170,7 @@ impl Builder {
             shards[n].push((t, p));
         }
         shards
-            .into_iter()
+            .into_par_iter()
             .map(|mut lines| {
                 lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 let mut s = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum());
@@ -245,6 +324,23 @@ mod tests {
         assert_eq!(get("#百步镇").as_deref(), Some("0"));
         assert_eq!(get("@k:p").as_deref(), Some("0,1"));
         assert_eq!(get("公开").as_deref(), Some("0B"));
+    }
+
+    #[test]
+    fn a_batch_merged_part_by_part_equals_entries_added_one_by_one() {
+        let entries: Vec<Entry> = (0..40)
+            .map(|i| entry(&format!("第{i}号"), &format!("政务公开{}依申请 abc{} 百步镇", "工作".repeat(i % 7), i % 3)))
+            .collect();
+        let mut one = Builder::default();
+        for e in &entries {
+            one.add(terms_of(e));
+        }
+        let mut batched = Builder::default();
+        batched.add(terms_of(&entries[0]));
+        let rest: Vec<EntryTerms> = entries[1..].iter().map(|e| EntryTerms::new(terms_of(e))).collect();
+        batched.add_batch(&rest);
+        assert_eq!(batched.len(), 40);
+        assert_eq!(one.finish(), batched.finish());
     }
 
     #[test]

@@ -146,18 +146,18 @@ impl Writer {
     pub fn add_all(&mut self, entries: &[Entry], sink: &dyn Sink) -> Result<(), WriteError> {
         use rayon::prelude::*;
         let first = self.builder.len();
-        let terms: Vec<Vec<(Box<str>, u8)>> = entries
+        let terms: Vec<index::EntryTerms> = entries
             .par_iter()
             .enumerate()
             .map(|(k, entry)| {
                 let n = first.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
                 write_entry(entry, n, sink)?;
-                Ok(index::terms_of(entry))
+                Ok(index::EntryTerms::new(index::terms_of(entry)))
             })
             .collect::<Result<_, WriteError>>()?;
-        for t in terms {
-            self.builder.add(t);
-        }
+        self.builder.add_batch(&terms);
+        // The terms' strings are freed in parallel too, not on this thread.
+        terms.into_par_iter().for_each(drop);
         Ok(())
     }
 
