@@ -5,10 +5,12 @@
 //!
 //! - [`layout`]: where everything is in a site folder, and its naming rules;
 //! - [`load`]: find the content files and read them ([`source`] decodes them);
-//! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`],
+//! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`] (reports, agencies, pages, documents),
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
-//! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds;
+//! - [`render`]: pages ([`markdown`], tera [`theme`]s), open data and feeds,
+//!   the catalogue of documents (政府信息公开目录), attachments, `static/`
+//!   and the site search index;
 //! - [`publish`]: decide which reports are published (a report with an
 //!   error is withheld, its last published version kept in its place), render
 //!   them into a staging folder and swap it in, for `build` and the preview alike;
