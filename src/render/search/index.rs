@@ -101,7 +101,7 @@ fn part_of(term: &str) -> usize {
 
 /// The index under construction; entries are added in order, numbered from 0.
 pub struct Builder {
-    parts: Vec<TermMap<Box<str>, Vec<Posting>>>,
+    parts: Vec<TermMap<Box<str>, Encoded>>,
     entries: u32,
 }
 
@@ -134,7 +134,9 @@ impl Builder {
                     match map.get_mut(&**t) {
                         Some(list) => list.push(posting),
                         None => {
-                            map.insert(t.clone(), vec![posting]);
+                            let mut list = Encoded::default();
+                            list.push(posting);
+                            map.insert(t.clone(), list);
                         }
                     }
                 }
@@ -157,11 +159,8 @@ impl Builder {
     /// are sorted inside a shard, so the bytes depend only on the entries.
     pub fn finish(self) -> Vec<String> {
         use rayon::prelude::*;
-        let lines: Vec<(Box<str>, String)> = self
-            .parts
-            .into_par_iter()
-            .flat_map_iter(|map| map.into_iter().map(|(t, list)| (t, encode_postings(&list))))
-            .collect();
+        let lines: Vec<(Box<str>, String)> =
+            self.parts.into_par_iter().flat_map_iter(|map| map.into_iter().map(|(t, list)| (t, list.text))).collect();
         let total: usize = lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
         let count = total.div_ceil(SHARD_TARGET).clamp(1, MAX_SHARDS);
         let mut shards: Vec<Vec<(Box<str>, String)>> = vec![Vec::new(); count];
@@ -234,21 +233,42 @@ pub fn shard_of(term: &str, count: usize) -> usize {
     h as usize % count.max(1)
 }
 
+/// A term's postings, encoded as they come (entries arrive in ascending
+/// order): a few bytes each instead of a [`Posting`] of eight, so the index
+/// of 100,000 reports fits in memory until its shards are written.
+#[derive(Default)]
+struct Encoded {
+    /// The last entry added.
+    last: u32,
+    /// The postings so far, as written in a shard.
+    text: String,
+}
+
+impl Encoded {
+    /// Appends `p`, whose entry is above every entry before it.
+    fn push(&mut self, p: Posting) {
+        debug_assert!(self.text.is_empty() || p.entry > self.last, "entries arrive in ascending order");
+        let delta = if self.text.is_empty() {
+            p.entry
+        } else {
+            self.text.push(',');
+            p.entry.saturating_sub(self.last)
+        };
+        push_base36(&mut self.text, delta);
+        if p.weight > 1 {
+            self.text.push(char::from(b'A' + p.weight.min(26) - 1));
+        }
+        self.last = p.entry;
+    }
+}
+
 /// Postings as written in a shard (see the module's documentation).
 pub fn encode_postings(list: &[Posting]) -> String {
-    let mut out = String::with_capacity(list.len() * 3);
-    let mut prev = 0u32;
-    for (i, p) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_base36(&mut out, p.entry - if i == 0 { 0 } else { prev });
-        if p.weight > 1 {
-            out.push(char::from(b'A' + p.weight.min(26) - 1));
-        }
-        prev = p.entry;
+    let mut out = Encoded::default();
+    for &p in list {
+        out.push(p);
     }
-    out
+    out.text
 }
 
 /// Appends `n` in base 36 (digits and lower-case letters).
