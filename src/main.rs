@@ -20,8 +20,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             Ok(cmd::check::run(root, format, deny_warnings, &mut std::io::stdout().lock())?)
         }
-        Command::Build { output, base_url, strict, drafts } => {
-            let opts = cmd::build::Options { output, base_url, strict, drafts };
+        Command::Build { output, base_url, strict, drafts, no_cache } => {
+            let opts = cmd::build::Options { output, base_url, strict, drafts, no_cache };
             Ok(cmd::build::run(root, &opts, &mut std::io::stderr().lock())?.exit_code())
         }
         Command::Serve { port, bind, open, poll, no_drafts } => {

@@ -5,6 +5,7 @@
 //! withheld report that was published before keeps its last published
 //! version. With `--strict`, any error publishes nothing (exit 1), as before.
 
+use crate::publish::cache::{Cache, Key};
 use crate::publish::{LostWhy, Previous, Publication, Reason, Selection};
 use crate::render::RenderError;
 use crate::render::pages::{BuildError, Stats};
@@ -86,6 +87,8 @@ pub struct Options {
     pub strict: bool,
     /// Publish drafts too, marked 草稿.
     pub drafts: bool,
+    /// Build in full even when the build cache says nothing changed.
+    pub no_cache: bool,
 }
 
 /// How a build ended, for the exit code.
@@ -124,16 +127,98 @@ pub struct Built {
 /// `public/`), and says what was withheld.
 pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let started = Instant::now();
+    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let cache = cache_of(root, &output, opts);
+    if let Some(record) = cache.as_ref().and_then(Cache::hit) {
+        write!(out, "{}", record.text)?;
+        let ms = started.elapsed().as_millis();
+        let line = crate::t!(
+            "cli-build-up-to-date",
+            pages = record.pages,
+            reports = record.reports,
+            output = &output,
+            ms = ms
+        );
+        writeln!(out, "{line}")?;
+        let stats = Stats { pages: record.pages, reports: record.reports, unchanged: record.pages };
+        return Ok(if record.all_published { Outcome::Published(stats) } else { Outcome::Withheld(stats) });
+    }
+    if let Some(cache) = &cache {
+        cache.forget();
+    }
+    let mut said = Tee { out, kept: Vec::new() };
+    let outcome = run_in_full(root, &output, opts, &mut said, started)?;
+    if let (Some(cache), Outcome::Published(stats) | Outcome::Withheld(stats)) = (&cache, outcome) {
+        let text = String::from_utf8_lossy(&said.kept);
+        // The last line (pages, time) is said anew on a hit.
+        let body = text.trim_end_matches('\n').rsplit_once('\n').map_or("", |(before, _)| before);
+        let text = if body.is_empty() { String::new() } else { format!("{body}\n") };
+        cache.store(text, matches!(outcome, Outcome::Published(_)), stats.pages, stats.reports);
+    }
+    Ok(outcome)
+}
+
+/// The build cache of this build, unless `--no-cache` or a benchmark's
+/// timing (`GONGKAI_BENCH_SEARCH`, printed by the build) asks for a full build.
+fn cache_of(root: &Path, output: &Path, opts: &Options) -> Option<Cache> {
+    if opts.no_cache || std::env::var_os("GONGKAI_BENCH_SEARCH").is_some() {
+        return None;
+    }
+    let output_text = output.to_string_lossy();
+    let flags = [
+        output_text.as_ref(),
+        opts.base_url.as_deref().unwrap_or("\0"),
+        bool_text(opts.strict),
+        bool_text(opts.drafts),
+    ];
+    Some(Cache::open(root, output, Key::new(&flags)?))
+}
+
+/// `"1"` or `"0"`.
+fn bool_text(b: bool) -> &'static str {
+    if b { "1" } else { "0" }
+}
+
+/// A writer that passes everything on and keeps a copy, up to the build's
+/// last line, for the cache to say again.
+struct Tee<'o> {
+    /// Where the build's report goes.
+    out: &'o mut dyn Write,
+    /// What was written.
+    kept: Vec<u8>,
+}
+
+impl Write for Tee<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.kept.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A build without the cache: load, check, publish, say what happened.
+/// Everything before the last line is also kept in `said`.
+fn run_in_full(
+    root: &Path,
+    output: &Path,
+    opts: &Options,
+    said: &mut Tee<'_>,
+    started: Instant,
+) -> Result<Outcome, RunError> {
+    let out: &mut dyn Write = said;
     let mut site = Site::load(root)?;
     if let Some(url) = &opts.base_url {
         site.config.base_url = url.clone();
     }
     let tally = super::check::report(&site, super::check::Format::Human, out)?;
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
     let result = if opts.strict && tally.errors > 0 {
         Err(BuildCmdError::Content { errors: tally.errors })
     } else {
-        build_with(&site, &output, opts.drafts)
+        build_with(&site, output, opts.drafts)
     };
     match result {
         Ok(built) => {
@@ -144,7 +229,7 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, 
                 "cli-build-done",
                 pages = stats.pages,
                 reports = stats.reports,
-                output = &output,
+                output = output,
                 ms = started.elapsed().as_millis(),
                 unchanged = stats.unchanged
             );
@@ -153,24 +238,24 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, 
             Ok(if all { Outcome::Published(stats) } else { Outcome::Withheld(stats) })
         }
         Err(BuildCmdError::Content { .. }) => {
-            let refused = crate::t!("cli-build-refused", errors = tally.errors, output = &output);
+            let refused = crate::t!("cli-build-refused", errors = tally.errors, output = output);
             writeln!(out, "{}", crate::t!("cli-error", message = refused))?;
             Ok(Outcome::NotPublished)
         }
         Err(BuildCmdError::Site { errors }) => {
-            let refused = crate::t!("cli-build-site-errors", errors = errors, output = &output);
+            let refused = crate::t!("cli-build-site-errors", errors = errors, output = output);
             writeln!(out, "{}", crate::t!("cli-error", message = refused))?;
             Ok(Outcome::NotPublished)
         }
         Err(BuildCmdError::Refused(selection)) => {
             print_new_findings(&site, &selection, out)?;
-            writeln!(out, "{}", crate::t!("cli-error", message = refusal(&site, &selection, &output)))?;
+            writeln!(out, "{}", crate::t!("cli-error", message = refusal(&site, &selection, output)))?;
             Ok(Outcome::NotPublished)
         }
         Err(BuildCmdError::Build { source: BuildError::Render(e) }) => {
             // A template error is an error in the site, like a content error.
             writeln!(out, "{}", crate::t!("cli-error", message = e.to_string()))?;
-            writeln!(out, "{}", crate::t!("cli-build-nothing-built", output = &output))?;
+            writeln!(out, "{}", crate::t!("cli-build-nothing-built", output = output))?;
             Ok(Outcome::NotPublished)
         }
         Err(BuildCmdError::Build { source }) => Err(RunError::Output { source }),

@@ -90,6 +90,9 @@ pub enum Command {
         /// Publish drafts (`draft: true`) too, marked 草稿.
         #[arg(long, help = t!("cli-build-drafts"))]
         drafts: bool,
+        /// Build in full even when nothing changed since the last build.
+        #[arg(long, help = t!("cli-build-no-cache"))]
+        no_cache: bool,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on every change.
     #[command(about = t!("cli-serve-about"))]

@@ -10,6 +10,7 @@
 //! everything else, so every page, listing, total, feed and data file agrees
 //! with what is online.
 
+pub mod cache;
 pub mod plan;
 pub mod select;
 pub mod sources;

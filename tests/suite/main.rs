@@ -2,6 +2,7 @@
 
 mod as_published;
 mod build;
+mod cache;
 mod check_example;
 mod check_inputs;
 mod check_rules;

@@ -205,3 +205,5 @@ cli-config-police = `police = "{$value}"` in `[identity]` is not a valid public 
 cli-config-email = `email = "{$value}"` in `[identity]` is not a valid e-mail address, such as `xxgk@example.gov.cn`
 cli-config-logo = `logo = "{$value}"` in `[identity]` must be a file of the `static/` folder, written relative to it, such as `images/logo.svg` (no `..`, not starting with `/`)
 cli-config-logo-missing = `logo = "{$value}"` in `[identity]`: the `static/` folder has no such file
+cli-build-no-cache = build in full, without the build cache (by default, when content, theme and settings are as at the last build, its output is kept)
+cli-build-up-to-date = nothing changed in content, theme or settings: the last build's { $pages } pages ({ $reports } reports) in { $output } are kept, in { $ms } ms (--no-cache builds in full)

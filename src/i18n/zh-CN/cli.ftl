@@ -167,3 +167,5 @@ cli-config-police = `[identity]` 中 `police = "{$value}"` 不是有效的公安
 cli-config-email = `[identity]` 中 `email = "{$value}"` 不是有效的电子邮箱地址，如 `xxgk@example.gov.cn`
 cli-config-logo = `[identity]` 中 `logo = "{$value}"` 应为 `static/` 文件夹中的文件，写相对于 `static/` 的路径，如 `images/logo.svg`（不能含 `..`，不能以 `/` 开头）
 cli-config-logo-missing = `[identity]` 中 `logo = "{$value}"`：`static/` 文件夹中没有这个文件
+cli-build-no-cache = 完整生成，不使用生成缓存（默认：内容、主题、设置与上次生成时相同时，直接沿用上次的输出）
+cli-build-up-to-date = 内容、主题与设置均未改变，沿用上次生成的 {$pages} 个页面（{$reports} 份年报），输出在 {$output}，用时 {$ms} 毫秒（完整生成请加 --no-cache）
