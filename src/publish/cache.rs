@@ -23,6 +23,7 @@
 //! an error. A full build removes the record before it writes anything, so a
 //! build that fails or is killed leaves no record that could be trusted.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -129,9 +130,7 @@ impl Cache {
     /// changed while the build read them.
     pub fn store(&self, text: String, all_published: bool, pages: usize, reports: usize) {
         let Some(inputs) = &self.inputs else { return };
-        let root = &self.root;
-        let dirs: Vec<PathBuf> = crate::layout::SOURCES.iter().map(|s| root.join(s)).collect();
-        if listing(root, &dirs, None).map(|l| hash_of(&l)).as_ref() != Some(inputs) {
+        if listing(&self.root, &sources(&self.root), None).map(|l| hash_of(&l)).as_ref() != Some(inputs) {
             return;
         }
         let Some(outputs) = outputs_of(&self.target) else { return };
@@ -175,45 +174,60 @@ fn hash_of(text: &str) -> String {
 
 /// One line per entry under `dirs` (relative to `base`): path, kind, size,
 /// time and inode, in a stable order; `None` when a link is met, or a file
-/// modified after `newest`. A missing folder lists as nothing.
+/// modified less than [`RACY`] before `newest`. A missing folder lists as
+/// its name alone. The folders are listed in parallel.
 fn listing(base: &Path, dirs: &[PathBuf], newest: Option<SystemTime>) -> Option<String> {
+    let parts: Vec<Option<String>> = dirs.par_iter().map(|dir| list_one(base, dir, newest)).collect();
+    parts.into_iter().collect::<Option<Vec<String>>>().map(|p| p.concat())
+}
+
+/// [`listing`] of one folder (or file).
+fn list_one(base: &Path, dir: &Path, newest: Option<SystemTime>) -> Option<String> {
+    use std::fmt::Write as _;
     let mut out = String::new();
-    for dir in dirs {
-        if std::fs::symlink_metadata(dir).is_err() {
-            out.push_str(&format!("-{}\n", dir.strip_prefix(base).unwrap_or(dir).display()));
-            continue;
+    if std::fs::symlink_metadata(dir).is_err() {
+        let _ = writeln!(out, "-{}", dir.strip_prefix(base).unwrap_or(dir).display());
+        return Some(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.ok()?;
+        let meta = entry.metadata().ok()?;
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            return None;
         }
-        for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
-            let entry = entry.ok()?;
-            let meta = entry.metadata().ok()?;
-            let kind = meta.file_type();
-            if kind.is_symlink() {
-                return None;
-            }
-            let modified = meta.modified().ok()?;
-            if newest.is_some_and(|n| modified + RACY > n) && kind.is_file() {
-                return None;
-            }
-            let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
-            let tag = if kind.is_dir() { 'd' } else { 'f' };
-            out.push_str(&format!("{tag}{}\0{}\0{}\0{}\n", rel.display(), meta.len(), nanos(modified), meta.ino()));
+        let modified = meta.modified().ok()?;
+        if newest.is_some_and(|n| modified + RACY > n) && kind.is_file() {
+            return None;
         }
+        let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
+        let tag = if kind.is_dir() { 'd' } else { 'f' };
+        let _ = writeln!(out, "{tag}{}\0{}\0{}\0{}", rel.display(), meta.len(), nanos(modified), meta.ino());
     }
     Some(out)
 }
 
 /// The inputs' listing hash, `None` if it cannot be trusted at `now`.
 fn inputs_of(root: &Path, now: SystemTime) -> Option<String> {
-    let dirs: Vec<PathBuf> = crate::layout::SOURCES.iter().map(|s| root.join(s)).collect();
-    listing(root, &dirs, Some(now)).map(|l| hash_of(&l))
+    listing(root, &sources(root), Some(now)).map(|l| hash_of(&l))
 }
 
-/// The hash of the output's and the kept sources' listing.
+/// The site's sources: settings, content, themes, templates, forms, static files.
+fn sources(root: &Path) -> Vec<PathBuf> {
+    crate::layout::SOURCES.iter().map(|s| root.join(s)).collect()
+}
+
+/// The hash of the output's and the kept sources' listing: each entry of
+/// the output folder, then the kept sources.
 fn outputs_of(target: &Path) -> Option<String> {
     let store = super::sources::store_of(target);
     let base = target.parent().unwrap_or(target);
     let marker = std::fs::read_to_string(target.join(crate::write::MARKER)).ok()?;
-    let files = listing(base, &[target.to_path_buf(), store], None)?;
+    let mut parts: Vec<PathBuf> =
+        std::fs::read_dir(target).ok()?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().ok()?;
+    parts.sort();
+    parts.push(store);
+    let files = listing(base, &parts, None)?;
     Some(hash_of(&format!("{marker}\0{files}")))
 }
 

@@ -37,6 +37,9 @@ const RELOAD_JS: &str = include_str!("reload.js");
 pub enum Event {
     /// A new build (its generation) is ready.
     Reload(u64),
+    /// The pages at these URL paths are ready in the generation being
+    /// built (the edited reports); the rest follows with its `Reload`.
+    Fresh(u64, Vec<String>),
     /// The last rebuild failed; JSON `{summary, errors}`.
     Failed(String),
 }
@@ -46,6 +49,7 @@ impl Event {
     fn wire(&self) -> String {
         match self {
             Event::Reload(g) => format!("event: reload\ndata: {g}\n\n"),
+            Event::Fresh(g, paths) => format!("event: fresh\ndata: {g} {}\n\n", paths.join(" ")),
             Event::Failed(json) => format!("event: failed\ndata: {json}\n\n"),
         }
     }
@@ -60,6 +64,26 @@ pub struct State {
     pub generation: u64,
     /// The failure of the last rebuild, if it failed.
     pub failure: Option<String>,
+    /// While an update renders the listings: the generation it will have,
+    /// and the URL paths of the pages already rendered for it (the edited
+    /// reports). Those are served as of that generation, so they do not
+    /// reload again when it is complete; every other page still reloads then.
+    pub fresh: Option<(u64, Vec<String>)>,
+}
+
+impl State {
+    /// The generation the page at the URL `path` is served as.
+    pub fn generation_of(&self, path: &str) -> u64 {
+        match &self.fresh {
+            Some((g, paths)) if paths.iter().any(|p| is_page(path, p)) => *g,
+            _ => self.generation,
+        }
+    }
+}
+
+/// Whether the request `path` is the page at the URL path `page` (a folder's `index.html` or the folder).
+fn is_page(path: &str, page: &str) -> bool {
+    path == page || path.strip_prefix(page) == Some("index.html")
 }
 
 /// The server: state and the open event streams.
@@ -231,7 +255,7 @@ impl Server {
         }
         let (dir, generation) = {
             let s = self.state.read().unwrap_or_else(PoisonError::into_inner);
-            (s.dir.clone(), s.generation)
+            (s.dir.clone(), s.generation_of(path))
         };
         match resolve(&dir, path) {
             Resolved::File(file) => match std::fs::read(&file) {
@@ -272,7 +296,7 @@ impl Server {
             let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
             if let Some(f) = &state.failure {
                 w.write_all(Event::Failed(f.clone()).wire().as_bytes())?;
-            } else if state.generation != seen {
+            } else if state.generation != seen && state.fresh.as_ref().is_none_or(|(g, _)| *g != seen) {
                 w.write_all(Event::Reload(state.generation).wire().as_bytes())?;
             }
             self.clients.lock().unwrap_or_else(PoisonError::into_inner).push(tx);
@@ -405,4 +429,23 @@ fn not_found(socket: &TcpStream, dir: &Path, generation: u64, head: bool, keep_a
     // No good build yet: a page that still receives the overlay and the reload.
     let page = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| nothing_built().into_bytes());
     respond(socket, 404, "text/html; charset=utf-8", &inject(page, generation), head, keep_alive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edited_page_is_served_as_of_the_generation_being_built_and_the_rest_as_before() {
+        let mut state = State { generation: 4, ..State::default() };
+        assert_eq!(state.generation_of("/reports/a/2024/"), 4);
+        state.fresh = Some((5, vec!["/reports/a/2024/".to_owned()]));
+        assert_eq!(state.generation_of("/reports/a/2024/"), 5);
+        assert_eq!(state.generation_of("/reports/a/2024/index.html"), 5);
+        assert_eq!(state.generation_of("/reports/a/2023/"), 4, "another report waits for the whole update");
+        assert_eq!(state.generation_of("/"), 4);
+        assert_eq!(state.generation_of("/reports/a/2024/report.csv"), 4, "only the page itself");
+        let wire = Event::Fresh(5, vec!["/reports/a/2024/".into(), "/reports/a/2023/".into()]).wire();
+        assert_eq!(wire, "event: fresh\ndata: 5 /reports/a/2024/ /reports/a/2023/\n\n");
+    }
 }

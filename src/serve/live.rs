@@ -309,7 +309,10 @@ impl Live {
 
     /// Re-reads, re-checks and re-renders what the edited agencies' reports
     /// touch. A report that now has an error keeps its last good version.
-    pub fn update(&mut self, slugs: &BTreeSet<String>) -> Result<Shown, Failure> {
+    /// When nothing is withheld, `first` is given the URL paths of the
+    /// edited agencies' report pages as soon as they are rendered, before
+    /// the listings, so the page being edited can be shown at once.
+    pub fn update(&mut self, slugs: &BTreeSet<String>, first: &mut dyn FnMut(Vec<String>)) -> Result<Shown, Failure> {
         for slug in slugs {
             self.site.reload_agency(slug);
             self.pending.insert(slug.clone());
@@ -324,7 +327,9 @@ impl Live {
             let _ = std::fs::remove_dir_all(self.dir.join(crate::render::urls::report_dir(slug, *year)));
         }
         self.shown = now;
-        self.render_pending().map_err(|e| build_failure(&e, &report))?;
+        let mut ignore = |_: Vec<String>| {};
+        let first: &mut dyn FnMut(Vec<String>) = if errors.is_empty() { first } else { &mut ignore };
+        self.render_pending(first).map_err(|e| build_failure(&e, &report))?;
         let published = self.selection.published(&self.site);
         crate::publish::sources::record(&self.sources, &published, Some(&pending))
             .map_err(|e| build_failure(&e, &report))?;
@@ -332,16 +337,21 @@ impl Live {
         Ok(Shown { report, withheld })
     }
 
-    fn render_pending(&mut self) -> Result<(), BuildError> {
+    /// Renders the edited agencies' reports (then tells `first` their URL
+    /// paths), their agency pages, the year pages concerned and the indexes.
+    fn render_pending(&mut self, first: &mut dyn FnMut(Vec<String>)) -> Result<(), BuildError> {
         let index = Index::new(&self.site, self.selection.published(&self.site));
         let sink = InPlace(&self.dir);
         let mut years = std::mem::take(&mut self.pending_years);
+        let mut fresh = Vec::new();
         for slug in &self.pending {
-            if let Some(list) = index.by_agency.get(slug.as_str()) {
-                for &i in list {
-                    pages::render_report(&index, &self.templates, &sink, i)?;
-                }
+            for &i in index.by_agency.get(slug.as_str()).into_iter().flatten() {
+                pages::render_report(&index, &self.templates, &sink, i)?;
+                fresh.push(format!("/{}", crate::render::urls::report_dir(slug, index.report(i).year)));
             }
+        }
+        first(fresh);
+        for slug in &self.pending {
             if let Some(a) = index.agencies().find(|a| a.slug == *slug) {
                 pages::render_agency(&index, &self.templates, &sink, a)?;
             } else {

@@ -148,6 +148,7 @@ fn publish_ok(server: &Server, dir: &Path, generation: u64) {
         let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
         state.generation = generation;
         state.failure = None;
+        state.fresh = None;
         std::mem::replace(&mut state.dir, dir.to_path_buf())
     };
     server.broadcast(&Event::Reload(generation));
@@ -156,12 +157,27 @@ fn publish_ok(server: &Server, dir: &Path, generation: u64) {
     }
 }
 
+/// Tells the pages at `paths` (the edited reports, already rendered for
+/// `generation`) to reload now; every other page reloads when the update
+/// is complete.
+fn publish_fresh(server: &Server, generation: u64, paths: Vec<String>) {
+    if paths.is_empty() {
+        return;
+    }
+    server.state.write().unwrap_or_else(PoisonError::into_inner).fresh = Some((generation, paths.clone()));
+    server.broadcast(&Event::Fresh(generation, paths));
+}
+
 /// Keeps serving the last good build and shows the failure on every page.
 fn publish_failure(server: &Server, failure: &Failure) -> Outcome {
     eprint!("{}", failure.report);
     let under = if serving_a_build(server) { Under::Previous } else { Under::Nothing };
     let json = overlay_json(failure, under);
-    server.state.write().unwrap_or_else(PoisonError::into_inner).failure = Some(json.clone());
+    {
+        let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.failure = Some(json.clone());
+        state.fresh = None;
+    }
     server.broadcast(&Event::Failed(json));
     Outcome::Failed(failure.kind)
 }
@@ -181,6 +197,7 @@ fn publish_shown(server: &Server, dir: &Path, generation: u64, shown: &Shown) ->
         let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
         state.generation = generation;
         state.failure = Some(json.clone());
+        state.fresh = None;
         std::mem::replace(&mut state.dir, dir.to_path_buf())
     };
     server.broadcast(&Event::Failed(json));
@@ -212,7 +229,8 @@ fn rebuild(
     if let Some(current) = guard.as_mut()
         && let Some(slugs) = current.report_agencies(paths)
     {
-        return match current.update(&slugs) {
+        let mut first = |paths: Vec<String>| publish_fresh(server, generation, paths);
+        return match current.update(&slugs, &mut first) {
             Ok(shown) => publish_shown(server, &current.dir, generation, &shown),
             Err(f) => publish_failure(server, &f),
         };

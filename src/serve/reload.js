@@ -52,6 +52,17 @@
         location.reload();
       }
     });
+    // The edited report is ready before the listings: only its page reloads now.
+    source.addEventListener("fresh", function (event) {
+      var parts = event.data.split(" ");
+      var path = location.pathname;
+      for (var i = 1; i < parts.length; i++) {
+        if (path === parts[i] || path === parts[i] + "index.html") {
+          location.reload();
+          return;
+        }
+      }
+    });
     source.addEventListener("failed", function (event) {
       show(JSON.parse(event.data));
     });

@@ -139,6 +139,13 @@ fn next_event(rx: &mpsc::Receiver<(String, String)>) -> (String, String) {
     rx.recv_timeout(Duration::from_secs(15)).expect("an event within 15 s")
 }
 
+/// The event that ends an update (`reload` or `failed`), after the
+/// `fresh` event of the edited report's page when there is one.
+fn update_event(rx: &mpsc::Receiver<(String, String)>) -> (String, String) {
+    let event = next_event(rx);
+    if event.0 == "fresh" { next_event(rx) } else { event }
+}
+
 /// The generation of the page, from its injected script.
 fn generation(html: &str) -> u64 {
     let g = html.split("reload.js?g=").nth(1).expect("reload script injected");
@@ -160,8 +167,17 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
     let edited = original.replace("  central: [60, 1054900元]", "  central: [61, 1054900元]");
     assert_ne!(edited, original);
     std::fs::write(&file, &edited).expect("write");
+    // The edited report's page first (its generation and URL path), then the whole update.
+    let (kind, fresh) = next_event(&events);
+    assert_eq!(kind, "fresh");
+    let (g, paths) = fresh.split_once(' ').expect("generation and paths");
+    assert_eq!(paths, "/reports/baibu/2020/");
     let (kind, data) = next_event(&events);
-    assert_eq!(kind, "reload");
+    assert_eq!(
+        (kind.as_str(), data.as_str()),
+        ("reload", g),
+        "the same generation: the fresh page does not reload again"
+    );
     let (_, page) = preview.get("/reports/baibu/2020/");
     assert_eq!(generation(&page).to_string(), data);
     assert!(page.contains("<td headers=\"t5c0 t5r0\">61</td>"), "new figure served");
@@ -188,6 +204,7 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
 
     // Fixed: reload, overlay gone.
     std::fs::write(&file, &edited).expect("write");
+    assert_eq!(next_event(&events).0, "fresh");
     assert_eq!(next_event(&events).0, "reload");
 
     // A template error is shown the same way, and fixing it reloads.
@@ -264,7 +281,7 @@ fn a_failed_check_is_reported_as_failed_with_its_count_never_as_rebuilt() {
     std::fs::write(&file, &original).expect("write");
     let outcome = preview.outcome();
     assert!(outcome.starts_with("已重新生成，用时 ") && outcome.ends_with(" 毫秒"), "{outcome}");
-    assert_eq!(next_event(&events).0, "reload");
+    assert_eq!(update_event(&events).0, "reload");
 }
 
 /// A served page without the reload script the preview adds.
@@ -306,7 +323,7 @@ fn a_report_that_no_longer_parses_keeps_its_last_good_page_until_fixed() {
 
     // Fixed (with a new figure): reloaded, and the new content is served.
     std::fs::write(&file, original.replace("  permit: 447228", "  permit: 447229")).expect("write");
-    let (kind, _) = next_event(&events);
+    let (kind, _) = update_event(&events);
     assert_eq!(kind, "reload");
     let (status, page) = preview.get("/reports/huaian/2024/");
     assert_eq!(status, 200);
@@ -548,7 +565,7 @@ fn a_slow_in_place_save_is_one_change_not_an_empty_file() {
     std::thread::sleep(Duration::from_millis(150));
     f.write_all(text.replace("  permit: 447228", "  permit: 447227").as_bytes()).expect("write");
     drop(f);
-    let (kind, data) = next_event(&events);
+    let (kind, data) = update_event(&events);
     assert_eq!(kind, "reload", "{data}");
 }
 
