@@ -484,9 +484,10 @@ try {
       await live;
       // Where the time went: write → "检测到修改：…" on gongkai's stderr (the debounced burst ended and
       // the rebuild starts, once any earlier rebuild is done) → the page's event stream receives
-      // `reload` (the new build is served) → the page's load event.
+      // `fresh` (the edited page is served, before the listings) or `reload` (the whole update) → the
+      // page's load event.
       const changedIdx = findLine((l) => l.startsWith(CHANGED), logFrom);
-      const event = sse.find((e, k) => k >= sseFrom && e.event === 'reload');
+      const event = sse.find((e, k) => k >= sseFrom && (e.event === 'fresh' || e.event === 'reload'));
       let split = event
         ? `write → reload event ${ms(event.at - t)}, event → load ${ms(at - event.at)}`
         : 'no reload event seen';
