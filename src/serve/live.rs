@@ -310,9 +310,15 @@ impl Live {
     /// Re-reads, re-checks and re-renders what the edited agencies' reports
     /// touch. A report that now has an error keeps its last good version.
     /// When nothing is withheld, `first` is given the URL paths of the
-    /// edited agencies' report pages as soon as they are rendered, before
-    /// the listings, so the page being edited can be shown at once.
-    pub fn update(&mut self, slugs: &BTreeSet<String>, first: &mut dyn FnMut(Vec<String>)) -> Result<Shown, Failure> {
+    /// pages of the `edited` files as soon as they are rendered, before the
+    /// rest of their agencies and the listings, so the page being edited
+    /// can be shown at once.
+    pub fn update(
+        &mut self,
+        slugs: &BTreeSet<String>,
+        edited: &[PathBuf],
+        first: &mut dyn FnMut(Vec<String>),
+    ) -> Result<Shown, Failure> {
         for slug in slugs {
             self.site.reload_agency(slug);
             self.pending.insert(slug.clone());
@@ -329,7 +335,7 @@ impl Live {
         self.shown = now;
         let mut ignore = |_: Vec<String>| {};
         let first: &mut dyn FnMut(Vec<String>) = if errors.is_empty() { first } else { &mut ignore };
-        self.render_pending(first).map_err(|e| build_failure(&e, &report))?;
+        self.render_pending(edited, first).map_err(|e| build_failure(&e, &report))?;
         let published = self.selection.published(&self.site);
         crate::publish::sources::record(&self.sources, &published, Some(&pending))
             .map_err(|e| build_failure(&e, &report))?;
@@ -337,20 +343,31 @@ impl Live {
         Ok(Shown { report, withheld })
     }
 
-    /// Renders the edited agencies' reports (then tells `first` their URL
-    /// paths), their agency pages, the year pages concerned and the indexes.
-    fn render_pending(&mut self, first: &mut dyn FnMut(Vec<String>)) -> Result<(), BuildError> {
+    /// Renders the reports of the `edited` files (then tells `first` their
+    /// URL paths), the edited agencies' other reports and agency pages, the
+    /// year pages concerned and the indexes.
+    fn render_pending(&mut self, edited: &[PathBuf], first: &mut dyn FnMut(Vec<String>)) -> Result<(), BuildError> {
         let index = Index::new(&self.site, self.selection.published(&self.site));
         let sink = InPlace(&self.dir);
         let mut years = std::mem::take(&mut self.pending_years);
+        let reports: Vec<usize> = self
+            .pending
+            .iter()
+            .flat_map(|slug| index.by_agency.get(slug.as_str()).into_iter().flatten())
+            .copied()
+            .collect();
+        let (now, later): (Vec<usize>, Vec<usize>) =
+            reports.into_iter().partition(|&i| edited.iter().any(|p| p.as_path() == index.report(i).file.as_path()));
         let mut fresh = Vec::new();
-        for slug in &self.pending {
-            for &i in index.by_agency.get(slug.as_str()).into_iter().flatten() {
-                pages::render_report(&index, &self.templates, &sink, i)?;
-                fresh.push(format!("/{}", crate::render::urls::report_dir(slug, index.report(i).year)));
-            }
+        for &i in &now {
+            pages::render_report(&index, &self.templates, &sink, i)?;
+            let r = index.report(i);
+            fresh.push(format!("/{}", crate::render::urls::report_dir(&r.agency, r.year)));
         }
         first(fresh);
+        for &i in &later {
+            pages::render_report(&index, &self.templates, &sink, i)?;
+        }
         for slug in &self.pending {
             if let Some(a) = index.agencies().find(|a| a.slug == *slug) {
                 pages::render_agency(&index, &self.templates, &sink, a)?;

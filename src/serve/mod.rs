@@ -164,7 +164,12 @@ fn publish_fresh(server: &Server, generation: u64, paths: Vec<String>) {
     if paths.is_empty() {
         return;
     }
-    server.state.write().unwrap_or_else(PoisonError::into_inner).fresh = Some((generation, paths.clone()));
+    {
+        // The update passed its check: a page reloading now must not be shown the last failure.
+        let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.failure = None;
+        state.fresh = Some((generation, paths.clone()));
+    }
     server.broadcast(&Event::Fresh(generation, paths));
 }
 
@@ -230,7 +235,7 @@ fn rebuild(
         && let Some(slugs) = current.report_agencies(paths)
     {
         let mut first = |paths: Vec<String>| publish_fresh(server, generation, paths);
-        return match current.update(&slugs, &mut first) {
+        return match current.update(&slugs, paths, &mut first) {
             Ok(shown) => publish_shown(server, &current.dir, generation, &shown),
             Err(f) => publish_failure(server, &f),
         };

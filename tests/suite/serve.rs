@@ -202,10 +202,17 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
     assert_eq!(kind, "failed");
     assert!(data.contains("IN-YAML"), "{data}");
 
-    // Fixed: reload, overlay gone.
+    // Fixed: reload, overlay gone, also for the page that reloads at the fresh event and reconnects at once.
     std::fs::write(&file, &edited).expect("write");
-    assert_eq!(next_event(&events).0, "fresh");
+    let (kind, fresh) = next_event(&events);
+    assert_eq!(kind, "fresh");
+    let g: u64 = fresh.split(' ').next().and_then(|g| g.parse().ok()).expect("generation");
+    let reconnected = preview.events(g);
     assert_eq!(next_event(&events).0, "reload");
+    // It hears at most the update's reload, of its own generation (which the page ignores).
+    while let Ok((kind, data)) = reconnected.recv_timeout(Duration::from_millis(800)) {
+        assert_eq!((kind.as_str(), data), ("reload", g.to_string()), "no failure shown again, no second reload");
+    }
 
     // A template error is shown the same way, and fixing it reloads.
     site.write(
