@@ -2,10 +2,13 @@
 //!
 //! Built from the form's header trees, so spans are those of the official
 //! form: a group spans its leaves, a leaf spans the remaining header depth.
-//! Every header is a `th` with `scope` and an `id`, and every data cell lists
-//! its headers in `headers`, which screen readers need for tables with
-//! nested headers. Written in Rust rather than a template: table 三 alone has
-//! 175 cells, and per-cell template calls would dominate build time.
+//! Every header is a `th` with `scope="col"` or `scope="row"`, groups
+//! included: a `th` spanning columns (rows) heads every column (row) it
+//! spans, so the HTML table algorithm gives each data cell its whole path
+//! (申请人情况 › 法人或其他组织 › 商业企业) by scanning up and left, without a
+//! `headers` list on each of the 175 cells of table 三 (which made a third
+//! of a report page's bytes). Written in Rust rather than a template: per-cell
+//! template calls would dominate build time.
 
 use crate::form::{HeaderNode, TableSpec};
 use crate::model::{Source, TableData};
@@ -35,41 +38,28 @@ struct Placed<'a> {
     first: usize,
     /// Number of leaves under it (1 for a leaf).
     span: usize,
-    /// Element id.
-    id: String,
 }
 
 /// Lays out a header tree: every node with its depth, first leaf and span.
-fn place<'a>(nodes: &'a [HeaderNode], prefix: &str) -> (Vec<Placed<'a>>, usize) {
-    fn walk<'a>(
-        nodes: &'a [HeaderNode],
-        depth: usize,
-        next_leaf: &mut usize,
-        prefix: &str,
-        out: &mut Vec<Placed<'a>>,
-    ) -> usize {
+fn place(nodes: &[HeaderNode]) -> (Vec<Placed<'_>>, usize) {
+    fn walk<'a>(nodes: &'a [HeaderNode], depth: usize, next_leaf: &mut usize, out: &mut Vec<Placed<'a>>) -> usize {
         let mut max_depth = depth + 1;
         for n in nodes {
             let first = *next_leaf;
             let index = out.len();
-            out.push(Placed { node: n, depth, first, span: 1, id: format!("{prefix}{index}") });
+            out.push(Placed { node: n, depth, first, span: 1 });
             if n.children.is_empty() {
                 *next_leaf += 1;
             } else {
-                max_depth = max_depth.max(walk(&n.children, depth + 1, next_leaf, prefix, out));
+                max_depth = max_depth.max(walk(&n.children, depth + 1, next_leaf, out));
             }
             out[index].span = (*next_leaf - first).max(1);
         }
         max_depth
     }
     let mut out = Vec::new();
-    let depth = walk(nodes, 0, &mut 0, prefix, &mut out);
+    let depth = walk(nodes, 0, &mut 0, &mut out);
     (out, depth)
-}
-
-/// Ids of the headers over leaf `leaf`: its ancestors and itself.
-fn header_ids<'p>(placed: &'p [Placed<'_>], leaf: usize) -> Vec<&'p str> {
-    placed.iter().filter(|p| p.first <= leaf && leaf < p.first + p.span).map(|p| p.id.as_str()).collect()
 }
 
 /// What a report's page adds to one of its tables.
@@ -83,11 +73,9 @@ pub struct Marks {
     pub notices: usize,
 }
 
-/// Renders one table of a form. `id` must be unique on the page; `short`
-/// (unique too) prefixes the header ids, which every cell repeats in its
-/// `headers`, so it is kept short.
-pub fn table_html(spec: &TableSpec, data: &TableData, id: &str, short: &str) -> String {
-    table_html_with(spec, data, id, short, Marks::default())
+/// Renders one table of a form. `id` must be unique on the page.
+pub fn table_html(spec: &TableSpec, data: &TableData, id: &str) -> String {
+    table_html_with(spec, data, id, Marks::default())
 }
 
 /// The note above a table that some 数据核对提示 are about, linking to them
@@ -99,7 +87,7 @@ fn notices_note(id: &str, n: usize) -> String {
 }
 
 /// [`table_html`] with a report page's [`Marks`].
-pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str, marks: Marks) -> String {
+pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, marks: Marks) -> String {
     if !data.given {
         // Declared absent from the published original: say so, and show no
         // figures, so that no zero appears that the agency never printed.
@@ -108,8 +96,8 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
             esc(&spec.caption)
         );
     }
-    let (cols, col_depth) = place(&spec.columns, &format!("{short}c"));
-    let (rows, row_depth) = place(&spec.rows, &format!("{short}r"));
+    let (cols, col_depth) = place(&spec.columns);
+    let (rows, row_depth) = place(&spec.rows);
     // 表四 has no row header column on the printed form.
     let row_cols = if spec.row_headers { row_depth } else { 0 };
     let mut h = String::with_capacity(4096 + data.cells.len() * 64);
@@ -137,7 +125,7 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
                 Some(stub) if stub.chars().count() <= 12 => {
                     let _ = write!(
                         h,
-                        "<th scope=\"col\" rowspan=\"{col_depth}\" colspan=\"{row_cols}\" id=\"{id}-stub\">{}</th>",
+                        "<th scope=\"col\" rowspan=\"{col_depth}\" colspan=\"{row_cols}\">{}</th>",
                         esc(stub)
                     );
                 }
@@ -149,9 +137,7 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
         for p in cols.iter().filter(|p| p.depth == level) {
             let leaf = p.node.children.is_empty();
             let rowspan = if leaf { col_depth - level } else { 1 };
-            let scope = if leaf { "col" } else { "colgroup" };
-            h.push_str("<th");
-            let _ = write!(h, " scope=\"{scope}\" id=\"{}\"", p.id);
+            h.push_str("<th scope=\"col\"");
             if p.span > 1 {
                 let _ = write!(h, " colspan=\"{}\"", p.span);
             }
@@ -163,15 +149,13 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
         h.push_str("</tr>\n");
     }
     h.push_str("</thead>\n<tbody>\n");
-    let col_headers: Vec<String> = (0..spec.col_leaves.len()).map(|c| header_ids(&cols, c).join(" ")).collect();
     for r in 0..spec.row_leaves.len() {
         h.push_str("<tr>");
         if row_cols > 0 {
             for p in rows.iter().filter(|p| p.first == r) {
                 let leaf = p.node.children.is_empty();
                 let colspan = if leaf { row_depth - p.depth } else { 1 };
-                let scope = if leaf { "row" } else { "rowgroup" };
-                let _ = write!(h, "<th scope=\"{scope}\" id=\"{}\"", p.id);
+                h.push_str("<th scope=\"row\"");
                 if p.span > 1 {
                     let _ = write!(h, " rowspan=\"{}\"", p.span);
                 }
@@ -181,33 +165,22 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, short: &str
                 let _ = write!(h, ">{}</th>", esc(&p.node.label));
             }
         }
-        let row_headers = if row_cols > 0 { header_ids(&rows, r).join(" ") } else { String::new() };
-        for (c, col_h) in col_headers.iter().enumerate() {
+        for c in 0..spec.col_leaves.len() {
             let cell = data.cell(r, c);
             let value = esc(&cell.value.to_string());
-            let headers = if row_headers.is_empty() { col_h.clone() } else { format!("{col_h} {row_headers}") };
             match cell.source {
                 Source::Computed => {
-                    let _ = write!(
-                        h,
-                        "<td headers=\"{headers}\" class=\"computed\" title=\"原报告未填写，由各项相加得出\">{value}</td>"
-                    );
+                    let _ = write!(h, "<td class=\"computed\" title=\"原报告未填写，由各项相加得出\">{value}</td>");
                 }
                 Source::Blank if marks.as_published => {
                     // As printed: empty, no hidden text. Its name says 空 to a screen reader.
-                    let _ = write!(
-                        h,
-                        "<td headers=\"{headers}\" class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"
-                    );
+                    h.push_str("<td class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>");
                 }
                 Source::Blank => {
-                    let _ = write!(
-                        h,
-                        "<td headers=\"{headers}\" class=\"blank\" title=\"原报告留空，按 0 计\">{value}</td>"
-                    );
+                    let _ = write!(h, "<td class=\"blank\" title=\"原报告留空，按 0 计\">{value}</td>");
                 }
                 _ => {
-                    let _ = write!(h, "<td headers=\"{headers}\">{value}</td>");
+                    let _ = write!(h, "<td>{value}</td>");
                 }
             }
         }
@@ -235,37 +208,37 @@ mod tests {
                 pos: Default::default(),
             })
             .collect();
-        table_html(spec, &TableData { cells, cols, pos: Default::default(), given: true }, "t", "t-")
+        table_html(spec, &TableData { cells, cols, pos: Default::default(), given: true }, "t")
     }
 
     #[test]
     fn table_three_has_the_official_spans() {
         let h = table(2024, "applications");
-        assert!(h.contains("<th scope=\"colgroup\" id=\"t-c0\" colspan=\"7\">申请人情况</th>"), "{h}");
-        assert!(h.contains("<th scope=\"col\" id=\"t-c1\" rowspan=\"2\">自然人</th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" colspan=\"7\">申请人情况</th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" rowspan=\"2\">自然人</th>"), "{h}");
         assert!(h.contains("colspan=\"5\">法人或其他组织</th>"), "{h}");
-        assert!(h.contains("rowspan=\"22\">三、本年度办理结果</th>"), "{h}");
-        assert!(h.contains("rowspan=\"8\">（三）不予公开</th>"), "{h}");
+        assert!(h.contains("<th scope=\"row\" rowspan=\"22\">三、本年度办理结果</th>"), "{h}");
+        assert!(h.contains("<th scope=\"row\" rowspan=\"8\">（三）不予公开</th>"), "{h}");
         assert!(h.contains("colspan=\"3\">一、本年新收政府信息公开申请数量</th>"), "{h}");
         assert!(h.contains("colspan=\"2\">（一）予以公开</th>"), "{h}");
         assert!(h.contains("<td class=\"stub\" rowspan=\"3\" colspan=\"3\"></td>"), "{h}");
         assert!(h.contains("table-note"), "the 勾稽 note is in the caption");
-        assert_eq!(h.matches("<td headers=").count(), 25 * 7);
-        // The cell of row 三/（三）/1 (index 4) in column 商业企业 (index 1) is 4*7+1.
-        assert!(h.contains("<td headers=\"t-c0 t-c2 t-c3 t-r2 t-r5 t-r6\">29</td>"), "{h}");
+        // Headers come from the spans and scopes: no cell lists them, no scope is a group scope.
+        assert_eq!(h.matches("<td>").count(), 25 * 7);
+        assert!(!h.contains("headers=") && !h.contains("group\""), "{h}");
+        // The cell of row 三/（三）/1 (index 4) in column 商业企业 (index 1) is 4*7+1,
+        // in the row that starts with the header of （三）.
+        assert!(h.contains("（三）不予公开</th><th scope=\"row\">1.属于国家秘密</th><td>28</td><td>29</td>"), "{h}");
         assert!(table(2020, "applications").contains("rowspan=\"20\">三、本年度办理结果</th>"));
     }
 
     #[test]
     fn table_four_has_no_row_header_and_two_level_groups() {
         let h = table(2024, "appeals");
-        assert!(
-            h.contains("colspan=\"5\">行政复议</th><th scope=\"colgroup\" id=\"t-c6\" colspan=\"10\">行政诉讼</th>"),
-            "{h}"
-        );
+        assert!(h.contains("colspan=\"5\">行政复议</th><th scope=\"col\" colspan=\"10\">行政诉讼</th>"), "{h}");
         assert!(h.contains("rowspan=\"2\">结果维持</th>"), "{h}");
         assert!(!h.contains("scope=\"row\""), "{h}");
-        assert_eq!(h.matches("<td headers=").count(), 15);
+        assert_eq!(h.matches("<td>").count(), 15);
     }
 
     #[test]
@@ -280,15 +253,15 @@ mod tests {
         };
         let cells = vec![blank; spec.row_leaves.len() * spec.col_leaves.len()];
         let data = TableData { cells, cols: spec.col_leaves.len(), pos: Default::default(), given: true };
-        let grey = table_html(spec, &data, "t", "t-");
+        let grey = table_html(spec, &data, "t");
         assert!(grey.contains("class=\"blank\" title=\"原报告留空，按 0 计\">0</td>"), "{grey}");
         let marks = Marks { as_published: true, notices: 2 };
-        let kept = table_html_with(spec, &data, "t", "t-", marks);
+        let kept = table_html_with(spec, &data, "t", marks);
         assert!(!kept.contains(">0</td>"), "never a 0 for a blank: {kept}");
         assert!(kept.contains("class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"), "{kept}");
         assert!(kept.starts_with("<p class=\"table-notice\" id=\"t-notice\">本表有 2 处数字互不相符，见<a href=\"#gk-notices\">数据核对提示</a>。</p>\n"), "{kept}");
         assert!(kept.contains("<table class=\"form-table\" id=\"t\" aria-describedby=\"t-notice\">"), "{kept}");
-        assert!(!table_html_with(spec, &data, "t", "t-", Marks { notices: 0, ..marks }).contains("table-notice"));
+        assert!(!table_html_with(spec, &data, "t", Marks { notices: 0, ..marks }).contains("table-notice"));
     }
 
     #[test]

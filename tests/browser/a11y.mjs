@@ -608,7 +608,39 @@ async function checkScreenReader(browser) {
         if (sectionHeads.length !== 6) lines.push(`${sectionHeads.length} level-2 section headings, not 6: ${sectionHeads.join(' / ')}`);
         return lines.length ? { ok: false, lines: [...lines, `level-2 headings: ${h2.join(' / ')}`] } : { ok: true, note: sectionHeads.map((n) => n.slice(0, 6)).join(' / ') };
       });
-      // Each data cell's headers, as assistive technology reads them.
+      // Each data cell's headers, as assistive technology reads them: the form
+      // tables give them by scope and span (no `headers` lists), so they are
+      // found as the HTML table algorithm finds them, scanning the grid of
+      // slots up (scope="col") and left (scope="row") from the cell.
+      await page.evaluate(() => {
+        window.gkHeadersOf = (td) => {
+          const t = td.closest('table');
+          const grid = [];
+          let at = null;
+          [...t.rows].forEach((tr, y) => {
+            let x = 0;
+            for (const cell of tr.cells) {
+              grid[y] = grid[y] || [];
+              while (grid[y][x]) x++;
+              if (cell === td) at = [y, x];
+              for (let dy = 0; dy < cell.rowSpan; dy++)
+                for (let dx = 0; dx < cell.colSpan; dx++) (grid[y + dy] = grid[y + dy] || [])[x + dx] = cell;
+              x += cell.colSpan;
+            }
+          });
+          if (!at) return [];
+          const [py, px] = at;
+          const scan = (scope, dy, dx) => {
+            const found = [];
+            for (let y = py + dy, x = px + dx; y >= 0 && x >= 0; y += dy, x += dx) {
+              const c = grid[y] && grid[y][x];
+              if (c && c.tagName === 'TH' && c.getAttribute('scope') === scope && !found.includes(c)) found.push(c);
+            }
+            return found.reverse();
+          };
+          return [...scan('col', -1, 0), ...scan('row', 0, -1)];
+        };
+      });
       await check(`screen reader: every data cell of the form tables has its row and column path, ${p}`, async () => {
         const r = await page.evaluate(() => {
           const problems = [];
@@ -617,13 +649,9 @@ async function checkScreenReader(browser) {
             const hasRowHeads = !!t.querySelector('tbody th');
             for (const td of t.querySelectorAll('tbody td')) {
               cells++;
-              const ids = (td.getAttribute('headers') || '').split(/\s+/).filter(Boolean);
-              const ths = ids.map((id) => document.getElementById(id));
+              if (td.hasAttribute('headers')) problems.push(`${t.id}: a cell lists headers="${td.getAttribute('headers')}"; the tables give them by scope`);
+              const ths = window.gkHeadersOf(td);
               const where = `${t.id} row ${td.parentElement.rowIndex} cell ${td.cellIndex}`;
-              if (ths.some((th) => !th || th.tagName !== 'TH' || th.closest('table') !== t)) {
-                problems.push(`${where}: headers="${td.getAttribute('headers')}" names something other than a th of its table`);
-                continue;
-              }
               const col = ths.filter((th) => /^col/.test(th.getAttribute('scope') || '')).map((th) => th.textContent.trim());
               const row = ths.filter((th) => /^row/.test(th.getAttribute('scope') || '')).map((th) => th.textContent.trim());
               if (!col.length) problems.push(`${where}: no column header`);
@@ -641,7 +669,7 @@ async function checkScreenReader(browser) {
           const r = await page.evaluate(() => {
             for (const t of document.querySelectorAll('table.form-table')) {
               for (const td of t.querySelectorAll('tbody td')) {
-                const ths = (td.getAttribute('headers') || '').split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean);
+                const ths = window.gkHeadersOf(td);
                 const path = (s) => ths.filter((th) => (th.getAttribute('scope') || '').startsWith(s)).map((th) => th.textContent.trim()).join(' › ');
                 const row = path('row');
                 const col = path('col');
@@ -651,7 +679,7 @@ async function checkScreenReader(browser) {
             }
             return null;
           });
-          if (!r) return { ok: false, lines: ['no data cell has headers ending in 1.属于国家秘密 and 商业企业'] };
+          if (!r) return { ok: false, lines: ['no data cell has header paths ending in 1.属于国家秘密 and 商业企业'] };
           const lines = [];
           if (r.row !== want.row) lines.push(`row path 「${r.row}」, expected 「${want.row}」`);
           if (r.col !== want.col) lines.push(`column path 「${r.col}」, expected 「${want.col}」`);

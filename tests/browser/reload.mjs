@@ -313,26 +313,38 @@ function startServer() {
 
 // State of the open page: the figure in the cell, the build generation of its reload script,
 // whether the overlay is shown (and its text).
-// The cell is a CSS selector or, by default, found by its headers' labels (the td whose
-// `headers` name a column header and a row header with these texts), whatever the ids are.
+// The cell is a CSS selector or, by default, found by its headers' labels (the td below a
+// column header and right of a row header with these texts, by the table's grid of slots).
 async function pageState(page, cell) {
   const spec = cell ? { css: cell.css ?? null, col: cell.col ?? null, row: cell.row ?? null } : null;
   return page.evaluate((spec) => {
     let el = null;
     if (spec?.css) el = document.querySelector(spec.css);
     else if (spec) {
-      const ids = (label) =>
-        new Set(
-          [...document.querySelectorAll('th[id]')]
-            .filter((th) => th.textContent.replace(/\s+/g, '') === label)
-            .map((th) => th.id),
-        );
-      const cols = ids(spec.col);
-      const rows = ids(spec.row);
-      el = [...document.querySelectorAll('td[headers]')].find((td) => {
-        const h = td.getAttribute('headers').split(/\s+/);
-        return h.some((x) => cols.has(x)) && h.some((x) => rows.has(x));
-      });
+      // The tables give headers by scope and span: lay each out as a grid of
+      // slots and take the td under a th with the column's text and right of
+      // a th with the row's text.
+      const text = (c) => c.textContent.replace(/\s+/g, '');
+      for (const t of document.querySelectorAll('table')) {
+        const grid = [];
+        [...t.rows].forEach((tr, y) => {
+          let x = 0;
+          for (const c of tr.cells) {
+            grid[y] = grid[y] || [];
+            while (grid[y][x]) x++;
+            for (let dy = 0; dy < c.rowSpan; dy++)
+              for (let dx = 0; dx < c.colSpan; dx++) (grid[y + dy] = grid[y + dy] || [])[x + dx] = c;
+            x += c.colSpan;
+          }
+        });
+        grid.forEach((row, y) => row.forEach((c, x) => {
+          if (el || c.tagName !== 'TD' || row[x - 1] === c || (grid[y - 1] && grid[y - 1][x] === c)) return;
+          const up = grid.slice(0, y).some((r) => r[x] && r[x].tagName === 'TH' && text(r[x]) === spec.col);
+          const left = row.slice(0, x).some((h) => h && h.tagName === 'TH' && text(h) === spec.row);
+          if (up && left) el = c;
+        }));
+        if (el) break;
+      }
     }
     const script = document.querySelector('script[src^="/__gongkai/reload.js"]');
     const overlay = document.getElementById('gongkai-overlay');

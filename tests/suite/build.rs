@@ -113,7 +113,9 @@ fn sections_come_in_order_with_tables_under_sections_two_to_four() {
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(html.contains("<strong>（一）主动公开情况。</strong>今年以来"), "CJK bold");
-    assert!(html.contains("<td headers=") && html.contains("scope=\"rowgroup\""));
+    // Headers by scope and span (see render::tables): no per-cell headers list, no group scopes.
+    assert!(html.contains("<th scope=\"row\" rowspan=\"20\">三、本年度办理结果</th>"), "{html}");
+    assert!(!html.contains("<td headers=") && !html.contains("scope=\"rowgroup\""));
     assert!(html.contains("<td>汤振杰</td>"), "the staff table");
 }
 
@@ -186,14 +188,29 @@ fn open_data_has_every_cell_with_labels() {
     assert_eq!(t3["rows"].as_array().map(Vec::len), Some(23));
     assert_eq!(t3["columns"].as_array().map(Vec::len), Some(7));
     assert_eq!(
-        (t3["rows"][3]["id"].as_str(), t3["columns"][0]["id"].as_str(), t3["values"][3][0].as_i64()),
+        (t3["rows"][3].as_str(), t3["columns"][0].as_str(), t3["values"][3][0].as_i64()),
         (Some("partial"), Some("natural"), Some(2))
     );
-    assert_eq!(t3["rows"][3]["label"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
-    assert_eq!(t3["sources"][3][0], "given");
+    assert_eq!(t3.get("sources"), None, "every cell given: no source listed");
+    // Schema 2: the labels are once per form, in data/forms.json.
+    assert_eq!((json["schema"].as_u64(), json["form"]["labels"].as_str()), (Some(2), Some("data/forms.json")));
+    let forms: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("data/forms.json")).expect("forms")).expect("json");
+    let form = forms["forms"].as_array().expect("forms").iter().find(|f| f["id"] == "cn-2019").expect("cn-2019");
+    let spec = form["tables"].as_array().expect("tables").iter().find(|t| t["key"] == "applications").expect("t3");
+    assert_eq!(spec["rows"][3]["label"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
     let csv = std::fs::read_to_string(out.path().join("reports/baibu/2020/report.csv")).expect("csv");
-    assert!(csv.contains("baibu,百步镇人民政府,2020,cn-2019,applications,收到和处理政府信息公开申请情况,partial,（二）部分公开（区分处理的，只计这一情形，不计其他情形）,natural,自然人,2,,given"), "{csv}");
-    assert!(csv.contains("baibu,百步镇人民政府,2020,cn-2019,procurement,第二十条第（九）项,central,政府集中采购,amount,采购总金额,1054900,元,given"), "money keeps its unit");
+    assert!(csv.starts_with("\u{feff}schema,2\nagency,baibu,百步镇人民政府\nyear,2020,"), "{csv}");
+    assert!(
+        csv.contains("\ntable,applications,收到和处理政府信息公开申请情况\nrow,row_label,natural,commercial,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",,申请人情况/自然人,申请人情况/法人或其他组织/商业企业,"), "{csv}");
+    assert!(
+        csv.contains("\npartial,三、本年度办理结果/（二）部分公开（区分处理的，只计这一情形，不计其他情形）,2,"),
+        "{csv}"
+    );
+    assert!(csv.contains("\ncentral,政府集中采购,60,1054900,amount=元\n"), "money keeps its unit: {csv}");
     let cells = std::fs::read_to_string(out.path().join("data/cells.csv")).expect("csv");
     assert!(cells.starts_with("\u{feff}agency,year,form,table,row,column,value,unit,source"));
     assert_eq!(cells.lines().count(), 1 + (6 + 6 + 6 + 2 + 2 + 23 * 7 + 15) + (6 + 1 + 2 + 1 + 25 * 7 + 15));

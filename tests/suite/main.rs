@@ -17,6 +17,7 @@ mod import;
 mod mutation;
 mod narrative;
 mod new;
+mod open_data;
 mod publish;
 mod safety;
 mod serve;

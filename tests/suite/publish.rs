@@ -42,9 +42,9 @@ fn build(site: &TempSite, args: &[&str]) -> (i32, String) {
     (code, err)
 }
 
-/// The cell of table 三 that holds the new applications' total, as rendered.
+/// The row of table 三 that holds the new applications (自然人 and 总计), as rendered.
 fn applications(new: i64) -> String {
-    format!("<td headers=\"t5c0 t5c8 t5r0\">{new}</td>")
+    format!("一、本年新收政府信息公开申请数量</th><td>{new}</td>{}<td>{new}</td></tr>", "<td>0</td>".repeat(5))
 }
 
 #[test]

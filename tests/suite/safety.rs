@@ -210,7 +210,7 @@ fn themes_are_names_not_paths() {
 }
 
 /// The records of a CSV file (RFC 4180), without its byte-order mark.
-fn csv_records(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = vec![Vec::new()];
     let (mut field, mut quoted, mut chars) =
         (String::new(), false, text.trim_start_matches('\u{feff}').chars().peekable());
@@ -251,10 +251,18 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_but_figures_stay_numbers() 
     let mut seen_delta = 0;
     for (path, text) in texts(&public).into_iter().filter(|(p, _)| p.extension().is_some_and(|x| x == "csv")) {
         let records = csv_records(&text);
+        // A report's CSV (schema 2) has a block per table: `table`, column ids,
+        // column labels, then rows whose cells between the row label and the
+        // note are figures. The other files have a header with a `value` column.
+        let wide = path.file_name().is_some_and(|n| n == "report.csv");
         let value = records[0].iter().position(|h| h == "value");
-        for record in &records[1..] {
+        let mut since_table: Option<usize> = None;
+        for record in records.iter().skip(usize::from(!wide)) {
+            since_table = if record[0] == "table" { Some(0) } else { since_table.map(|k| k + 1) };
+            let in_rows = wide && since_table.is_some_and(|k| k >= 3) && record.len() > 1;
             for (i, cell) in record.iter().enumerate() {
-                if Some(i) == value {
+                let is_figure = if wide { in_rows && i >= 2 && i + 1 < record.len() } else { Some(i) == value };
+                if is_figure {
                     assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{}: {cell}", path.display());
                     seen_delta += usize::from(cell == "-8");
                 } else {
@@ -266,8 +274,8 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_but_figures_stay_numbers() 
     assert_eq!(seen_delta, 2, "the delta is a number in report.csv and data/cells.csv");
     let csv = std::fs::read_to_string(public.join("reports/baibu/2020/report.csv")).expect("csv");
     let records = csv_records(&csv);
-    let name = records[0].iter().position(|h| h == "agency_name").expect("agency_name");
-    assert_eq!(records[1][name], format!("'{hostile}"));
+    let agency = records.iter().find(|r| r[0] == "agency").expect("agency line");
+    assert_eq!(agency[2], format!("'{hostile}"));
     assert!(csv.contains(",-8,"), "the figure is written as a bare number");
 }
 

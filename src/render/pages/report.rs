@@ -18,8 +18,7 @@ pub(super) fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec
                 as_published: r.as_published,
                 notices: r.notices.iter().filter(|n| n.table == spec.key).count(),
             };
-            let (id, short) = (format!("t-{}", spec.key), format!("t{}", i + 1));
-            html.push_str(&table_html_with(spec, &r.tables[i], &id, &short, marks));
+            html.push_str(&table_html_with(spec, &r.tables[i], &format!("t-{}", spec.key), marks));
         }
     };
     for part in rendered.parts {
@@ -153,10 +152,8 @@ pub(super) fn render_report_keeping_body(
     let dir = urls::report_dir(&r.agency, r.year);
     let path = urls::report(&r.agency, r.year);
     let record = data::record(r, agency);
-    let json = serde_json::to_string(&record).unwrap_or_default();
-    sink.put(&format!("{dir}report.json"), json.as_bytes())?;
-    let rows = data::csv_rows(&record);
-    sink.put(&format!("{dir}report.csv"), format!("\u{feff}{}{rows}", data::CSV_HEADER).as_bytes())?;
+    sink.put(&format!("{dir}report.json"), data::report_json(&record).as_bytes())?;
+    sink.put(&format!("{dir}report.csv"), data::report_csv(&record).as_bytes())?;
 
     let body = crate::load::read_body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
     let (body_html, toc) = report_body(r, &body, index.md);

@@ -1,5 +1,5 @@
 //! The site-wide open data (`data/cells.csv`, `data/reports.json`,
-//! `data/labels.csv`), written chunk by chunk with the report pages.
+//! `data/labels.csv`, `data/forms.json`), written chunk by chunk with the report pages.
 
 use super::*;
 
@@ -8,17 +8,19 @@ pub(super) fn report_order(index: &Index<'_>) -> Vec<usize> {
     index.by_agency.values().flatten().copied().collect()
 }
 
-/// Writes `data/labels.csv` for the forms in use.
+/// Writes the labels of the forms in use, once per form: `data/labels.csv`
+/// and `data/forms.json`, which the ids of every report's data resolve against.
 pub(super) fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), WriteError> {
     let mut labels = format!("\u{feff}{}", data::LABELS_HEADER);
-    let mut forms_used: Vec<&str> = Vec::new();
+    let mut forms_used: Vec<&crate::form::Form> = Vec::new();
     for r in &index.reports {
-        if !forms_used.contains(&r.form.id.as_str()) {
-            forms_used.push(&r.form.id);
+        if !forms_used.iter().any(|f| f.id == r.form.id) {
+            forms_used.push(&r.form);
             labels.push_str(&data::label_rows(&r.form));
         }
     }
-    sink.put("data/labels.csv", labels.as_bytes())
+    sink.put("data/labels.csv", labels.as_bytes())?;
+    sink.put(data::FORMS_PATH, data::forms_json(&forms_used).as_bytes())
 }
 
 /// Writes the site-wide data of all reports, chunk by chunk; with `pages`,

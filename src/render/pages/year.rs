@@ -64,12 +64,7 @@ pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx
                 // A table that a report's original lacks is not counted as zeros.
                 let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).filter(|d| d.given).collect();
                 if let Some(sum) = sum_table(spec, &datas) {
-                    html.push_str(&table_html(
-                        spec,
-                        &sum,
-                        &format!("total-{}-{}", form.id, spec.key),
-                        &format!("s{}-{}", form.id, t + 1),
-                    ));
+                    html.push_str(&table_html(spec, &sum, &format!("total-{}-{}", form.id, spec.key)));
                     if datas.len() < reports.len() {
                         html.push_str(&format!(
                             "<p class=\"note\">本表汇总 {} 份报告；另有 {} 份报告的原件未刊载本表，未计入。</p>\n",

@@ -1,8 +1,11 @@
 //! Open data: every cell of every report, as JSON and CSV.
 //!
-//! Each cell carries its row and column ids and official labels, its unit,
-//! and how it got its value (`given`, `blank`, `omitted`, `computed`), so a
-//! reuser never mistakes a total gongkai computed for a published one.
+//! Each cell is reachable by its row and column ids, with its unit and how
+//! it got its value (`given`, `blank`, `omitted`, `computed`), so a reuser
+//! never mistakes a total gongkai computed for a published one. The labels
+//! of the ids are written once per form (`data/forms.json`,
+//! `data/labels.csv`), not once per report: a report's `report.json` holds
+//! ids and figures, its `report.csv` the tables as the form lays them out.
 //!
 //! The CSV files are made to be opened in Excel or WPS, which run a cell
 //! starting with `=`, `+`, `-` or `@` as a formula: every text cell (names,
@@ -11,6 +14,18 @@
 
 use crate::model::{Agency, CellValue, Report, Source};
 use serde::Serialize;
+
+mod json;
+mod wide;
+
+pub use json::{FORMS_PATH, forms_json, report_json};
+pub use wide::report_csv;
+
+/// The version of the open-data layout, written as `schema` in
+/// `report.json`, `report.csv` and `data/forms.json`. Version 2 writes each
+/// label once per form (`data/forms.json`); a report's files carry ids and
+/// figures. Version 1 (gongkai before it) repeated the labels per report.
+pub const SCHEMA: u32 = 2;
 
 /// A row or column in the open data.
 #[derive(Debug, Serialize)]
@@ -26,10 +41,10 @@ pub struct AxisRecord<'a> {
     pub unit: Option<&'a str>,
 }
 
-/// A table in the open data: its rows and columns with ids and labels, and
-/// the figures as a matrix `values[row][column]`. A matrix, rather than one
-/// object per cell, keeps a report's data at a few kilobytes.
-#[derive(Debug, Serialize)]
+/// A table of a report: its rows and columns with ids and labels, and the
+/// figures as a matrix `values[row][column]`. The report's files write the
+/// ids and figures; the labels go once per form to `data/forms.json`.
+#[derive(Debug)]
 pub struct TableRecord<'a> {
     /// Front-matter key.
     pub key: &'a str,
@@ -47,12 +62,10 @@ pub struct TableRecord<'a> {
     /// How each cell got its value: `given`, `blank`, `omitted` or `computed`.
     pub sources: Vec<Vec<Source>>,
     /// Units written in the cells (`元`, `万元`), for tables of amounts with units.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<Vec<Vec<Option<&'a str>>>>,
     /// `true` when the published original has no such table
     /// (`missing_in_original`): every value is then `null`, never a zero the
     /// agency did not state, and the CSV files have no rows for it.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub absent: bool,
 }
 
@@ -78,8 +91,9 @@ pub struct AgencyRecord<'a> {
     pub kind: &'a str,
 }
 
-/// `report.json`.
-#[derive(Debug, Serialize)]
+/// Everything the open data says about a report, built once and written
+/// as `report.json`, `report.csv` and the report's rows of `data/cells.csv`.
+#[derive(Debug)]
 pub struct ReportRecord<'a> {
     /// The agency.
     pub agency: AgencyRecord<'a>,
@@ -208,10 +222,6 @@ enum Cell<'a> {
     Figure(&'a str),
 }
 
-/// The header of `report.csv`: one row per cell, with labels.
-pub const CSV_HEADER: &str =
-    "agency,agency_name,year,form,table,table_caption,row,row_label,column,column_label,value,unit,source\n";
-
 /// The header of the site-wide `data/cells.csv`: ids only (labels are in
 /// `data/labels.csv`), so the file stays a fraction of the size.
 pub const CELLS_HEADER: &str = "agency,year,form,table,row,column,value,unit,source\n";
@@ -245,31 +255,6 @@ fn each_cell(
             }
         }
     }
-}
-
-/// The rows (no header) of `report.csv`.
-pub fn csv_rows(rec: &ReportRecord<'_>) -> String {
-    let mut out = String::new();
-    let year = rec.year.to_string();
-    each_cell(rec, |t, row, col, value, unit, source| {
-        let fields = [
-            Cell::Text(rec.agency.slug),
-            Cell::Text(rec.agency.name),
-            Cell::Figure(&year),
-            Cell::Text(rec.form.id),
-            Cell::Text(t.key),
-            Cell::Text(t.caption),
-            Cell::Text(row.id),
-            Cell::Text(row.label),
-            Cell::Text(col.id),
-            Cell::Text(col.label),
-            Cell::Figure(&value),
-            Cell::Text(unit),
-            Cell::Text(source_name(source)),
-        ];
-        push_csv_line(&mut out, &fields);
-    });
-    out
 }
 
 /// The rows (no header) of a report in `data/cells.csv`.
