@@ -11,7 +11,7 @@ use crate::config::CheckConfig;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Report;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// More reports of a year than this sharing a sentence make it a template's.
 pub const MAX_SHARING: usize = 32;
@@ -31,36 +31,46 @@ pub fn check_copies(reports: &[Report], config: &CheckConfig, diags: &mut Vec<Di
     diags.extend(found);
 }
 
-/// X-COPY among the reports `members` (indexes into `reports`) of one year.
+/// X-COPY among the reports `members` (indexes into `reports`) of one year:
+/// every (sentence, report) of the year sorted by sentence, so the reports
+/// sharing a sentence sit together; each group of two to [`MAX_SHARING`]
+/// credits every report in it with the sentence's length towards each other
+/// agency's report in it.
 fn year_copies(reports: &[Report], members: &[usize], threshold: f64) -> Vec<Diagnostic> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut held: Vec<(u64, u32, u32)> = Vec::new();
     for &i in members {
-        let mut seen: Vec<u64> = reports[i].sentences.iter().map(|s| s.0).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for h in seen {
-            let holders = index.entry(h).or_default();
-            if holders.len() <= MAX_SHARING {
-                holders.push(i);
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        let mut own: Vec<(u64, u32, u32)> = reports[i].sentences.iter().map(|s| (s.0, index, s.1)).collect();
+        own.sort_unstable();
+        // One report's repeated sentence counts once.
+        own.dedup_by_key(|s| s.0);
+        held.extend(own);
+    }
+    held.sort_unstable();
+    // (report, other report, characters of the sentence shared).
+    let mut pairs: Vec<(u32, u32, u32)> = Vec::new();
+    for group in held.chunk_by(|a, b| a.0 == b.0).filter(|g| (2..=MAX_SHARING).contains(&g.len())) {
+        for a in group {
+            for b in group.iter().filter(|b| reports[b.1 as usize].agency != reports[a.1 as usize].agency) {
+                pairs.push((a.1, b.1, a.2));
             }
         }
     }
-    members
-        .par_iter()
-        .filter_map(|&i| {
-            let this = &reports[i];
+    pairs.sort_unstable();
+    let mut best: BTreeMap<u32, (u64, u32)> = BTreeMap::new();
+    for run in pairs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let chars: u64 = run.iter().map(|p| u64::from(p.2)).sum();
+        let entry = best.entry(run[0].0).or_insert((0, run[0].1));
+        if chars > entry.0 {
+            *entry = (chars, run[0].1);
+        }
+    }
+    best.into_iter()
+        .filter_map(|(i, (chars, other))| {
+            let this = &reports[i as usize];
             let total: u64 = this.sentences.iter().map(|s| u64::from(s.1)).sum();
-            let mut shared: HashMap<usize, u64> = HashMap::new();
-            for s in &this.sentences {
-                let Some(holders) = index.get(&s.0).filter(|h| h.len() <= MAX_SHARING) else { continue };
-                for &o in holders.iter().filter(|&&o| reports[o].agency != this.agency) {
-                    *shared.entry(o).or_default() += u64::from(s.1);
-                }
-            }
-            // The most shared; on a tie, the first in the site's order.
-            let (other, chars) = shared.into_iter().max_by_key(|&(o, c)| (c, std::cmp::Reverse(o)))?;
             let share = chars as f64 / total.max(1) as f64;
-            (share > threshold).then(|| finding(this, &reports[other], share))
+            (share > threshold).then(|| finding(this, &reports[other as usize], share))
         })
         .collect()
 }
