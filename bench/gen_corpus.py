@@ -337,6 +337,16 @@ def pick(rng: random.Random, pool: list[str]) -> str:
     return pool[rng.randrange(len(pool))]
 
 
+def steady(st: "AgencyState", key: str, value):
+    """value kept within 4 times the agency's figure of the year before (either way): an agency's
+    decisions or fees do not jump tenfold from one year to the next (X-JUMP). No draw from rng."""
+    prev = st.last.get(key)
+    if prev and value:
+        value = max(type(value)(prev / 4), min(value, type(value)(prev * 4)))
+    st.last[key] = value
+    return value
+
+
 def small(rng: random.Random, hi: int, p_zero: float) -> int:
     """0 with probability p_zero, else 1..hi (hi ≥ 1), skewed towards small values."""
     if hi < 1 or rng.random() < p_zero:
@@ -355,6 +365,7 @@ class AgencyState:
     def __init__(self, rng: random.Random, kind: str):
         prof = PROFILE[kind]
         self.kind = kind
+        self.last: dict = {}  # figures of the year before, for steady()
         self.scale = prof["apps"] * (0.4 + 1.6 * rng.random())
         self.carried = [small(rng, max(1, int(self.scale * COL_SHARE[c] * 0.1)), 0.75) for c in APP_COLS]
         can_rules = rng.random() < prof["rules"]
@@ -455,15 +466,15 @@ def gen_front_2019(rng: random.Random, st: AgencyState) -> tuple[list[str], dict
             vals = [last, change]
             if has_decisions:
                 scale = 1.0 if row in ("permit", "penalty") else 0.2
-                vals.append(small(rng, max(1, int(prof["decisions"] * scale)), 0.3))
+                vals.append(steady(st, key + row, small(rng, max(1, int(prof["decisions"] * scale)), 0.3)))
             out.append(f"  {row + ':':<10}{fmt_row(vals, 4)}   # {label}")
-    projects = small(rng, 60 if st.kind in ("人民政府", "部门") else 15, 0.3)
+    projects = steady(st, "projects", small(rng, 60 if st.kind in ("人民政府", "部门") else 15, 0.3))
     if projects == 0:
         amount = "0元"
     elif rng.random() < 0.5:
-        amount = f"{projects * rng.randint(20, 3000) * 100}元"
+        amount = f"{steady(st, 'amount', projects * rng.randint(20, 3000) * 100 / 10000) * 10000:.0f}元"
     else:
-        amount = f"{projects * rng.randint(2, 300) / 10:.1f}万元"
+        amount = f"{steady(st, 'amount', projects * rng.randint(2, 300) / 10):.1f}万元"
     out.append("procurement:        # 第二十条第（九）项 — 采购项目数量, 采购总金额")
     out.append(f"  central: [{projects}, {amount}]   # 政府集中采购")
     apps = gen_applications(rng, st, RESULT_ROWS_2019)
@@ -495,14 +506,14 @@ def gen_front_2021(rng: random.Random, st: AgencyState) -> tuple[list[str], dict
            f"  normative: {fmt_row(regs['normative'], 3)}   # 行政规范性文件"]
     d = prof["decisions"]
     out.append("licensing:          # 第二十条第（五）项 — 本年处理决定数量")
-    out.append(f"  permit: {small(rng, d, 0.2)}   # 行政许可")
+    out.append(f"  permit: {steady(st, 'licensingpermit', small(rng, d, 0.2))}   # 行政许可")
     out.append("enforcement:        # 第二十条第（六）项 — 本年处理决定数量")
-    out.append(f"  penalty:  {small(rng, d, 0.25)}   # 行政处罚")
-    out.append(f"  coercion: {small(rng, max(1, d // 10), 0.5)}   # 行政强制")
+    out.append(f"  penalty:  {steady(st, 'enforcementpenalty', small(rng, d, 0.25))}   # 行政处罚")
+    out.append(f"  coercion: {steady(st, 'enforcementcoercion', small(rng, max(1, d // 10), 0.5))}   # 行政强制")
     if rng.random() < (0.3 if st.kind in ("人民政府", "部门") else 0.8):
         fee = "0"
     else:
-        fee = f"{rng.randint(1, max(2, d * 30)) / 10:.1f}"
+        fee = f"{steady(st, 'fees', rng.randint(1, max(2, d * 30)) / 10):.1f}"
     out.append("fees:               # 第二十条第（八）项 — 本年收费金额（单位：万元）")
     out.append(f"  fees: {fee}   # 行政事业性收费")
     apps = gen_applications(rng, st, RESULT_ROWS_2021)
@@ -724,6 +735,8 @@ def agency_yaml(a: dict) -> str:
              f"name: {a['name']}", f"kind: {a['kind']}"]
     if a["parent"]:
         lines.append(f"parent: {a['parent']}")
+    if a.get("years"):
+        lines.append(f"years: {a['years']}")
     lines += ["contact:", f"  office: {a['office']}", f"  address: {a['address']}",
               f"  postcode: \"{a['postcode']}\"", f"  phone: \"{a['phone']}\""]
     return "\n".join(lines) + "\n"
@@ -744,6 +757,7 @@ government = "03-31"    # 人民政府 (县级以上地方人民政府's own rep
 
 [check]
 similarity = 0.5        # X-DUP: share of last year's narrative repeated word for word
+latest_year = {y1}      # X-GAP: the last report year the site covers
 """
 
 
@@ -884,9 +898,12 @@ def main(argv: list[str] | None = None) -> int:
         made.append(a)
         adir = reports_dir / a["slug"]
         adir.mkdir()
-        write(adir / "agency.yaml", agency_yaml(a))
-        # every agency but the last covers all years; the last one what is left
+        # every agency but the last covers all years; the last one what is left,
+        # and says so (X-GAP would otherwise ask for its missing latest years)
         span = years[: min(len(years), args.reports - written)]
+        if len(span) < len(years):
+            a["years"] = f"{span[0]}-{span[-1]}"
+        write(adir / "agency.yaml", agency_yaml(a))
         st = AgencyState(rng, kind)
         prev_body = None
         for year in span:

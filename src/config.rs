@@ -1,9 +1,11 @@
 //! `site.toml`: the site's settings.
 
+pub mod check;
 pub mod documents;
 pub mod identity;
 mod toml_error;
 
+pub use check::{CheckConfig, Level};
 pub use identity::Identity;
 
 use crate::i18n::Lang;
@@ -115,21 +117,6 @@ impl Deadlines {
     }
 }
 
-/// Settings of the checker.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct CheckConfig {
-    /// Share of a narrative identical to the previous year's above which X-DUP warns.
-    /// 0.5 follows the "重复率大于50%" scoring rule used by evaluators.
-    pub similarity: f64,
-}
-
-impl Default for CheckConfig {
-    fn default() -> Self {
-        CheckConfig { similarity: 0.5 }
-    }
-}
-
 /// The whole `site.toml`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +199,18 @@ fn value_pos(text: &str, table: Option<&str>, key: &str) -> (u32, u32) {
     at(text, start.unwrap_or(0))
 }
 
+/// Where the value of `code` in `[check.severity]` starts in `text`, as
+/// (line, column); the file's start when it is absent.
+fn severity_pos(text: &str, code: &str) -> (u32, u32) {
+    let doc = toml::de::DeTable::parse(text).ok();
+    let start = doc.as_ref().and_then(|doc| {
+        let check = entry(doc.get_ref(), "check")?.get_ref().as_table()?;
+        let severity = entry(check, "severity")?.get_ref().as_table()?;
+        entry(severity, code).map(|v| v.span().start)
+    });
+    at(text, start.unwrap_or(0))
+}
+
 /// The value of `name` in a parsed table.
 fn entry<'a, 'i>(table: &'a toml::de::DeTable<'i>, name: &str) -> Option<&'a toml::Spanned<toml::de::DeValue<'i>>> {
     table.iter().find(|(k, _)| k.get_ref().as_ref() == name).map(|(_, v)| v)
@@ -278,8 +277,12 @@ impl Config {
                 return Err(invalid(value_pos(text, Some("deadlines"), key), problem));
             }
         }
-        if !(0.0..=1.0).contains(&config.check.similarity) {
-            return Err(invalid(value_pos(text, Some("check"), "similarity"), crate::t!("cli-config-similarity")));
+        if let Some((key, in_severity, problem)) = config.check.problem() {
+            let pos = match in_severity {
+                false => value_pos(text, Some("check"), &key),
+                true => severity_pos(text, &key),
+            };
+            return Err(invalid(pos, problem));
         }
         if let Some((key, problem)) = config.documents.problem() {
             return Err(invalid(value_pos(text, Some("documents"), key), problem));

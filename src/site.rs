@@ -151,6 +151,7 @@ impl Site {
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
         diags.append(&mut link_diags);
+        crate::check::severity::apply(&mut diags, &config.check);
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diags.dedup();
         Ok(Site { root: root.to_path_buf(), config, forms, content, diags })
@@ -162,15 +163,20 @@ impl Site {
     }
 
     /// Re-reads and re-checks one agency's reports after an edit, leaving the
-    /// rest of the site as it was. Every check depends only on a report, its
-    /// agency and the same agency's other years, so the result equals a full
-    /// [`Site::load`]. Returns the report years before and after.
+    /// rest of the site as it was. Every check of a report depends only on
+    /// it, its agency and the same agency's other years; the rules over the
+    /// whole site ([`crate::check::SITE_CODES`]: parents and children, copies
+    /// across agencies, gaps) are dropped everywhere and run again over the
+    /// site as it now is; the site's severities are applied last, as by
+    /// [`Site::load`]. So the result equals a full [`Site::load`]. Returns
+    /// the report years before and after.
     pub fn reload_agency(&mut self, slug: &str) -> (Vec<i32>, Vec<i32>) {
         let dir = crate::layout::agency_dir(&self.root, slug);
         let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
         self.content.reports.retain(|r| r.agency != slug);
         // The agency file's own findings stay: only its reports are read again.
         self.diags.retain(|d| !d.file.starts_with(&dir) || d.file.file_name().is_some_and(|n| n == load::AGENCY_FILE));
+        self.diags.retain(|d| !crate::check::SITE_CODES.contains(&d.code.as_ref()));
         let (mut reports, mut diags, files) =
             load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
@@ -181,6 +187,9 @@ impl Site {
         self.content.files_by_agency.insert(slug.to_owned(), files);
         let at = self.content.reports.partition_point(|r| r.agency.as_str() < slug);
         self.content.reports.splice(at..at, reports);
+        let today = crate::check::documents::today();
+        diags.extend(crate::check::check_site(&self.content.reports, &self.content.agencies, &self.config, today));
+        crate::check::severity::apply(&mut diags, &self.config.check);
         self.diags.extend(diags);
         self.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.diags.dedup();

@@ -1,5 +1,6 @@
 //! Checks between a report and the same agency's report of the year before:
-//! carried-over applications, document stocks, copied text and copied figures.
+//! carried-over applications, document stocks, copied text and copied figures,
+//! and figures that jump ([`super::jumps`]).
 
 use super::tables::{Failure, Side, failures};
 use crate::diag::{Diagnostic, Pos};
@@ -24,14 +25,15 @@ pub fn pair_failures<'a>(prev: &'a Report, this: &'a Report) -> Vec<Failure<'a>>
 
 /// Runs every cross-year check of `this` against `prev` (the year before).
 /// The rules' failures are notices when `this` is kept as published.
-pub fn check_pair(prev: &Report, this: &Report, similarity: f64, diags: &mut Vec<Diagnostic>) {
+pub fn check_pair(prev: &Report, this: &Report, config: &crate::config::CheckConfig, diags: &mut Vec<Diagnostic>) {
     let mut found: Vec<Diagnostic> = pair_failures(prev, this).iter().map(super::explain::single).collect();
     if this.as_published {
         super::kept::as_notices(&mut found);
     }
     diags.extend(found);
-    copied_text(prev, this, similarity, diags);
+    copied_text(prev, this, config.similarity, diags);
     copied_figures(prev, this, diags);
+    super::jumps::check_jumps(prev, this, config, diags);
 }
 
 pub use crate::model::Sentence;
@@ -67,7 +69,7 @@ pub fn fingerprint(body: &str) -> Vec<Sentence> {
 /// `body` without its HTML comments (`<!-- … -->`, maybe over several
 /// lines; an unclosed one runs to the end, as in HTML). Line breaks inside a
 /// comment are kept, so the lines around it stay apart.
-fn without_comments(body: &str) -> Cow<'_, str> {
+pub(crate) fn without_comments(body: &str) -> Cow<'_, str> {
     if !body.contains("<!--") {
         return Cow::Borrowed(body);
     }

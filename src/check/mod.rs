@@ -5,15 +5,23 @@
 //! that parsed (their omitted totals already completed by the parser), in
 //! two passes: [`check_text`] on each report while its file's text is in
 //! hand (the narrative checked and fingerprinted), then [`check_reports`]
-//! over all of them (the form's rules, the agency, consecutive years).
+//! over all of them (the form's rules, the agency, consecutive years), then
+//! [`check_site`] over the whole site (parents against their children,
+//! copies across agencies, gaps in the series). The severity a site gives
+//! each rule is [`severity::apply`]d to every finding last.
 
 pub mod agency;
+pub mod children;
+pub mod copies;
 pub mod cross;
 pub mod documents;
 pub mod explain;
 pub mod group;
+pub mod jumps;
 pub mod kept;
 pub mod narrative;
+pub mod series;
+pub mod severity;
 pub mod tables;
 
 use crate::config::Config;
@@ -33,6 +41,8 @@ pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
     narrative::check_years(loaded, &mut d);
     narrative::check_claims(loaded, &mut d);
     narrative::check_old_labels(loaded, &mut d);
+    narrative::check_substance(loaded, &mut d);
+    narrative::check_enumerations(loaded, &mut d);
     loaded.report.unreported = narrative::find_unreported(loaded);
     loaded.report.sentences = cross::fingerprint(loaded.body);
     d
@@ -50,6 +60,7 @@ pub fn check(content: &mut Content, config: &Config) -> Vec<Diagnostic> {
         index_pattern: &pattern,
         today: documents::today(),
     };
+    diags.extend(check_site(&content.reports, &content.agencies, config, catalogue.today));
     diags.extend(documents::check_documents(&content.documents, &catalogue));
     diags.extend(documents::table2::compare(&content.reports, &content.documents, &vocabulary));
     kept::attach(&mut content.reports);
@@ -81,8 +92,30 @@ pub fn check_reports(reports: &[Report], agencies: &BTreeMap<String, Agency>, co
         .collect();
     diags.par_extend(pairs.into_par_iter().flat_map_iter(|i| {
         let mut d = Vec::new();
-        cross::check_pair(&reports[i - 1], &reports[i], config.check.similarity, &mut d);
+        cross::check_pair(&reports[i - 1], &reports[i], &config.check, &mut d);
         d
     }));
+    diags
+}
+
+/// The codes of the rules [`check_site`] runs: their findings depend on
+/// other agencies' reports, so the preview's re-check of one agency
+/// ([`crate::site::Site::reload_agency`]) drops them all and runs them again.
+pub const SITE_CODES: &[&str] = &["X-CHILDREN", "X-COPY", "X-GAP"];
+
+/// The rules over the whole site, each linear in the reports (an index, not
+/// a comparison of pairs): a parent that sums its children against them,
+/// copies across agencies of a year, and gaps in each agency's series
+/// (`today` decides which years are due).
+pub fn check_site(
+    reports: &[Report],
+    agencies: &BTreeMap<String, Agency>,
+    config: &Config,
+    today: crate::model::Date,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    children::check_children(reports, agencies, &mut diags);
+    copies::check_copies(reports, &config.check, &mut diags);
+    series::check_series(reports, agencies, config, today, &mut diags);
     diags
 }

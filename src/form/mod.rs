@@ -215,9 +215,24 @@ pub struct SectionSpec {
     pub title: String,
     /// Phrases that identify a heading as this section despite rewording.
     pub r#match: Vec<String>,
+    /// The least a section must say not to be perfunctory (TXT-THIN), when
+    /// the form asks it of this section.
+    #[serde(default)]
+    pub substance: Option<Substance>,
     /// `match`, normalised once when the form is compiled.
     #[serde(skip)]
     pub normalized: Vec<String>,
+}
+
+/// What a section must hold not to be perfunctory (敷衍): data of the form,
+/// so a site form can ask more or less of it.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Substance {
+    /// At least this many sentences (a sentence of one 无 counts as none).
+    pub sentences: u32,
+    /// At least this many characters of text (punctuation and markup not counted).
+    pub chars: u32,
 }
 
 /// A label of an older form that should not appear in a report of this one.

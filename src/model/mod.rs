@@ -488,6 +488,47 @@ pub struct Agency {
     /// Where `code:` was written.
     #[serde(skip)]
     pub code_pos: Pos,
+    /// `sums_children: true`: each report of this agency is the sum of its
+    /// children's of the same year (a county's 汇总 report), checked cell by cell.
+    #[serde(skip)]
+    pub sums_children: bool,
+    /// `years:` the report years this agency has (it was set up, merged or
+    /// abolished, or the site holds only these years), when stated.
+    #[serde(skip)]
+    pub years: Option<Years>,
+    /// Where `years:` was written.
+    #[serde(skip)]
+    pub years_pos: Pos,
+}
+
+/// The report years an agency has (`years: 2018-2022`, `years: 2020`,
+/// `years: 2018-` for one that still exists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Years {
+    /// The first year.
+    pub from: i32,
+    /// The last year, if the agency no longer reports.
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// Reads `2020`, `2018-2022` or `2018-` (a hyphen, en dash or 至 between).
+    pub fn parse(s: &str) -> Option<Years> {
+        let year = |t: &str| -> Option<i32> {
+            let t = t.trim().trim_end_matches('年');
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+        };
+        match s.split_once(['-', '–', '—', '至']) {
+            None => year(s).map(|y| Years { from: y, to: Some(y) }),
+            Some((a, b)) if b.trim().is_empty() => Some(Years { from: year(a)?, to: None }),
+            Some((a, b)) => Some(Years { from: year(a)?, to: Some(year(b)?) }).filter(|y| y.to >= Some(y.from)),
+        }
+    }
+
+    /// Whether `year` is among them.
+    pub fn contains(self, year: i32) -> bool {
+        year >= self.from && self.to.is_none_or(|to| year <= to)
+    }
 }
 
 /// A plain page (`content/pages/<slug>.md`): 信息公开指南, 信息公开制度 …

@@ -2,7 +2,7 @@
 
 use super::front::{Ctx, Place, as_map};
 use crate::diag::{Diagnostic, Pos};
-use crate::model::{Agency, AgencyKind, Contact};
+use crate::model::{Agency, AgencyKind, Contact, Years};
 use crate::yaml::{self, Node, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -32,6 +32,9 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
     let mut contact = Contact::default();
     let mut code = None;
     let mut code_pos = Pos::default();
+    let mut sums_children = false;
+    let mut years = None;
+    let mut years_pos = Pos::default();
     // Whether `kind:` was written but names no kind (already reported).
     let mut bad_kind = false;
     let text_of = |ctx: &mut Ctx<'_>, v: &Node, what: &str| -> Option<String> {
@@ -71,6 +74,23 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                     }
                 });
             }
+            "sums_children" => match &v.value {
+                Value::Scalar { text, .. } if matches!(text.trim(), "true" | "false") => {
+                    sums_children = text.trim() == "true";
+                }
+                _ => {
+                    ctx.error("IN-TYPE", v.pos, crate::t!("in-agency-sums-children"));
+                }
+            },
+            "years" => {
+                years_pos = v.pos;
+                let s = text_of(&mut ctx, v, "years").unwrap_or_default();
+                years = Years::parse(&s);
+                if years.is_none() && !s.is_empty() {
+                    ctx.error("IN-AGENCY", v.pos, crate::t!("in-agency-years", value = s)).help =
+                        Some(crate::t!("in-agency-years-help"));
+                }
+            }
             "contact" => {
                 let Some(fields) = as_map(&mut ctx, v, Place::Contact) else {
                     continue;
@@ -95,7 +115,11 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
                     *slot = text_of(&mut ctx, cv, "contact");
                 }
             }
-            _ => ctx.unknown_key(k, Place::Agency, &["name", "kind", "parent", "code", "contact"]),
+            _ => ctx.unknown_key(
+                k,
+                Place::Agency,
+                &["name", "kind", "parent", "code", "contact", "sums_children", "years"],
+            ),
         }
     }
     let top = Pos::new(1, 1, 1);
@@ -120,6 +144,9 @@ pub fn parse_agency(file: &Arc<PathBuf>, text: &str, slug: &str, diags: &mut Vec
         parent_pos,
         code,
         code_pos,
+        sums_children,
+        years,
+        years_pos,
     })
 }
 
@@ -239,5 +266,23 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!((diags[0].code.as_ref(), diags[0].pos.line, diags[0].pos.col), ("IN-AGENCY", 3, 7));
         assert!(diags[0].message.contains("校验码"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn an_agency_file_states_its_years_and_whether_it_sums_its_children() {
+        let file = Arc::new(PathBuf::from("agency.yaml"));
+        let mut diags = Vec::new();
+        let text = "name: 某县人民政府\nkind: 人民政府\nsums_children: true\nyears: 2018-2022\n";
+        let a = parse_agency(&file, text, "x", &mut diags).expect("parses");
+        assert!(a.sums_children);
+        assert_eq!(a.years, Some(Years { from: 2018, to: Some(2022) }));
+        assert_eq!(a.years_pos.line, 4);
+        let a = parse_agency(&file, "name: 某镇\nkind: 乡镇\nyears: 2020\n", "x", &mut diags).expect("parses");
+        assert!(!a.sums_children && a.years == Some(Years { from: 2020, to: Some(2020) }));
+        assert_eq!(Years::parse("2019-").map(|y| y.to), Some(None));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(parse_agency(&file, "name: 某镇\nkind: 乡镇\nyears: 2022-2019\n", "x", &mut diags).is_none());
+        assert!(parse_agency(&file, "name: 某镇\nkind: 乡镇\nsums_children: 是\n", "x", &mut diags).is_none());
+        assert_eq!(diags.len(), 2, "{diags:?}");
     }
 }

@@ -147,7 +147,9 @@ fn bom_and_crlf_simply_work() {
         .replace('\n', "\r\n");
     site.write("content/reports/town/2024.md", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat());
     let checked = site.check();
-    assert!(checked.diags.is_empty(), "{:#?}", checked.diags);
+    // Sections 一 and 五 left empty are perfunctory (TXT-THIN): another matter.
+    let found: Vec<_> = checked.diags.iter().filter(|d| d.code != "TXT-THIN").collect();
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]

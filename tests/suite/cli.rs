@@ -145,12 +145,12 @@ fn the_site_chooses_its_language_and_the_flag_overrides_it() {
     assert_eq!(code, 2);
     assert!(
         err.starts_with("错误：")
-            && err.contains("site.toml:4:8：`lang = \"fr\"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）"),
+            && err.contains("site.toml:5:8：`lang = \"fr\"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）"),
         "{err}"
     );
     let (code, _, err) = site.run(&["--lang", "en", "check"]);
     assert_eq!(code, 2);
-    assert!(err.contains("site.toml:4:8: `lang = \"fr\"` is not a language gongkai speaks"), "{err}");
+    assert!(err.contains("site.toml:5:8: `lang = \"fr\"` is not a language gongkai speaks"), "{err}");
 }
 
 #[test]

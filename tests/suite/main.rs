@@ -8,6 +8,7 @@ mod check_inputs;
 mod check_rules;
 mod claims;
 mod cli;
+mod defects;
 mod documents;
 mod documents_pages;
 mod fixture;

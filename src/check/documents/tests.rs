@@ -36,6 +36,9 @@ fn agencies() -> BTreeMap<String, Agency> {
         parent_pos: Pos::default(),
         code: Some(CODE.into()),
         code_pos: Pos::new(3, 7, 18),
+        sums_children: false,
+        years: None,
+        years_pos: Pos::default(),
     };
     BTreeMap::from([("baibu".to_owned(), agency)])
 }

@@ -2,14 +2,17 @@
 //! years it speaks of ([`years`]), the figures it states ([`claims`], read
 //! by [`numbers`] and [`matching`], compared through [`cells`]) and the words
 //! that summarise them ([`summaries`]), the content it must have
-//! ([`required`]), and labels of an older form ([`labels`]). Each reads the
+//! ([`required`]), labels of an older form ([`labels`]), sections that say
+//! next to nothing ([`perfunctory`]) and numbering out of order ([`enumeration`]). Each reads the
 //! report's [`crate::model::Narrative`] and body as parsed; none re-reads the file.
 
 mod cells;
 mod claims;
+mod enumeration;
 mod labels;
 mod matching;
 mod numbers;
+mod perfunctory;
 mod required;
 mod sections;
 mod summaries;
@@ -17,7 +20,9 @@ mod years;
 
 pub use crate::form::normalize;
 pub use claims::check_claims;
+pub use enumeration::check_enumerations;
 pub use labels::check_old_labels;
+pub use perfunctory::check_substance;
 pub use required::{check_required, find_unreported};
 pub use sections::check_sections;
 pub use years::check_years;

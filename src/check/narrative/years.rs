@@ -1,4 +1,5 @@
-//! TXT-YEAR: the statistical period and the years the narrative speaks of.
+//! TXT-YEAR: the statistical period and the years the narrative speaks of;
+//! TXT-NEXT: the next year presented as the year of the work.
 
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Loaded;
@@ -87,7 +88,41 @@ fn month_day(s: &str) -> Option<(u32, u32, &str)> {
     Some((month, day, rest.strip_prefix('日')?))
 }
 
-/// TXT-YEAR: the statistical period and the narrative's years against the report year.
+/// Words that make a sentence a plan (下一步工作): 2025年，我镇将…
+const PLAN_WORDS: &[&str] = &[
+    "将",
+    "计划",
+    "拟",
+    "力争",
+    "争取",
+    "预计",
+    "继续",
+    "进一步",
+    "下一步",
+    "努力",
+    "着力",
+    "持续",
+    "要",
+    "准备",
+    "打算",
+    "目标",
+    "规划",
+    "部署",
+    "重点",
+    "围绕",
+    "聚焦",
+];
+
+/// Whether the sentence that goes on with `rest` (the text after a year)
+/// speaks of plans, as the year after the report's may be spoken of.
+fn is_plan(rest: &str) -> bool {
+    let sentence = rest.split(['。', '！', '？', '\n']).next().unwrap_or("");
+    PLAN_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+/// TXT-YEAR: the statistical period and the narrative's years against the
+/// report year; TXT-NEXT: the year after it written as the year of the work
+/// (2025年，我镇主动公开… in the report on 2024) rather than of plans.
 pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
     let report = &loaded.report;
     let index = LineIndex::new(loaded.body);
@@ -163,6 +198,19 @@ pub fn check_years(loaded: &Loaded<'_>, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
             let topical = ["，", ",", "以来", "度，", "工作", "度工作"].iter().any(|s| after.starts_with(s));
+            if topical && m.year == year + 1 && !is_plan(&line[m.end..]) {
+                push(
+                    Diagnostic::warning(
+                        "TXT-NEXT",
+                        file,
+                        pos,
+                        crate::t!("check-year-next", mentioned = m.year.to_string(), year = year.to_string()),
+                    )
+                    .with_label(crate::t!("check-year-label", year = m.year.to_string()))
+                    .with_related(file, report.year_pos, crate::t!("check-report-year"))
+                    .with_help(crate::t!("check-year-next-help", year = year.to_string())),
+                );
+            }
             if topical && (year - 3..year).contains(&m.year) {
                 push(
                     Diagnostic::warning(

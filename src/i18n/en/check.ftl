@@ -159,3 +159,35 @@ check-text-form-required = required content `{$code}`: {$problem}
 check-text-form-section = section number {$section} is not between 1 and 6
 check-text-form-words = `words` must not be empty
 check-text-form-kind = unknown agency kind `{$kind}`: use 部门 / 乡镇 / 街道 / 人民政府
+
+# TXT-THIN: perfunctory sections
+check-thin = section “{$section}” has only {$sentences} sentence(s) and {$chars} characters: perfunctory
+check-thin-label = this section's text
+check-thin-help = 《{$form}》 asks this section to state the facts: write at least {$sentences} sentence(s) and {$chars} characters naming the problems, measures or matters, not just “无”
+# TXT-ENUM: numbering out of order
+check-enum-skip = the numbering goes from “{$prev}” to “{$this}”: “{$missing}” is missing
+check-enum-repeat = “{$this}” comes after “{$prev}”: the numbering repeats or goes back
+check-enum-label = this number
+check-enum-help = number in order: 一是、二是、三是, or （一）（二）（三）
+# TXT-NEXT: next year as the year of the work
+check-year-next = the narrative speaks of {$mentioned} as the year of the work, but this is the {$year} report
+check-year-next-help = is the year mistyped? the report year's work is {$year}'s; for next year's plans say so (将, 计划)
+# X-JUMP: implausible change from last year
+check-cell-named = {$table} row 「{$row}」 column 「{$col}」
+check-jump = {$cell} is {$value}, {$prev} in {$year}: {$times} times last year's
+check-jump-prev = {$value} in {$year}
+check-jump-help = 万元 written as 元, or a digit added or dropped? if the figure is right, ignore this (thresholds: `[check] jump_ratio` and `jump_min` in `site.toml`)
+# X-CHILDREN: a summary report against its children
+check-children = {$cell} is {$value}; the sum of {$n} child agencies is {$sum}: {$parts}
+check-children-one = {$agency} {$value}
+check-children-more = {$n} more
+check-children-help = this agency's `agency.yaml` says `sums_children: true`: its report should equal the sum of its child agencies' reports; check the summed figures
+check-children-help-missing = this agency's `agency.yaml` says `sums_children: true`; only {$n} of its {$all} child agencies have a report for the year, and the missing ones make the sums differ too
+# X-COPY: copied from another agency's report of the same year
+check-copy = {$percent}% of the narrative repeats {$agency}'s {$year} report word for word (内容雷同)
+check-copy-other = {$agency}'s report
+check-copy-help = describe this agency's own work of the year (the threshold is `[check] similarity_across` in `site.toml`)
+# X-GAP: missing reports
+check-gap = {$agency} has no report for {$years}, though it has reports before and after
+check-gap-latest = {$agency} has no report for {$years}, and its deadline has passed
+check-gap-help = add the missing reports; for an agency set up, merged or abolished, state the years it has reports for with `years:` in its `agency.yaml` (such as `years: 2018-2022`), or the last year the site covers with `[check] latest_year` in `site.toml`

@@ -170,6 +170,13 @@ cli-config-unreadable = cannot read {$path}: {$reason}
 cli-config-theme = `theme = {$value}` is not a theme of this site: themes are named (lowercase letters, digits, `-` and `_`), each the folder `themes/NAME` of the site or the built-in `default`; this site's themes: {$themes}
 cli-config-deadline = `{$key} = "{$value}"` in `[deadlines]` is not a valid date: write it as `MM-DD`, such as `01-31`
 cli-config-similarity = `similarity` in `[check]` must be between 0 and 1, such as 0.5
+cli-config-similarity-across = `similarity_across` in `[check]` must be between 0 and 1, such as 0.5
+cli-config-jump-ratio = `jump_ratio` in `[check]` must be more than 1, such as 5
+cli-config-jump-min = `jump_min` in `[check]` must be 0 or more, such as 50
+cli-config-latest-year = `latest_year = {$value}` in `[check]` is not a year: write four digits, such as 2024
+cli-config-severity-code = “{$code}” in `[check.severity]` is not a rule's code: write a code as `check` prints it, such as `"X-JUMP"`
+cli-config-severity-input = `[check.severity]` cannot change “{$code}”: codes starting with `IN-` are errors in the files themselves, not rules to adjust
+cli-config-severity-value = the value “{$value}” of “{$code}” in `[check.severity]` is not valid: use `"error"`, `"warning"`, `"notice"` or `"off"`
 cli-config-index = `index_pattern = "{$value}"` in `[documents]` cannot be used: {$why}
 cli-config-index-brace = its braces do not pair
 cli-config-index-unknown = there is no `{"{"}{$name}{"}"}`: use `{"{"}code{"}"}` (the agency's code), `{"{"}year{"}"}` (the year published), `{"{"}serial{"}"}` (the serial number)

@@ -137,3 +137,35 @@ check-text-form-required = 正文必备内容 `{$code}`：{$problem}
 check-text-form-section = 部分序号 {$section} 不在 1 到 6 之间
 check-text-form-words = `words` 不能为空
 check-text-form-kind = 未知的机构类型 `{$kind}`：应为 部门 / 乡镇 / 街道 / 人民政府 之一
+
+# TXT-THIN：内容敷衍的部分
+check-thin = “{$section}”部分只有 {$sentences} 句、{$chars} 字，内容过于简单
+check-thin-label = 这一部分的内容
+check-thin-help = 《{$form}》要求这一部分如实说明情况：至少写 {$sentences} 句、{$chars} 字，写明具体的问题、措施或事项，不要只写“无”
+# TXT-ENUM：序号跳号或重复
+check-enum-skip = 序号从“{$prev}”跳到“{$this}”，缺少“{$missing}”
+check-enum-repeat = 序号“{$this}”排在“{$prev}”之后，序号重复或倒序
+check-enum-label = 这个序号
+check-enum-help = 按顺序编号：一是、二是、三是，或（一）（二）（三）
+# TXT-NEXT：把下一年当作工作年度
+check-year-next = 正文把 {$mentioned} 年当作工作年度，但这是 {$year} 年的年报
+check-year-next-help = 是否把年份写错了？写本年度的工作用 {$year} 年；写下一年的打算请写明“将”“计划”等
+# X-JUMP：与上年相比变化异常
+check-cell-named = {$table}「{$row}」行「{$col}」列
+check-jump = {$cell}为 {$value}，{$year} 年为 {$prev}，是上年的 {$times} 倍
+check-jump-prev = {$year} 年为 {$value}
+check-jump-help = 是否把万元写成了元，或多写、少写了一位数字？数字确实如此时可不理会（阈值见 `site.toml` 的 `[check] jump_ratio` 和 `jump_min`）
+# X-CHILDREN：汇总报告与下级机构之和不符
+check-children = {$cell}为 {$value}，{$n} 个下级机构之和为 {$sum}：{$parts}
+check-children-one = {$agency} {$value}
+check-children-more = 另有 {$n} 个
+check-children-help = 本机构在 `agency.yaml` 中写了 `sums_children: true`，其年报应等于各下级机构年报之和；请核对汇总数字
+check-children-help-missing = 本机构在 `agency.yaml` 中写了 `sums_children: true`；{$all} 个下级机构中只有 {$n} 个有本年度年报，缺少的年报也会使汇总不符
+# X-COPY：与同年其他机构的年报雷同
+check-copy = 正文有 {$percent}% 与同年 {$agency} 的 {$year} 年年报逐字相同（内容雷同）
+check-copy-other = {$agency} 的年报
+check-copy-help = 请写明本机构本年度的工作（阈值见 `site.toml` 的 `[check] similarity_across`）
+# X-GAP：年报缺失
+check-gap = {$agency}缺少 {$years} 年度的年报，前后年度都有年报
+check-gap-latest = {$agency}缺少 {$years} 年度的年报，报送期限已过
+check-gap-help = 补上缺少的年报；机构成立、合并或撤销时，在 `agency.yaml` 中用 `years:` 写明有年报的年度（如 `years: 2018-2022`），或在 `site.toml` 的 `[check] latest_year` 写明本站收录到哪一年

@@ -132,6 +132,13 @@ cli-config-unreadable = 无法读取 {$path}：{$reason}
 cli-config-theme = `theme = {$value}` 不是本站点的主题：主题按名称指定（小写字母、数字、`-` 和 `_`），即站点中的 `themes/名称` 文件夹或内置的 `default`；本站点的主题：{$themes}
 cli-config-deadline = `[deadlines]` 中 `{$key} = "{$value}"` 不是有效的日期：应写成 `MM-DD`，如 `01-31`
 cli-config-similarity = `[check]` 中的 `similarity` 应在 0 到 1 之间，如 0.5
+cli-config-similarity-across = `[check]` 中的 `similarity_across` 应在 0 到 1 之间，如 0.5
+cli-config-jump-ratio = `[check]` 中的 `jump_ratio` 应大于 1，如 5
+cli-config-jump-min = `[check]` 中的 `jump_min` 应为 0 或正数，如 50
+cli-config-latest-year = `[check]` 中的 `latest_year = {$value}` 不是有效的年度，应写成四位数字，如 2024
+cli-config-severity-code = `[check.severity]` 中的“{$code}”不是规则代码：应写成检查结果中的代码，如 `"X-JUMP"`
+cli-config-severity-input = `[check.severity]` 不能改变“{$code}”：以 `IN-` 开头的是文件本身的错误，不是可以调整的规则
+cli-config-severity-value = `[check.severity]` 中 “{$code}” 的值“{$value}”无效：可选 `"error"`（错误）、`"warning"`（警告）、`"notice"`（提示）、`"off"`（不检查）
 cli-config-index = `[documents]` 中 `index_pattern = "{$value}"` 不能用：{$why}
 cli-config-index-brace = 花括号不成对
 cli-config-index-unknown = 没有 `{"{"}{$name}{"}"}` 这一项：可用 `{"{"}code{"}"}`（机构代码）、`{"{"}year{"}"}`（发布年份）、`{"{"}serial{"}"}`（顺序号）
