@@ -10,13 +10,6 @@ use gongkai::cmd::cli::{Cli, Command, FormatArg, NewCommand};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-/// mimalloc instead of the system's allocator: a build allocates and frees
-/// millions of small strings, and the system's malloc took about a fifth of
-/// its CPU time (perf, 2,000 reports); with mimalloc (its 2 series, which
-/// keeps the peak low) a whole build takes about 15 % less CPU time (README).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let root = &cli.root;
     match cli.command {
