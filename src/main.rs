@@ -6,7 +6,7 @@
 //! published the site but withheld some reports.
 
 use gongkai::cmd;
-use gongkai::cmd::cli::{Cli, Command, FormatArg, NewCommand};
+use gongkai::cmd::cli::{Cli, Command, ExportCommand, FormatArg, NewCommand};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
@@ -45,6 +45,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 NewCommand::Document { folder, title, name } => cmd::new::What::Document { folder, name, title },
             };
             cmd::new::run(root, &what, &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Schema { output } => {
+            cmd::schema::run(root, output.as_deref(), &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Export { what: ExportCommand::Xlsx { agency, year, parent, output } } => {
+            let opts = cmd::export::Options { agency, year, parent, output };
+            cmd::export::run(root, &opts, &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            cmd::completions::run(shell, &mut std::io::stdout().lock());
             Ok(0)
         }
         Command::Help { .. } => {

@@ -205,3 +205,17 @@ cli-config-police = `police = "{$value}"` in `[identity]` is not a valid public 
 cli-config-email = `email = "{$value}"` in `[identity]` is not a valid e-mail address, such as `xxgk@example.gov.cn`
 cli-config-logo = `logo = "{$value}"` in `[identity]` must be a file of the `static/` folder, written relative to it, such as `images/logo.svg` (no `..`, not starting with `/`)
 cli-config-logo-missing = `logo = "{$value}"` in `[identity]`: the `static/` folder has no such file
+
+# Editor completion, the summary workbook, shell completions, the progress bar (cmd/schema.rs, cmd/export.rs, cmd/completions.rs).
+cli-arg-quiet = No progress bar (it shows only on a terminal, for runs of more than a second)
+cli-schema-about = Write the `JSON Schema` of the front matter (reports of each form, agency.yaml, documents) for editor completion
+cli-schema-output = Output folder (default: `schemas/` in the site)
+cli-export-about = Export figures for reporting upward
+cli-export-xlsx-about = Write an `xlsx` workbook (tables 二, 三, 四 and the findings): of a report (`--agency` and `--year`), of an agency's years (`--agency`), or a year's summary (`--year`, optionally `--parent`)
+cli-export-agency = The agency's folder name
+cli-export-year = The report year
+cli-export-parent = Sum only this agency and the agencies under it (default: the whole site)
+cli-export-output = The workbook file (default: in the site folder, named after what is exported)
+cli-completions-about = Print a shell completion script, e.g. `gongkai completions bash`
+cli-completions-shell = The shell: `bash`, `zsh`, `fish`, `powershell` or `elvish`
+cli-value-shell = SHELL

@@ -167,3 +167,17 @@ cli-config-police = `[identity]` 中 `police = "{$value}"` 不是有效的公安
 cli-config-email = `[identity]` 中 `email = "{$value}"` 不是有效的电子邮箱地址，如 `xxgk@example.gov.cn`
 cli-config-logo = `[identity]` 中 `logo = "{$value}"` 应为 `static/` 文件夹中的文件，写相对于 `static/` 的路径，如 `images/logo.svg`（不能含 `..`，不能以 `/` 开头）
 cli-config-logo-missing = `[identity]` 中 `logo = "{$value}"`：`static/` 文件夹中没有这个文件
+
+# 编辑器补全、汇总表、命令补全、进度条（cmd/schema.rs、cmd/export.rs、cmd/completions.rs）。
+cli-arg-quiet = 不显示进度条（进度条只在终端上、运行超过一秒时显示）
+cli-schema-about = 为编辑器写出前置信息的 `JSON Schema`（每种格式的年报、机构信息、目录文件），用于补全和提示
+cli-schema-output = 写到哪个文件夹（默认为站点中的 `schemas/`）
+cli-export-about = 导出数字，用于上级填报
+cli-export-xlsx-about = 导出 `xlsx` 工作簿（表二、表三、表四和检查结果）：一份年报（`--agency` 和 `--year`）、一个机构的各年度（`--agency`），或某年度的汇总（`--year`，可加 `--parent`）
+cli-export-agency = 机构的文件夹名
+cli-export-year = 报告年度
+cli-export-parent = 只汇总这个机构及其下级机构（默认汇总全站）
+cli-export-output = 工作簿文件（默认写在站点文件夹中，按导出内容命名）
+cli-completions-about = 输出命令行补全脚本，如 `gongkai completions bash`
+cli-completions-shell = 命令行外壳：`bash`、`zsh`、`fish`、`powershell` 或 `elvish`
+cli-value-shell = 外壳
