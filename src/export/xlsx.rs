@@ -116,9 +116,11 @@ fn add_block(book: &mut Workbook, block: &Block<'_>, f: &Formats) -> Result<(), 
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name(&format!("{}表{numeral}", block.prefix)))?;
         sheet.write_string_with_format(0, 0, &block.heading, &f.title)?;
+        // Printed as the form is: landscape, one page wide.
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
         let widest = tables.iter().map(|p| p.origin.1).max().unwrap_or(0);
         for c in 0..widest {
-            sheet.set_column_width(c, 22)?;
+            sheet.set_column_width(c, 30)?;
         }
         for placed in &tables {
             write_table(sheet, placed, &block.tables[placed.table], f)?;
