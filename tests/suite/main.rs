@@ -12,6 +12,7 @@ mod documents_pages;
 mod export;
 mod fixture;
 mod hardening;
+mod hierarchy;
 mod identity;
 mod import;
 mod mutation;

@@ -1,5 +1,7 @@
 //! The site-wide open data (`data/cells.csv`, `data/reports.json`,
-//! `data/labels.csv`), written chunk by chunk with the report pages.
+//! `data/labels.csv`), written chunk by chunk with the report pages, and
+//! `data/totals.csv`: each year's 汇总, of the whole site and of each
+//! parent agency over the agencies under it.
 
 use super::*;
 
@@ -21,6 +23,57 @@ pub(super) fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), Wr
     sink.put("data/labels.csv", labels.as_bytes())
 }
 
+/// The header of `data/totals.csv`: `scope` is empty for the whole site,
+/// else the slug of the parent agency whose agencies were summed.
+pub const TOTALS_HEADER: &str = "scope,year,form,table,row,column,value,unit,reports\n";
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+}
+
+/// The rows of `data/totals.csv` for the reports `list` summed under `scope`.
+fn totals_rows(index: &Index<'_>, scope: &str, year: i32, list: &[usize], out: &mut String) {
+    let mut forms: Vec<(&Form, Vec<&Report>)> = Vec::new();
+    for &i in list {
+        let r = index.report(i);
+        match forms.iter_mut().find(|(f, _)| f.id == r.form.id) {
+            Some((_, v)) => v.push(r),
+            None => forms.push((&r.form, vec![r])),
+        }
+    }
+    for (form, reports) in forms {
+        for (t, spec) in form.tables.iter().enumerate() {
+            let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).filter(|d| d.given).collect();
+            let Some(sum) = super::year::sum_table(spec, &datas) else { continue };
+            for (k, cell) in sum.cells.iter().enumerate() {
+                let (row, col) = (&spec.row_leaves[k / sum.cols], &spec.col_leaves[k % sum.cols]);
+                let (value, unit) = match &cell.value {
+                    CellValue::Money(d, _) => (d.to_string(), "元"),
+                    v => (v.to_string(), col.unit.as_deref().or(row.unit.as_deref()).unwrap_or("")),
+                };
+                let line = [scope, &year.to_string(), &form.id, &spec.key, &row.id, &col.id, &value, unit]
+                    .map(field)
+                    .join(",");
+                out.push_str(&format!("{line},{}\n", datas.len()));
+            }
+        }
+    }
+}
+
+/// Writes `data/totals.csv`: every year's 汇总 of the site, then of each
+/// parent agency (see [`super::year::parent_reports`]).
+pub(super) fn render_totals(index: &Index<'_>, sink: &dyn Sink) -> Result<(), WriteError> {
+    let mut csv = format!("\u{feff}{TOTALS_HEADER}");
+    for (&year, list) in &index.by_year {
+        totals_rows(index, "", year, list, &mut csv);
+        for (parent, mine) in super::year::parent_reports(index, list) {
+            totals_rows(index, &parent.slug, year, &mine, &mut csv);
+        }
+    }
+    sink.put("data/totals.csv", csv.as_bytes())
+}
+
 /// Writes the site-wide data of all reports, chunk by chunk; with `pages`,
 /// renders each report's page and files on the way (a full build).
 pub(super) fn render_reports_and_data(
@@ -33,6 +86,7 @@ pub(super) fn render_reports_and_data(
     sink.put("data/cells.csv", format!("\u{feff}{}", data::CELLS_HEADER).as_bytes())?;
     sink.put("data/reports.json", b"[")?;
     render_labels(index, sink)?;
+    render_totals(index, sink)?;
     let order = report_order(index);
     let mut first = true;
     for chunk in order.chunks(CHUNK) {

@@ -47,7 +47,9 @@ pub(super) fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableD
     Some(TableData { cells, cols: first.cols, pos: first.pos, given: true })
 }
 
-pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx<'a>> {
+/// The 汇总 tables of the reports `list`, one set per form; `scope` keeps
+/// the tables' ids apart when a page has several sets (`""` for the site's).
+pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize], scope: &str) -> Vec<TotalCtx<'a>> {
     let mut by_form: Vec<(&'a Form, Vec<&'a Report>)> = Vec::new();
     for &i in list {
         let r = index.report(i);
@@ -67,8 +69,8 @@ pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx
                     html.push_str(&table_html(
                         spec,
                         &sum,
-                        &format!("total-{}-{}", form.id, spec.key),
-                        &format!("s{}-{}", form.id, t + 1),
+                        &format!("total-{scope}{}-{}", form.id, spec.key),
+                        &format!("s{scope}{}-{}", form.id, t + 1),
                     ));
                     if datas.len() < reports.len() {
                         html.push_str(&format!(
@@ -88,6 +90,46 @@ pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<TotalCtx
         .collect()
 }
 
+/// The 汇总 of one parent agency over the agencies under it.
+#[derive(Serialize)]
+pub(super) struct ParentTotals<'a> {
+    pub(super) name: &'a str,
+    pub(super) url: String,
+    pub(super) report_count: usize,
+    pub(super) totals: Vec<TotalCtx<'a>>,
+}
+
+/// Each published agency that has agencies under it, with the reports of
+/// `list` of it and of every agency under it, at any depth (see
+/// [`crate::rollup::under`]), when one of them is not its own.
+pub(super) fn parent_reports<'a>(index: &Index<'a>, list: &[usize]) -> Vec<(&'a Agency, Vec<usize>)> {
+    let all = &index.site.content.agencies;
+    let parents: std::collections::HashSet<&str> = all.values().filter_map(|a| a.parent.as_deref()).collect();
+    index
+        .agencies()
+        .filter(|a| parents.contains(a.slug.as_str()))
+        .filter_map(|a| {
+            let under: std::collections::HashSet<&str> = crate::rollup::under(all, &a.slug).into_iter().collect();
+            let mine: Vec<usize> =
+                list.iter().copied().filter(|&i| under.contains(index.report(i).agency.as_str())).collect();
+            mine.iter().any(|&i| index.report(i).agency != a.slug).then_some((a, mine))
+        })
+        .collect()
+}
+
+/// The 汇总 of each parent agency of the year.
+fn parent_totals<'a>(index: &Index<'a>, list: &[usize]) -> Vec<ParentTotals<'a>> {
+    parent_reports(index, list)
+        .into_iter()
+        .map(|(a, mine)| ParentTotals {
+            name: &a.name,
+            url: urls::agency(&a.slug),
+            report_count: mine.len(),
+            totals: year_totals(index, &mine, &format!("{}-", a.slug)),
+        })
+        .collect()
+}
+
 /// Renders one year's page.
 pub fn render_year(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, year: i32) -> Result<(), BuildError> {
     let path = urls::year(year);
@@ -100,7 +142,8 @@ pub fn render_year(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, ye
     ctx.insert("figure_labels", &figure_labels(index));
     let reports: Vec<ReportListItem<'_>> = list.iter().filter_map(|&i| report_item(index, i)).collect();
     ctx.insert("reports", &reports);
-    ctx.insert("totals", &year_totals(index, &list));
+    ctx.insert("totals", &year_totals(index, &list, ""));
+    ctx.insert("parent_totals", &parent_totals(index, &list));
     sink.put(&path, templates.render("year.html", &ctx, &path)?.as_bytes())?;
     Ok(())
 }
