@@ -37,6 +37,7 @@ pub mod model;
 pub mod nesting;
 pub mod os;
 pub mod parse;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod rollup;

@@ -12,6 +12,13 @@ use std::process::ExitCode;
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let root = &cli.root;
+    // Files checked and pages written, on a terminal for runs over a second.
+    let _bar = match cli.command {
+        Command::Check { .. } | Command::Build { .. } => {
+            Some(gongkai::progress::Bar::start(gongkai::t!("progress-label"), cli.quiet))
+        }
+        _ => None,
+    };
     match cli.command {
         Command::Check { format, deny_warnings } => {
             let format = match format {

@@ -99,3 +99,4 @@ export-err-agency = The site has no agency `{$slug}`
 export-err-no-report = No report to export
 export-err-xlsx = Cannot build the workbook: {$reason}
 export-err-write = Cannot write {$path}: {$reason}
+progress-label = Checking and building

@@ -99,3 +99,4 @@ export-err-agency = 本站没有机构 `{$slug}`
 export-err-no-report = 没有可导出的年报
 export-err-xlsx = 无法生成工作簿：{$reason}
 export-err-write = 无法写入 {$path}：{$reason}
+progress-label = 检查和生成

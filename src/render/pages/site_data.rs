@@ -88,6 +88,7 @@ pub(super) fn render_reports_and_data(
     render_labels(index, sink)?;
     render_totals(index, sink)?;
     let order = report_order(index);
+    crate::progress::add_work(order.len()); // progress: report pages to write
     let mut first = true;
     for chunk in order.chunks(CHUNK) {
         let results: Vec<((String, String), String)> = chunk
@@ -115,6 +116,7 @@ pub(super) fn render_reports_and_data(
                 first = false;
             }
         }
+        crate::progress::done(chunk.len());
         sink.append("data/cells.csv", csv.as_bytes())?;
         sink.append("data/reports.json", json.as_bytes())?;
     }
