@@ -126,6 +126,9 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, 
     let started = Instant::now();
     let mut site = Site::load(root)?;
     if let Some(url) = &opts.base_url {
+        if let Some(problem) = crate::config::base_url_problem(url) {
+            return Err(RunError::Site(SiteError::Config(crate::config::ConfigError::BaseUrl(problem))));
+        }
         site.config.base_url = url.clone();
     }
     let tally = super::check::report(&site, super::check::Format::Human, out)?;

@@ -15,6 +15,7 @@ mod hardening;
 mod hierarchy;
 mod identity;
 mod import;
+mod install;
 mod mutation;
 mod narrative;
 mod new;

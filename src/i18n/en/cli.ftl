@@ -179,6 +179,11 @@ cli-config-kind-counts = `counts_as = "{$value}"` of the kind 「{$kind}」 in `
 cli-config-word-empty = a list in `[documents]` has an empty word
 cli-config-word-twice = a list in `[documents]` has 「{$word}」 twice
 cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `https://`
+cli-config-base-url-bad = `base_url = "{$value}"` is not a valid URL: {$why}; give the full address the site is published at, e.g. `https://www.example.gov.cn/xxgk/`
+cli-config-base-url-chars = a URL cannot hold blanks, `?`, `#` or `\`
+cli-config-base-url-host = the host name is invalid (e.g. `www.example.gov.cn`, `192.0.2.1` or `[2001:db8::1]`)
+cli-config-base-url-port = the port must be a number from 1 to 65535
+cli-base-url-flag = `--base-url` is invalid: {$problem}
 cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
 cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}
 cli-config-unknown-key-none = unknown key `{$key}`; no keys are allowed here

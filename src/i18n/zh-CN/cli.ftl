@@ -141,6 +141,11 @@ cli-config-kind-counts = `[documents]` 中文种「{$kind}」的 `counts_as = "{
 cli-config-word-empty = `[documents]` 的列表中有空的一项
 cli-config-word-twice = `[documents]` 的列表中「{$word}」出现了两次
 cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` 开头
+cli-config-base-url-bad = `base_url = "{$value}"` 不是有效的网址：{$why}；应为站点发布的完整网址，如 `https://www.example.gov.cn/xxgk/`
+cli-config-base-url-chars = 网址中不能有空白、`?`、`#` 或 `\`
+cli-config-base-url-host = 主机名无效（如 `www.example.gov.cn`、`192.0.2.1` 或 `[2001:db8::1]`）
+cli-config-base-url-port = 端口应为 1 到 65535 的数
+cli-base-url-flag = `--base-url` 无效：{$problem}
 cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
 cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}
 cli-config-unknown-key-none = 未知字段 `{$key}`；这里不能写字段
