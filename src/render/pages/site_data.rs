@@ -27,9 +27,12 @@ pub(super) fn render_labels(index: &Index<'_>, sink: &dyn Sink) -> Result<(), Wr
 /// else the slug of the parent agency whose agencies were summed.
 pub const TOTALS_HEADER: &str = "scope,year,form,table,row,column,value,unit,reports\n";
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
+/// A CSV field, quoted when it holds a comma, a quote or a line break; a
+/// text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
+/// kept as text with a leading `'`. Figures are written as they are.
 fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 /// The rows of `data/totals.csv` for the reports `list` summed under `scope`.
@@ -52,10 +55,9 @@ fn totals_rows(index: &Index<'_>, scope: &str, year: i32, list: &[usize], out: &
                     CellValue::Money(d, _) => (d.to_string(), "元"),
                     v => (v.to_string(), col.unit.as_deref().or(row.unit.as_deref()).unwrap_or("")),
                 };
-                let line = [scope, &year.to_string(), &form.id, &spec.key, &row.id, &col.id, &value, unit]
-                    .map(field)
-                    .join(",");
-                out.push_str(&format!("{line},{}\n", datas.len()));
+                let line = [scope, &year.to_string(), &form.id, &spec.key, &row.id, &col.id].map(field).join(",");
+                // The figure as a number (a sum of deltas may be negative).
+                out.push_str(&format!("{line},{value},{},{}\n", field(unit), datas.len()));
             }
         }
     }
