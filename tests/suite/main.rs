@@ -19,6 +19,7 @@ mod install;
 mod mutation;
 mod narrative;
 mod new;
+mod not_found;
 mod publish;
 mod safety;
 mod schema;
