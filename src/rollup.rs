@@ -53,10 +53,27 @@ pub fn is_parent(agencies: &BTreeMap<String, Agency>, slug: &str) -> bool {
 pub struct Sum {
     /// The form they follow.
     pub form: Arc<Form>,
-    /// The summed tables, in the form's order.
+    /// The summed tables, in the form's order. A table that no summed
+    /// report's original prints is not `given` (its cells are `Omitted`).
+    /// In the others a cell is `Given` with its sum, or `Blank` when every
+    /// report left it blank or when its sum is unknown (see `unknown`).
     pub tables: Vec<TableData>,
+    /// Per table, per cell: the sum cannot be known (a term is an amount
+    /// without its unit, or the sum would not fit). Such a cell is never
+    /// given a figure, and never drops the rest of its table.
+    pub unknown: Vec<Vec<bool>>,
+    /// Per table, how many of the reports' originals print it: only those
+    /// are summed (a table an original lacks is not counted as zeros).
+    pub counted: Vec<usize>,
     /// The agencies summed (slug and year), in order.
     pub reports: Vec<(String, i32)>,
+}
+
+impl Sum {
+    /// How many cells of table `t` have an unknown sum.
+    pub fn unknown_in(&self, t: usize) -> usize {
+        self.unknown.get(t).map_or(0, |u| u.iter().filter(|&&x| x).count())
+    }
 }
 
 /// A value in a unit that adds up: money in 元, everything else as is;
@@ -67,6 +84,18 @@ fn addable(value: &CellValue) -> Option<CellValue> {
         CellValue::Money(d, Some(Unit::WanYuan)) => d.times_10000().map(|d| CellValue::Money(d, Some(Unit::Yuan))),
         CellValue::Money(_, None) => None,
         v => Some(v.clone()),
+    }
+}
+
+/// Whether a value is zero, which adds nothing in any unit (an amount of 0
+/// needs no unit).
+fn is_zero(value: &CellValue) -> bool {
+    match value {
+        CellValue::Int(n) => *n == 0,
+        CellValue::Decimal(d) | CellValue::Money(d, _) => {
+            let units = d.units;
+            units == 0
+        }
     }
 }
 
@@ -89,9 +118,9 @@ fn zero(kind: CellKind) -> CellValue {
     }
 }
 
-/// An empty sum of `form`'s tables: every cell blank.
+/// An empty sum of `form`'s tables: no table counted yet.
 fn empty(form: &Arc<Form>) -> Sum {
-    let tables = form
+    let tables: Vec<TableData> = form
         .tables
         .iter()
         .map(|spec| {
@@ -99,55 +128,76 @@ fn empty(form: &Arc<Form>) -> Sum {
             let cells = (0..spec.row_leaves.len() * cols)
                 .map(|i| Cell {
                     value: zero(spec.kind(i / cols, i % cols)),
-                    source: Source::Blank,
+                    source: Source::Omitted,
                     pos: Pos::default(),
                 })
                 .collect();
             TableData { cells, cols, pos: Pos::default(), given: false }
         })
         .collect();
-    Sum { form: Arc::clone(form), tables, reports: Vec::new() }
+    let unknown = tables.iter().map(|t| vec![false; t.cells.len()]).collect();
+    let counted = vec![0; tables.len()];
+    Sum { form: Arc::clone(form), tables, unknown, counted, reports: Vec::new() }
 }
 
-/// Sums `reports`, grouped by form (a year's reports normally share one).
-/// A summed cell is `Computed`; it is `Blank` when every report left it
-/// blank or one value cannot be added (see the module's note). Linear in the cells.
+/// Adds one report's cell to a summed cell.
+fn add_cell(total: &mut Cell, unknown: &mut bool, cell: &Cell) {
+    if *unknown {
+        // Unknown for good: a later report cannot make it known again.
+        return;
+    }
+    if cell.source == Source::Blank {
+        // Blank in every report so far: blank; a figure elsewhere makes it one.
+        if total.source == Source::Omitted {
+            total.source = Source::Blank;
+        }
+        return;
+    }
+    total.source = Source::Given;
+    if is_zero(&cell.value) {
+        return;
+    }
+    match addable(&cell.value).and_then(|v| add(&total.value, &v)) {
+        Some(v) => total.value = v,
+        None => {
+            *unknown = true;
+            total.source = Source::Blank;
+        }
+    }
+}
+
+/// Sums `reports`, grouped by form (a year's reports normally share one):
+/// the one rule of every 汇总 (the year page, `data/totals.csv`,
+/// `gongkai export xlsx`). Only tables a report's original prints are
+/// summed; in them counts, deltas and decimals add up, amounts with their
+/// unit are summed in 元, a blank adds nothing, and a cell with an amount
+/// without its unit among its terms is unknown (see [`Sum::unknown`]), its
+/// table's other cells kept. Every addition is checked. Linear in the cells.
 pub fn sum(reports: &[&Report]) -> Vec<Sum> {
-    // Per sum, per table, the cells that cannot be known.
-    let mut out: Vec<(Sum, Vec<Vec<bool>>)> = Vec::new();
+    let mut out: Vec<Sum> = Vec::new();
     for report in reports {
-        let at = match out.iter().position(|(s, _)| s.form.id == report.form.id) {
+        let at = match out.iter().position(|s| s.form.id == report.form.id) {
             Some(i) => i,
             None => {
-                let sum = empty(&report.form);
-                let unknown = sum.tables.iter().map(|t| vec![false; t.cells.len()]).collect();
-                out.push((sum, unknown));
+                out.push(empty(&report.form));
                 out.len() - 1
             }
         };
-        let (s, unknown) = &mut out[at];
+        let s = &mut out[at];
         s.reports.push((report.agency.clone(), report.year));
-        for ((total, lost), table) in s.tables.iter_mut().zip(unknown.iter_mut()).zip(&report.tables) {
-            total.given |= table.given;
-            for ((t, lost), c) in total.cells.iter_mut().zip(lost.iter_mut()).zip(&table.cells) {
-                if *lost || c.source == Source::Blank || (c.source == Source::Omitted && !table.given) {
-                    continue;
-                }
-                match addable(&c.value).and_then(|v| add(&t.value, &v)) {
-                    Some(v) => {
-                        t.value = v;
-                        t.source = Source::Computed;
-                    }
-                    None => {
-                        // Unknown for good: a later report cannot make it known again.
-                        *lost = true;
-                        t.source = Source::Blank;
-                    }
-                }
+        let summed = s.tables.iter_mut().zip(s.unknown.iter_mut()).zip(s.counted.iter_mut());
+        for (((total, unknown), counted), table) in summed.zip(&report.tables) {
+            if !table.given {
+                continue;
+            }
+            *counted += 1;
+            total.given = true;
+            for ((t, u), c) in total.cells.iter_mut().zip(unknown.iter_mut()).zip(&table.cells) {
+                add_cell(t, u, c);
             }
         }
     }
-    out.into_iter().map(|(s, _)| s).collect()
+    out
 }
 
 #[cfg(test)]

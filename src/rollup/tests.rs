@@ -43,3 +43,21 @@ fn money_adds_up_in_yuan_and_money_without_a_unit_is_unknown() {
     assert_eq!(addable(&yuan(1, None)), None);
     assert_eq!(add(&CellValue::Int(i64::MAX), &CellValue::Int(1)), None, "never wrapped");
 }
+
+#[test]
+fn a_summed_cell_is_blank_until_a_figure_unknown_for_good_and_zero_needs_no_unit() {
+    let money = |units, unit| CellValue::Money(Decimal { units, scale: 0 }, unit);
+    let cell = |value, source| Cell { value, source, pos: Pos::default() };
+    let mut total = cell(zero(CellKind::Money), Source::Omitted);
+    let mut unknown = false;
+    add_cell(&mut total, &mut unknown, &cell(money(0, None), Source::Blank));
+    assert_eq!(total.source, Source::Blank, "blank in every report so far");
+    add_cell(&mut total, &mut unknown, &cell(money(0, None), Source::Omitted));
+    assert_eq!((total.source, unknown), (Source::Given, false), "an amount of 0 needs no unit");
+    add_cell(&mut total, &mut unknown, &cell(money(2, Some(Unit::WanYuan)), Source::Given));
+    assert_eq!(total.value, money(20_000, Some(Unit::Yuan)));
+    add_cell(&mut total, &mut unknown, &cell(money(5, None), Source::Given));
+    assert!(unknown && total.source == Source::Blank, "no unit: unknown, not a guess");
+    add_cell(&mut total, &mut unknown, &cell(money(5, Some(Unit::Yuan)), Source::Given));
+    assert!(unknown && total.source == Source::Blank, "unknown for good");
+}

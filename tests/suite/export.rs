@@ -11,13 +11,13 @@ use gongkai::site::Site;
 use std::path::Path;
 
 /// Opens a workbook.
-fn open(path: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
+pub(crate) fn open(path: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
     calamine::open_workbook(path).expect("a workbook calamine reads")
 }
 
 /// Compares every header and figure of `form`'s sheets (named with
 /// `prefix`) with `tables`; returns how many cells were compared.
-fn compare(
+pub(crate) fn compare(
     book: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     prefix: &str,
     form: &gongkai::form::Form,

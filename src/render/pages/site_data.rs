@@ -46,20 +46,30 @@ fn totals_rows(index: &Index<'_>, scope: &str, year: i32, list: &[usize], out: &
         }
     }
     for (form, reports) in forms {
-        for (t, spec) in form.tables.iter().enumerate() {
-            let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).filter(|d| d.given).collect();
-            let Some(sum) = super::year::sum_table(spec, &datas) else { continue };
-            for (k, cell) in sum.cells.iter().enumerate() {
-                let (row, col) = (&spec.row_leaves[k / sum.cols], &spec.col_leaves[k % sum.cols]);
-                let (value, unit) = match &cell.value {
-                    CellValue::Money(d, _) => (d.to_string(), "元"),
-                    v => (v.to_string(), col.unit.as_deref().or(row.unit.as_deref()).unwrap_or("")),
-                };
-                let line = [scope, &year.to_string(), &form.id, &spec.key, &row.id, &col.id].map(field).join(",");
-                // The figure as a number (a sum of deltas may be negative).
-                out.push_str(&format!("{line},{value},{},{}\n", field(unit), datas.len()));
+        for sum in crate::rollup::sum(&reports) {
+            for (t, spec) in form.tables.iter().enumerate() {
+                if sum.counted[t] > 0 {
+                    table_rows(scope, year, &sum, t, spec, out);
+                }
             }
         }
+    }
+}
+
+/// The rows of one summed table: an unknown sum has an empty value, never
+/// a guess (see [`crate::rollup::Sum::unknown`]).
+fn table_rows(scope: &str, year: i32, sum: &crate::rollup::Sum, t: usize, spec: &TableSpec, out: &mut String) {
+    let table = &sum.tables[t];
+    for (k, cell) in table.cells.iter().enumerate() {
+        let (row, col) = (&spec.row_leaves[k / table.cols], &spec.col_leaves[k % table.cols]);
+        let (value, unit) = match &cell.value {
+            CellValue::Money(d, _) => (d.to_string(), "元"),
+            v => (v.to_string(), col.unit.as_deref().or(row.unit.as_deref()).unwrap_or("")),
+        };
+        let value = if sum.unknown[t][k] { String::new() } else { value };
+        let line = [scope, &year.to_string(), &sum.form.id, &spec.key, &row.id, &col.id].map(field).join(",");
+        // The figure as a number (a sum of deltas may be negative).
+        out.push_str(&format!("{line},{value},{},{}\n", field(unit), sum.counted[t]));
     }
 }
 

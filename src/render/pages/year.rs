@@ -9,46 +9,30 @@ pub(super) struct TotalCtx<'a> {
     pub(super) html: String,
 }
 
-/// Sums one table over several reports: counts, deltas and decimals add up;
-/// amounts with units are summed in 元; a table with unit-less amounts is left
-/// out. Every addition is checked: a sum that would not fit leaves the table
-/// out rather than print a wrapped or clamped figure (with the bounds of
-/// [`crate::parse::MAX_COUNT`] it cannot happen below 900 million reports).
-pub(super) fn sum_table(spec: &TableSpec, datas: &[&TableData]) -> Option<TableData> {
-    let first = datas.first()?;
-    let kinds: Vec<CellKind> = (0..first.cells.len()).map(|k| spec.kind(k / first.cols, k % first.cols)).collect();
-    let mut ints = vec![0i64; first.cells.len()];
-    let mut decimals = vec![Decimal::default(); first.cells.len()];
-    // Reports outside, cells inside: each report's cells are read in order.
-    for d in datas {
-        for (k, cell) in d.cells.iter().enumerate() {
-            match &cell.value {
-                CellValue::Int(n) => ints[k] = ints[k].checked_add(*n)?,
-                CellValue::Decimal(x) => decimals[k] = decimals[k].checked_add(*x)?,
-                CellValue::Money(x, Some(Unit::WanYuan)) => decimals[k] = decimals[k].checked_add(x.times_10000()?)?,
-                CellValue::Money(x, Some(_)) => decimals[k] = decimals[k].checked_add(*x)?,
-                CellValue::Money(_, None) => return None,
-            }
-        }
+/// The notes under one summed table: reports whose original lacks it, and
+/// cells whose sum is unknown.
+fn sum_notes(sum: &crate::rollup::Sum, t: usize) -> String {
+    let mut notes = String::new();
+    let (counted, all) = (sum.counted[t], sum.reports.len());
+    if counted < all {
+        notes.push_str(&format!(
+            "<p class=\"note\">本表汇总 {counted} 份报告；另有 {} 份报告的原件未刊载本表，未计入。</p>\n",
+            all - counted
+        ));
     }
-    let cells = first
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let value = match kinds[k] {
-                CellKind::Count | CellKind::Delta => CellValue::Int(ints[k]),
-                CellKind::Decimal => CellValue::Decimal(decimals[k]),
-                CellKind::Money => CellValue::Money(decimals[k], Some(Unit::Yuan)),
-            };
-            Cell { value, source: Source::Given, pos: c.pos }
-        })
-        .collect();
-    Some(TableData { cells, cols: first.cols, pos: first.pos, given: true })
+    let unknown = sum.unknown_in(t);
+    if unknown > 0 {
+        notes.push_str(&format!(
+            "<p class=\"note\">本表有 {unknown} 个单元格标为“不详”：参与汇总的报告中有金额未写明单位（元或万元），无法相加，该格不作汇总；其他单元格照常汇总。</p>\n"
+        ));
+    }
+    notes
 }
 
-/// The 汇总 tables of the reports `list`, one set per form; `scope` keeps
-/// the tables' ids apart when a page has several sets (`""` for the site's).
+/// The 汇总 tables of the reports `list`, one set per form (summed by
+/// [`crate::rollup::sum`], the rule `data/totals.csv` and `export xlsx`
+/// share); `scope` keeps the tables' ids apart when a page has several sets
+/// (`""` for the site's).
 pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize], scope: &str) -> Vec<TotalCtx<'a>> {
     let mut by_form: Vec<(&'a Form, Vec<&'a Report>)> = Vec::new();
     for &i in list {
@@ -62,23 +46,17 @@ pub(super) fn year_totals<'a>(index: &Index<'a>, list: &[usize], scope: &str) ->
         .into_iter()
         .map(|(form, reports)| {
             let mut html = String::new();
-            for (t, spec) in form.tables.iter().enumerate() {
-                // A table that a report's original lacks is not counted as zeros.
-                let datas: Vec<&TableData> = reports.iter().map(|r| &r.tables[t]).filter(|d| d.given).collect();
-                if let Some(sum) = sum_table(spec, &datas) {
-                    html.push_str(&table_html(
-                        spec,
-                        &sum,
-                        &format!("total-{scope}{}-{}", form.id, spec.key),
-                        &format!("s{scope}{}-{}", form.id, t + 1),
-                    ));
-                    if datas.len() < reports.len() {
-                        html.push_str(&format!(
-                            "<p class=\"note\">本表汇总 {} 份报告；另有 {} 份报告的原件未刊载本表，未计入。</p>\n",
-                            datas.len(),
-                            reports.len() - datas.len()
-                        ));
+            for sum in crate::rollup::sum(&reports) {
+                for (t, spec) in form.tables.iter().enumerate() {
+                    // A table no report's original prints is not shown as zeros.
+                    if sum.counted[t] == 0 {
+                        continue;
                     }
+                    let marks = Marks { unknown: &sum.unknown[t], ..Marks::default() };
+                    let (id, short) =
+                        (format!("total-{scope}{}-{}", form.id, spec.key), format!("s{scope}{}-{}", form.id, t + 1));
+                    html.push_str(&table_html_with(spec, &sum.tables[t], &id, &short, marks));
+                    html.push_str(&sum_notes(&sum, t));
                 }
             }
             TotalCtx {
