@@ -11,41 +11,17 @@
 use crate::diag::Pos;
 use crate::form::{CellKind, Form};
 use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData, Unit};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The agencies whose `parent` is `slug`, by name order of their slugs.
-pub fn children<'a>(agencies: &'a BTreeMap<String, Agency>, slug: &str) -> Vec<&'a Agency> {
-    agencies.values().filter(|a| a.parent.as_deref() == Some(slug)).collect()
-}
+mod tree;
+pub use tree::Tree;
 
 /// `slug` and every agency under it, at any depth, each once (a cycle of
-/// `parent:` ends where it returns). Linear in the number of agencies.
-pub fn under<'a>(agencies: &'a BTreeMap<String, Agency>, slug: &'a str) -> Vec<&'a str> {
-    let mut kids: HashMap<&str, Vec<&str>> = HashMap::new();
-    for a in agencies.values() {
-        if let Some(p) = a.parent.as_deref() {
-            kids.entry(p).or_default().push(a.slug.as_str());
-        }
-    }
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut out = Vec::new();
-    let mut stack = vec![slug];
-    while let Some(s) = stack.pop() {
-        if !seen.insert(s) {
-            continue;
-        }
-        out.push(s);
-        if let Some(k) = kids.get(s) {
-            stack.extend(k.iter().rev());
-        }
-    }
-    out
-}
-
-/// Whether an agency has agencies under it.
-pub fn is_parent(agencies: &BTreeMap<String, Agency>, slug: &str) -> bool {
-    agencies.values().any(|a| a.parent.as_deref() == Some(slug))
+/// `parent:` ends where it returns). Linear in the number of agencies: for
+/// one question; build a [`Tree`] once for many.
+pub fn under<'a>(agencies: &'a BTreeMap<String, Agency>, slug: &str) -> Vec<&'a str> {
+    Tree::new(agencies.values()).under(slug).to_vec()
 }
 
 /// The sum of the reports of one form.

@@ -30,8 +30,12 @@ fn under_a_parent_are_its_descendants_once_even_in_a_cycle() {
     .collect();
     assert_eq!(under(&all, "county"), ["county", "town", "village"]);
     assert_eq!(under(&all, "a"), ["a", "b"], "a cycle ends where it returns");
-    assert_eq!(children(&all, "county").iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["town"]);
-    assert!(is_parent(&all, "town") && !is_parent(&all, "village"));
+    let tree = Tree::new(all.values());
+    assert_eq!(tree.under("town"), ["town", "village"]);
+    assert_eq!(tree.under("b"), ["b"], "in a cycle, each agency once");
+    assert_eq!(tree.under("nowhere"), [""; 0]);
+    assert_eq!(tree.children("county"), ["town"]);
+    assert!(tree.is_parent("town") && !tree.is_parent("village"));
 }
 
 #[test]
@@ -60,4 +64,23 @@ fn a_summed_cell_is_blank_until_a_figure_unknown_for_good_and_zero_needs_no_unit
     assert!(unknown && total.source == Source::Blank, "no unit: unknown, not a guess");
     add_cell(&mut total, &mut unknown, &cell(money(5, Some(Unit::Yuan)), Source::Given));
     assert!(unknown && total.source == Source::Blank, "unknown for good");
+}
+
+#[test]
+fn a_deep_and_wide_hierarchy_is_walked_once_without_recursion() {
+    // A chain 30 000 deep and a parent of 30 000: no stack overflow, and
+    // each agency's slice is its descendants.
+    let n = 30_000;
+    let mut all: BTreeMap<String, Agency> = BTreeMap::new();
+    for i in 0..n {
+        let parent = (i > 0).then(|| format!("c{:06}", i - 1));
+        all.insert(format!("c{i:06}"), agency(&format!("c{i:06}"), parent.as_deref()).1);
+        all.insert(format!("w{i:06}"), agency(&format!("w{i:06}"), Some("root")).1);
+    }
+    all.insert("root".into(), agency("root", None).1);
+    let tree = Tree::new(all.values());
+    assert_eq!(tree.under("c000000").len(), n);
+    assert_eq!(tree.under(&format!("c{:06}", n - 1)).len(), 1);
+    assert_eq!(tree.under("root").len(), n + 1);
+    assert_eq!(tree.children("root").len(), n);
 }

@@ -93,8 +93,10 @@ pub(super) struct ChildRef<'a> {
 /// The published agencies whose `parent` is `a`, in slug order.
 pub(super) fn children<'a>(index: &Index<'a>, a: &Agency) -> Vec<ChildRef<'a>> {
     index
-        .agencies()
-        .filter(|c| c.parent.as_deref() == Some(a.slug.as_str()))
+        .tree
+        .children(&a.slug)
+        .iter()
+        .filter_map(|slug| index.agency(slug))
         .map(|c| ChildRef {
             name: &c.name,
             kind: c.kind.name(),

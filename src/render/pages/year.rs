@@ -79,18 +79,24 @@ pub(super) struct ParentTotals<'a> {
 
 /// Each published agency that has agencies under it, with the reports of
 /// `list` of it and of every agency under it, at any depth (see
-/// [`crate::rollup::under`]), when one of them is not its own.
+/// [`crate::rollup::Tree::under`]), in the order of `list`, when one of
+/// them is not its own. The reports are grouped by agency once: the cost is
+/// the sizes of the parents' slices, not parents × agencies.
 pub(super) fn parent_reports<'a>(index: &Index<'a>, list: &[usize]) -> Vec<(&'a Agency, Vec<usize>)> {
-    let all = &index.site.content.agencies;
-    let parents: std::collections::HashSet<&str> = all.values().filter_map(|a| a.parent.as_deref()).collect();
+    // Positions in `list` of each agency's reports.
+    let mut by_agency: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (at, &i) in list.iter().enumerate() {
+        by_agency.entry(index.report(i).agency.as_str()).or_default().push(at);
+    }
     index
         .agencies()
-        .filter(|a| parents.contains(a.slug.as_str()))
+        .filter(|a| index.tree.is_parent(&a.slug))
         .filter_map(|a| {
-            let under: std::collections::HashSet<&str> = crate::rollup::under(all, &a.slug).into_iter().collect();
-            let mine: Vec<usize> =
-                list.iter().copied().filter(|&i| under.contains(index.report(i).agency.as_str())).collect();
-            mine.iter().any(|&i| index.report(i).agency != a.slug).then_some((a, mine))
+            let under = index.tree.under(&a.slug);
+            let mut mine: Vec<usize> = under.iter().filter_map(|s| by_agency.get(s)).flatten().copied().collect();
+            mine.sort_unstable();
+            let others = under.iter().skip(1).any(|s| by_agency.contains_key(s));
+            others.then(|| (a, mine.into_iter().map(|at| list[at]).collect()))
         })
         .collect()
 }
