@@ -25,11 +25,16 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 FormatArg::Human => cmd::check::Format::Human,
                 FormatArg::Json => cmd::check::Format::Json,
             };
-            Ok(cmd::check::run(root, format, deny_warnings, &mut std::io::stdout().lock())?)
+            // The findings go around the bar (cleared while they print).
+            let mut out = gongkai::progress::AroundBar::new(std::io::stdout().lock());
+            Ok(cmd::check::run(root, format, deny_warnings, &mut out)?)
         }
         Command::Build { output, base_url, strict, drafts } => {
             let opts = cmd::build::Options { output, base_url, strict, drafts };
-            Ok(cmd::build::run(root, &opts, &mut std::io::stderr().lock())?.exit_code())
+            // The findings share standard error with the bar: printed around it.
+            // Not locked: the bar's thread writes there too.
+            let mut out = gongkai::progress::AroundBar::new(std::io::stderr());
+            Ok(cmd::build::run(root, &opts, &mut out)?.exit_code())
         }
         Command::Serve { port, bind, open, poll, no_drafts } => {
             gongkai::serve::serve(root, &gongkai::serve::Options { bind, port, open, poll, drafts: !no_drafts })?;
