@@ -40,6 +40,9 @@ pub enum ConfigError {
         /// What is wrong and how to fix it, in the run's language.
         problem: String,
     },
+    /// `--base-url` is not an absolute URL with a valid host (the problem in words).
+    #[error("{}", crate::t!("cli-base-url-flag", problem = .0))]
+    BaseUrl(String),
     /// `theme` is not one of the site's themes (a path, say).
     #[error(
         "{}",
@@ -152,6 +155,43 @@ pub struct Config {
     /// or `en`, checked by [`Config::parse`]); read it with [`Config::lang`].
     #[serde(default, rename = "lang")]
     lang_name: Option<String>,
+}
+
+/// What is wrong with a `base_url` (from site.toml or `--base-url`), in
+/// words: it must be absolute (`http://` or `https://`), name a host (a
+/// name, an IPv4 address or an IPv6 one in brackets, an optional port),
+/// and hold no query, fragment or blank.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return Some(crate::t!("cli-config-base-url", value = url));
+    };
+    let bad = |why: String| Some(crate::t!("cli-config-base-url-bad", value = url, why = why));
+    if url.contains(|c: char| c.is_whitespace() || c.is_control()) || url.contains(['?', '#', '\\']) {
+        return bad(crate::t!("cli-config-base-url-chars"));
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((ip, port)) if ip.parse::<std::net::Ipv6Addr>().is_ok() => (ip, port),
+            _ => return bad(crate::t!("cli-config-base-url-host")),
+        },
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) => (host, &authority[host.len()..][..port.len() + 1]),
+            None => (authority, ""),
+        },
+    };
+    let label_ok = |l: &str| !l.is_empty() && !l.starts_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-');
+    if host.is_empty() || authority.contains('@') || !host.split('.').all(label_ok) && !authority.starts_with('[') {
+        return bad(crate::t!("cli-config-base-url-host"));
+    }
+    if let Some(p) = port.strip_prefix(':') {
+        if p.parse::<u16>().is_err() {
+            return bad(crate::t!("cli-config-base-url-port"));
+        }
+    } else if !port.is_empty() {
+        return bad(crate::t!("cli-config-base-url-host"));
+    }
+    None
 }
 
 fn default_base_url() -> String {
@@ -287,8 +327,7 @@ impl Config {
         if let Some((key, problem)) = config.documents.problem() {
             return Err(invalid(value_pos(text, Some("documents"), key), problem));
         }
-        if !config.base_url.starts_with("http://") && !config.base_url.starts_with("https://") {
-            let problem = crate::t!("cli-config-base-url", value = &config.base_url);
+        if let Some(problem) = base_url_problem(&config.base_url) {
             return Err(invalid(value_pos(text, None, "base_url"), problem));
         }
         if let Some((bad, value)) = config.identity.invalid() {
@@ -342,6 +381,21 @@ mod tests {
         );
         let e = error("title = \"t\"\n\n[check]\nsimilarity = 1.5\n");
         assert!(e.starts_with("site.toml:4:14：`[check]` 中的 `similarity` 应在 0 到 1 之间"), "{e}");
+        for (url, why) in [
+            ("http://[bad", "主机名"),
+            ("https://exa mple.gov.cn/", "空白"),
+            ("https://example.gov.cn:99999/", "端口"),
+            ("https:///xxgk/", "主机名"),
+            ("https://example.gov.cn/?a=1", "空白"),
+        ] {
+            let e = error(&format!("title = \"t\"\nbase_url = \"{url}\"\n"));
+            assert!(e.starts_with("site.toml:2:12：") && e.contains(why), "{url}: {e}");
+        }
+        for good in
+            ["https://www.example.gov.cn/xxgk/", "http://127.0.0.1:8080/", "http://[::1]:8420/", "https://政府.中国/"]
+        {
+            assert_eq!(super::base_url_problem(good), None, "{good}");
+        }
         let e = error("title = \"t\"\nbase_url = \"example.gov.cn\"\n");
         assert!(e.starts_with("site.toml:2:12：`base_url = \"example.gov.cn\"` 应以"), "{e}");
         let e = error("titel = \"t\"\n");

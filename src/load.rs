@@ -235,8 +235,10 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             content.files_by_agency.entry(agency.clone()).or_default().push(Arc::clone(path));
         }
     }
+    crate::progress::add_work(entries.len()); // progress: files to check
     let loaded: Vec<LoadedFile> = entries
         .into_par_iter()
+        .inspect(|_| crate::progress::done(1))
         .map(|entry| match entry {
             Entry::Agency(slug, path) => {
                 let mut diags = Vec::new();

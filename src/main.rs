@@ -6,23 +6,35 @@
 //! published the site but withheld some reports.
 
 use gongkai::cmd;
-use gongkai::cmd::cli::{Cli, Command, FormatArg, NewCommand};
+use gongkai::cmd::cli::{Cli, Command, ExportCommand, FormatArg, NewCommand};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let root = &cli.root;
+    // Files checked and pages written, on a terminal for runs over a second.
+    let _bar = match cli.command {
+        Command::Check { .. } | Command::Build { .. } => {
+            Some(gongkai::progress::Bar::start(gongkai::t!("progress-label"), cli.quiet))
+        }
+        _ => None,
+    };
     match cli.command {
         Command::Check { format, deny_warnings } => {
             let format = match format {
                 FormatArg::Human => cmd::check::Format::Human,
                 FormatArg::Json => cmd::check::Format::Json,
             };
-            Ok(cmd::check::run(root, format, deny_warnings, &mut std::io::stdout().lock())?)
+            // The findings go around the bar (cleared while they print).
+            let mut out = gongkai::progress::AroundBar::new(std::io::stdout().lock());
+            Ok(cmd::check::run(root, format, deny_warnings, &mut out)?)
         }
         Command::Build { output, base_url, strict, drafts, no_cache } => {
             let opts = cmd::build::Options { output, base_url, strict, drafts, no_cache };
-            Ok(cmd::build::run(root, &opts, &mut std::io::stderr().lock())?.exit_code())
+            // The findings share standard error with the bar: printed around it.
+            // Not locked: the bar's thread writes there too.
+            let mut out = gongkai::progress::AroundBar::new(std::io::stderr());
+            Ok(cmd::build::run(root, &opts, &mut out)?.exit_code())
         }
         Command::Serve { port, bind, open, poll, no_drafts } => {
             gongkai::serve::serve(root, &gongkai::serve::Options { bind, port, open, poll, drafts: !no_drafts })?;
@@ -45,6 +57,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 NewCommand::Document { folder, title, name } => cmd::new::What::Document { folder, name, title },
             };
             cmd::new::run(root, &what, &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Schema { output } => {
+            cmd::schema::run(root, output.as_deref(), &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Export { what: ExportCommand::Xlsx { agency, year, parent, output } } => {
+            let opts = cmd::export::Options { agency, year, parent, output };
+            cmd::export::run(root, &opts, &mut std::io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            cmd::completions::run(shell, &mut std::io::stdout().lock());
             Ok(0)
         }
         Command::Help { .. } => {

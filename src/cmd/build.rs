@@ -212,6 +212,9 @@ fn run_in_full(
     let out: &mut dyn Write = said;
     let mut site = Site::load(root)?;
     if let Some(url) = &opts.base_url {
+        if let Some(problem) = crate::config::base_url_problem(url) {
+            return Err(RunError::Site(SiteError::Config(crate::config::ConfigError::BaseUrl(problem))));
+        }
         site.config.base_url = url.clone();
     }
     let tally = super::check::report(&site, super::check::Format::Human, out)?;

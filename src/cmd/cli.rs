@@ -49,6 +49,9 @@ pub struct Cli {
         help = t!("cli-arg-lang")
     )]
     pub lang: Option<LangArg>,
+    /// No progress bar (it shows only on a terminal, for runs of more than a second).
+    #[arg(long, short = 'q', global = true, display_order = GLOBAL_ORDER + 1, help = t!("cli-arg-quiet"))]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -158,6 +161,27 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Write the JSON Schemas of the front matter (reports per form, agency.yaml, documents) for editors.
+    #[command(about = t!("cli-schema-about"))]
+    Schema {
+        /// Output folder (default: schemas/ in the site).
+        #[arg(long, value_name = t!("cli-value-folder"), help = t!("cli-schema-output"))]
+        output: Option<PathBuf>,
+    },
+    /// Export figures for reporting upward (上级填报).
+    #[command(about = t!("cli-export-about"))]
+    Export {
+        /// The format.
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// Print a shell completion script: `gongkai completions bash > …`.
+    #[command(about = t!("cli-completions-about"))]
+    Completions {
+        /// The shell.
+        #[arg(value_enum, value_name = t!("cli-value-shell"), help = t!("cli-completions-shell"))]
+        shell: clap_complete::Shell,
+    },
     /// Print the help of a command: `gongkai help new report`.
     #[command(about = t!("cli-help-about"))]
     Help {
@@ -205,6 +229,29 @@ pub enum NewCommand {
         /// The file name without `.md` (by default today's date).
         #[arg(long, value_name = t!("cli-value-slug"), help = t!("cli-new-document-name"))]
         name: Option<String>,
+    },
+}
+
+/// What `gongkai export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A workbook of tables 二, 三 and 四 and the findings: of a report
+    /// (`--agency --year`), of an agency's years (`--agency`), or the 汇总 of
+    /// a year (`--year`) over the agencies under `--parent` or the whole site.
+    #[command(about = t!("cli-export-xlsx-about"))]
+    Xlsx {
+        /// The agency.
+        #[arg(long, value_name = t!("cli-value-slug"), help = t!("cli-export-agency"))]
+        agency: Option<String>,
+        /// The year.
+        #[arg(long, value_name = t!("cli-value-year"), help = t!("cli-export-year"))]
+        year: Option<i32>,
+        /// With `--year` alone: sum the agencies under this one (itself included).
+        #[arg(long, value_name = t!("cli-value-slug"), help = t!("cli-export-parent"), conflicts_with = "agency")]
+        parent: Option<String>,
+        /// The workbook file (default: in the site folder, named after what is exported).
+        #[arg(long, value_name = t!("cli-value-file"), help = t!("cli-export-output"))]
+        output: Option<PathBuf>,
     },
 }
 

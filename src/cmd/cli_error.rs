@@ -49,7 +49,8 @@ pub(super) fn render(e: &clap::Error) -> Option<String> {
     let mut out = format!("{}\n", t!("cli-error", message = message));
     let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
         .into_iter()
-        .find_map(|kind| texts(e, kind).into_iter().next());
+        // clap lists its suggestions from the least to the most likely.
+        .find_map(|kind| texts(e, kind).into_iter().last());
     if let Some(s) = suggestion {
         let _ = write!(out, "\n  {}\n", t!("cli-err-tip", suggestion = s));
     }

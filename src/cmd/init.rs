@@ -59,6 +59,12 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
     new_agency(dir, "example", "示例机构", "部门")?;
     // Not a draft: the example report is what makes the new site build at once.
     new_report(dir, &Forms::builtin(), "example", current_year() - 1, false)?;
+    // The editor's schemas and the settings that map them: keys complete as they are typed.
+    crate::schema::write_all(&Forms::builtin(), &dir.join(super::schema::FOLDER))
+        .map_err(|e| NewError::Io { path: e.path, source: e.source })?;
+    let vscode = dir.join(".vscode/settings.json");
+    std::fs::create_dir_all(dir.join(".vscode")).map_err(io(&dir.join(".vscode")))?;
+    std::fs::write(&vscode, super::schema::editor_settings()).map_err(io(&vscode))?;
     Ok(())
 }
 

@@ -91,8 +91,10 @@ pub fn new_agency(root: &Path, slug: &str, name: &str, kind: &str) -> Result<Pat
     let kind = AgencyKind::parse(kind).ok_or_else(|| NewError::Kind(kind.into()))?;
     let path = crate::layout::agency_file(root, slug);
     let text = format!(
-        "# 机构信息：每个机构只写一次，年度报告不再重复\nname: {name}        # 机构全称\nkind: {}        # 部门 / 乡镇 / 街道 / 人民政府\n# parent: slug      # 上级机构（本站另一机构的文件夹名），可选\n# contact:\n#   office: 办公室\n#   address: 地址\n#   postcode: \"000000\"\n#   phone: \"0000-00000000\"\n#   email: name@example.gov.cn\n",
-        kind.name()
+        "# yaml-language-server: $schema=../../../{schemas}/{agency}\n# 机构信息：每个机构只写一次，年度报告不再重复\nname: {name}        # 机构全称\nkind: {}        # 部门 / 乡镇 / 街道 / 人民政府\n# parent: slug      # 上级机构（本站另一机构的文件夹名），可选\n# contact:\n#   office: 办公室\n#   address: 地址\n#   postcode: \"000000\"\n#   phone: \"0000-00000000\"\n#   email: name@example.gov.cn\n",
+        kind.name(),
+        schemas = super::schema::FOLDER,
+        agency = crate::schema::AGENCY_FILE,
     );
     create(&path, &text)?;
     Ok(path)
@@ -163,7 +165,8 @@ fn last_year(
 /// over) with its labels as comments, then the six section headings.
 pub fn skeleton(form: &Form, year: i32, draft: bool, carried: &Carried) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "---\nyear: {year}                  # 报告年度");
+    // The editor's schema first: `gongkai schema` writes it (see cmd/schema.rs).
+    let _ = writeln!(s, "---\n{}\nyear: {year}                  # 报告年度", super::schema::modeline(&form.id));
     if draft {
         s.push_str("draft: true                 # 草稿：检查但不发布；填写完毕、核对无误后删去这一行\n");
     }

@@ -109,7 +109,8 @@ const ZH: &[(&str, &str)] = catalogue!(
     "serve.ftl",
     "new.ftl",
     "import.ftl",
-    "documents.ftl"
+    "documents.ftl",
+    "tools.ftl"
 );
 /// The English catalogue files: the same names, the same message ids.
 const EN: &[(&str, &str)] = catalogue!(
@@ -122,7 +123,8 @@ const EN: &[(&str, &str)] = catalogue!(
     "serve.ftl",
     "new.ftl",
     "import.ftl",
-    "documents.ftl"
+    "documents.ftl",
+    "tools.ftl"
 );
 
 /// The language of this run; see [`set`]. Stored as 0 (Chinese) or 1 (English).

@@ -64,13 +64,16 @@ fn place(nodes: &[HeaderNode]) -> (Vec<Placed<'_>>, usize) {
 
 /// What a report's page adds to one of its tables.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Marks {
+pub struct Marks<'a> {
     /// The report is kept as published: a blank cell is shown empty (as
     /// printed), not as a grey 0.
     pub as_published: bool,
     /// How many of the page's 数据核对提示 are about this table: when some
     /// are, a note above the table links to them and describes the table.
     pub notices: usize,
+    /// In a 汇总 (see [`crate::rollup::Sum::unknown`]), per cell: its sum
+    /// cannot be known, shown as 不详 (empty: none is).
+    pub unknown: &'a [bool],
 }
 
 /// Renders one table of a form. `id` must be unique on the page.
@@ -87,7 +90,7 @@ fn notices_note(id: &str, n: usize) -> String {
 }
 
 /// [`table_html`] with a report page's [`Marks`].
-pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, marks: Marks) -> String {
+pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, marks: Marks<'_>) -> String {
     if !data.given {
         // Declared absent from the published original: say so, and show no
         // figures, so that no zero appears that the agency never printed.
@@ -169,6 +172,9 @@ pub fn table_html_with(spec: &TableSpec, data: &TableData, id: &str, marks: Mark
             let cell = data.cell(r, c);
             let value = esc(&cell.value.to_string());
             match cell.source {
+                _ if marks.unknown.get(r * data.cols + c).copied().unwrap_or(false) => {
+                    h.push_str("<td class=\"unknown\" title=\"有报告的金额未写单位，无法相加\">不详</td>");
+                }
                 Source::Computed => {
                     let _ = write!(h, "<td class=\"computed\" title=\"原报告未填写，由各项相加得出\">{value}</td>");
                 }
@@ -255,7 +261,7 @@ mod tests {
         let data = TableData { cells, cols: spec.col_leaves.len(), pos: Default::default(), given: true };
         let grey = table_html(spec, &data, "t");
         assert!(grey.contains("class=\"blank\" title=\"原报告留空，按 0 计\">0</td>"), "{grey}");
-        let marks = Marks { as_published: true, notices: 2 };
+        let marks = Marks { as_published: true, notices: 2, ..Marks::default() };
         let kept = table_html_with(spec, &data, "t", marks);
         assert!(!kept.contains(">0</td>"), "never a 0 for a blank: {kept}");
         assert!(kept.contains("class=\"empty\" aria-label=\"空\" title=\"原报告此处为空\"></td>"), "{kept}");

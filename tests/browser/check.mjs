@@ -61,8 +61,11 @@ const PAGES = [
   // A draft (run.sh builds with --drafts): its 草稿 banner; its agency and year list it marked.
   ['report', 'reports/baibu/2022/index.html'],
   ['agency', 'agencies/baibu/index.html'],
+  // fixtures/hierarchy: a county whose page lists the town under it (下级机构).
+  ['agency', 'agencies/shuixiang/index.html'],
   ['agencies', 'agencies/index.html'],
   ['year', 'years/2024/index.html'],
+  // With fixtures/hierarchy: 各上级机构汇总 (水乡县 over 西塘镇), a 不详 cell in the 汇总.
   ['year', 'years/2020/index.html'],
   ['year', 'years/2022/index.html'],
   ['years', 'years/index.html'],
@@ -88,6 +91,7 @@ const NO_SIDEWAYS = [
   'reports/baibu/2022/index.html',
   'agencies/baibu/index.html',
   'agencies/huaian/index.html',
+  'agencies/shuixiang/index.html',
   'years/2024/index.html',
   'years/2020/index.html',
   DOC_REPEALED,
@@ -240,6 +244,9 @@ async function checkShown(page, p) {
     police: !!document.querySelector('footer .site-records a[href^="https://beian.mps.gov.cn/"]'),
     sponsor: /主办单位：/.test(document.querySelector('footer')?.textContent || ''),
     attachments: document.querySelectorAll('.attachments li a').length,
+    parentTotals: document.querySelectorAll('[aria-labelledby="gk-parent-totals"] table').length,
+    unknown: document.querySelectorAll('td.unknown').length,
+    children: document.querySelectorAll('[aria-labelledby="gk-children"] a').length,
   }));
   const name = `the footer of ${p} shows the site's identity`;
   if (shown.icp && shown.police && shown.sponsor) pass(name);
@@ -248,6 +255,17 @@ async function checkShown(page, p) {
     const list = `${p} lists its attachment`;
     if (shown.attachments >= 1) pass(list, `${shown.attachments} attachment(s)`);
     else fail(list, ['no .attachments li a']);
+  }
+  // fixtures/hierarchy: what axe checked of the hierarchy is there.
+  if (p === 'years/2020/index.html') {
+    const name = `${p} shows 各上级机构汇总 with a 不详 cell`;
+    if (shown.parentTotals >= 1 && shown.unknown >= 1) pass(name, `${shown.parentTotals} table(s), ${shown.unknown} 不详`);
+    else fail(name, [JSON.stringify(shown)]);
+  }
+  if (p === 'agencies/shuixiang/index.html') {
+    const name = `${p} lists its 下级机构`;
+    if (shown.children >= 1) pass(name, `${shown.children} link(s)`);
+    else fail(name, [JSON.stringify(shown)]);
   }
 }
 

@@ -6,7 +6,10 @@
 #      true) whose figures do not all agree, so that the 草稿 banner, the 数据核对提示 box and
 #      empty cells are checked like every other page; and fixtures/documents/ with 21 notices
 #      generated beside them (with_documents): the catalogue's document pages, a 解读, an
-#      attachment and listings of two pages
+#      attachment and listings of two pages; and fixtures/hierarchy/: a county (shuixiang) with a town
+#      under it (xitang, `parent: shuixiang`) whose 2020 report writes an amount without its
+#      unit, so that the year page's 各上级机构汇总 (with a 不详 cell) and the agency page's
+#      下级机构 are checked too
 #   2. the Nu Html Checker on every HTML file (0 errors and 0 warnings: --Werror)
 #   3. serve.mjs serves the output under http://127.0.0.1:<free port>/portal/zfxxgk/
 #   4. check.mjs: axe-core (1280 px, 390 px, large-text mode), no sideways scroll at 360 px,
@@ -117,6 +120,7 @@ if [ -n "${SITE_DIR:-}" ]; then
 elif echo "== building the example site with a draft report and the fixtures of $HERE/fixtures (build --drafts)" &&
   (cd "$REPO" && cargo build --release) 2>&1 && with_draft "$WORK/source" &&
   cp -R "$REPO/themes" "$WORK/source/" && cp -R "$HERE/fixtures/as-published/." "$WORK/source/content/" &&
+  cp -R "$HERE/fixtures/hierarchy/." "$WORK/source/content/" &&
   with_documents "$WORK/source" &&
   "$GONGKAI" --root "$WORK/source" build --drafts --output "$SITE" 2>&1; then
   passed=$((passed + 1))

@@ -271,7 +271,10 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_but_figures_stay_numbers() 
             }
         }
     }
-    assert_eq!(seen_delta, 2, "the delta is a number in report.csv and data/cells.csv");
+    assert_eq!(
+        seen_delta, 3,
+        "the delta is a number in report.csv, data/cells.csv and data/totals.csv (the site's sum)"
+    );
     let csv = std::fs::read_to_string(public.join("reports/baibu/2020/report.csv")).expect("csv");
     let records = csv_records(&csv);
     let agency = records.iter().find(|r| r[0] == "agency").expect("agency line");

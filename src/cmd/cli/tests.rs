@@ -55,7 +55,7 @@ fn commands(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Comman
 fn every_text_of_the_help_comes_from_the_catalogue() {
     let mut all = Vec::new();
     commands(&command(), "gongkai", &mut all);
-    assert_eq!(all.len(), 11, "gongkai, seven commands, new report, new agency, new document");
+    assert_eq!(all.len(), 15, "gongkai, ten commands, new report, new agency, new document, export xlsx");
     for (path, cmd) in &all {
         let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
         assert!(about.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{path}: {about:?}");

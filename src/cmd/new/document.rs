@@ -28,7 +28,11 @@ pub fn template(
 ) -> String {
     let year = today.year.to_string();
     let code = agency.and_then(|(_, c)| c).unwrap_or("{code}");
-    let mut t = String::from("---\n");
+    let mut t = format!(
+        "---\n# yaml-language-server: $schema=../../../{}/{}\n",
+        crate::cmd::schema::FOLDER,
+        crate::schema::DOCUMENT_FILE
+    );
     let mut line = |key: String, comment: String| {
         let _ = writeln!(t, "{key:<24}# {comment}");
     };

@@ -186,6 +186,11 @@ cli-config-kind-counts = `counts_as = "{$value}"` of the kind 「{$kind}」 in `
 cli-config-word-empty = a list in `[documents]` has an empty word
 cli-config-word-twice = a list in `[documents]` has 「{$word}」 twice
 cli-config-base-url = `base_url = "{$value}"` must start with `http://` or `https://`
+cli-config-base-url-bad = `base_url = "{$value}"` is not a valid URL: {$why}; give the full address the site is published at, e.g. `https://www.example.gov.cn/xxgk/`
+cli-config-base-url-chars = a URL cannot hold blanks, `?`, `#` or `\`
+cli-config-base-url-host = the host name is invalid (e.g. `www.example.gov.cn`, `192.0.2.1` or `[2001:db8::1]`)
+cli-config-base-url-port = the port must be a number from 1 to 65535
+cli-base-url-flag = `--base-url` is invalid: {$problem}
 cli-config-lang = `lang = "{$value}"` is not a language gongkai speaks: use `zh` (Chinese) or `en` (English)
 cli-config-unknown-key = unknown key `{$key}`; valid keys: {$valid}
 cli-config-unknown-key-none = unknown key `{$key}`; no keys are allowed here
@@ -214,3 +219,17 @@ cli-config-logo = `logo = "{$value}"` in `[identity]` must be a file of the `sta
 cli-config-logo-missing = `logo = "{$value}"` in `[identity]`: the `static/` folder has no such file
 cli-build-no-cache = build in full, without the build cache (by default, when content, theme and settings are as at the last build, its output is kept)
 cli-build-up-to-date = nothing changed in content, theme or settings: the last build's { $pages } pages ({ $reports } reports) in { $output } are kept, in { $ms } ms (--no-cache builds in full)
+
+# Editor completion, the summary workbook, shell completions, the progress bar (cmd/schema.rs, cmd/export.rs, cmd/completions.rs).
+cli-arg-quiet = No progress bar (it shows only on a terminal, for runs of more than a second)
+cli-schema-about = Write the `JSON Schema` of the front matter (reports of each form, agency.yaml, documents) for editor completion
+cli-schema-output = Output folder (default: `schemas/` in the site)
+cli-export-about = Export figures for reporting upward
+cli-export-xlsx-about = Write an `xlsx` workbook (tables 二, 三, 四 and the findings): of a report (`--agency` and `--year`), of an agency's years (`--agency`), or a year's summary (`--year`, optionally `--parent`)
+cli-export-agency = The agency's folder name
+cli-export-year = The report year
+cli-export-parent = Sum only this agency and the agencies under it (default: the whole site)
+cli-export-output = The workbook file (default: in the site folder, named after what is exported)
+cli-completions-about = Print a shell completion script, e.g. `gongkai completions bash`
+cli-completions-shell = The shell: `bash`, `zsh`, `fish`, `powershell` or `elvish`
+cli-value-shell = SHELL

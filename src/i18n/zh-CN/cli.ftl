@@ -148,6 +148,11 @@ cli-config-kind-counts = `[documents]` 中文种「{$kind}」的 `counts_as = "{
 cli-config-word-empty = `[documents]` 的列表中有空的一项
 cli-config-word-twice = `[documents]` 的列表中「{$word}」出现了两次
 cli-config-base-url = `base_url = "{$value}"` 应以 `http://` 或 `https://` 开头
+cli-config-base-url-bad = `base_url = "{$value}"` 不是有效的网址：{$why}；应为站点发布的完整网址，如 `https://www.example.gov.cn/xxgk/`
+cli-config-base-url-chars = 网址中不能有空白、`?`、`#` 或 `\`
+cli-config-base-url-host = 主机名无效（如 `www.example.gov.cn`、`192.0.2.1` 或 `[2001:db8::1]`）
+cli-config-base-url-port = 端口应为 1 到 65535 的数
+cli-base-url-flag = `--base-url` 无效：{$problem}
 cli-config-lang = `lang = "{$value}"` 不是可用的语言：应为 `zh`（中文）或 `en`（英文）
 cli-config-unknown-key = 未知字段 `{$key}`；可用的字段：{$valid}
 cli-config-unknown-key-none = 未知字段 `{$key}`；这里不能写字段
@@ -176,3 +181,17 @@ cli-config-logo = `[identity]` 中 `logo = "{$value}"` 应为 `static/` 文件�
 cli-config-logo-missing = `[identity]` 中 `logo = "{$value}"`：`static/` 文件夹中没有这个文件
 cli-build-no-cache = 完整生成，不使用生成缓存（默认：内容、主题、设置与上次生成时相同时，直接沿用上次的输出）
 cli-build-up-to-date = 内容、主题与设置均未改变，沿用上次生成的 {$pages} 个页面（{$reports} 份年报），输出在 {$output}，用时 {$ms} 毫秒（完整生成请加 --no-cache）
+
+# 编辑器补全、汇总表、命令补全、进度条（cmd/schema.rs、cmd/export.rs、cmd/completions.rs）。
+cli-arg-quiet = 不显示进度条（进度条只在终端上、运行超过一秒时显示）
+cli-schema-about = 为编辑器写出前置信息的 `JSON Schema`（每种格式的年报、机构信息、目录文件），用于补全和提示
+cli-schema-output = 写到哪个文件夹（默认为站点中的 `schemas/`）
+cli-export-about = 导出数字，用于上级填报
+cli-export-xlsx-about = 导出 `xlsx` 工作簿（表二、表三、表四和检查结果）：一份年报（`--agency` 和 `--year`）、一个机构的各年度（`--agency`），或某年度的汇总（`--year`，可加 `--parent`）
+cli-export-agency = 机构的文件夹名
+cli-export-year = 报告年度
+cli-export-parent = 只汇总这个机构及其下级机构（默认汇总全站）
+cli-export-output = 工作簿文件（默认写在站点文件夹中，按导出内容命名）
+cli-completions-about = 输出命令行补全脚本，如 `gongkai completions bash`
+cli-completions-shell = 命令行外壳：`bash`、`zsh`、`fish`、`powershell` 或 `elvish`
+cli-value-shell = 外壳

@@ -81,6 +81,31 @@ pub(super) struct ParentRef<'a> {
     pub(super) url: String,
 }
 
+/// An agency under another, listed on its parent's page.
+#[derive(Serialize)]
+pub(super) struct ChildRef<'a> {
+    pub(super) name: &'a str,
+    pub(super) kind: &'a str,
+    pub(super) url: String,
+    pub(super) report_count: usize,
+}
+
+/// The published agencies whose `parent` is `a`, in slug order.
+pub(super) fn children<'a>(index: &Index<'a>, a: &Agency) -> Vec<ChildRef<'a>> {
+    index
+        .tree
+        .children(&a.slug)
+        .iter()
+        .filter_map(|slug| index.agency(slug))
+        .map(|c| ChildRef {
+            name: &c.name,
+            kind: c.kind.name(),
+            url: urls::agency(&c.slug),
+            report_count: index.by_agency.get(c.slug.as_str()).map_or(0, Vec::len),
+        })
+        .collect()
+}
+
 /// Renders one agency's page.
 pub fn render_agency(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, a: &Agency) -> Result<(), BuildError> {
     let path = urls::agency(&a.slug);
@@ -90,6 +115,7 @@ pub fn render_agency(index: &Index<'_>, templates: &Templates, sink: &dyn Sink, 
     ctx.insert("figure_labels", &figure_labels(index));
     ctx.insert("documents_url", &index.agency_documents(&a.slug));
     ctx.insert("documents_count", &index.documents_by_agency.get(a.slug.as_str()).copied().unwrap_or(0));
+    ctx.insert("children", &children(index, a));
     let reports: Vec<ReportListItem<'_>> = list.iter().rev().filter_map(|&i| report_item(index, i)).collect();
     ctx.insert("reports", &reports);
     let rows: Vec<ChartRow> = list

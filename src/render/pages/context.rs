@@ -126,6 +126,8 @@ pub struct Index<'a> {
     pub(super) pages: Vec<PageLink>,
     /// Markdown options.
     pub(super) md: MdOptions,
+    /// The agency hierarchy of all the site's agencies, built once.
+    pub(super) tree: crate::rollup::Tree<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -166,6 +168,7 @@ impl<'a> Index<'a> {
             figure_keys,
             pages,
             md: MdOptions { unsafe_html: site.config.unsafe_html, id_prefix: "" },
+            tree: crate::rollup::Tree::new(site.content.agencies.values()),
         }
     }
 

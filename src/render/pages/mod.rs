@@ -7,12 +7,12 @@
 use super::chart::{self, ChartRow};
 use super::data;
 use super::feeds;
-use super::tables::{Marks, esc, table_html, table_html_with};
+use super::tables::{Marks, esc, table_html_with};
 use super::templates::Templates;
 use super::{RenderError, urls};
-use crate::form::{CellKind, Form, TableSpec};
+use crate::form::{Form, TableSpec};
 use crate::markdown::{self, MdOptions, TocEntry};
-use crate::model::{Agency, Cell, CellValue, Decimal, Report, Source, TableData, Unit};
+use crate::model::{Agency, CellValue, Report, Source};
 use crate::site::Site;
 use crate::write::{Sink, WriteError};
 use rayon::prelude::*;

@@ -17,6 +17,7 @@ pub(super) fn report_body(r: &Report, body: &str, md: MdOptions) -> (String, Vec
             let marks = Marks {
                 as_published: r.as_published,
                 notices: r.notices.iter().filter(|n| n.table == spec.key).count(),
+                ..Marks::default()
             };
             html.push_str(&table_html_with(spec, &r.tables[i], &format!("t-{}", spec.key), marks));
         }
