@@ -157,6 +157,8 @@ pub fn agency_schema() -> Value {
             "kind": { "enum": kinds, "title": crate::t!("schema-agency-kind"), "description": crate::t!("schema-agency-kind-help") },
             "parent": { "type": "string", "pattern": "^[a-z0-9-]+$", "title": crate::t!("schema-agency-parent"), "description": crate::t!("schema-agency-parent-help") },
             "code": { "type": "string", "pattern": "^[0-9A-Z-]{9,18}$", "title": crate::t!("schema-agency-code"), "description": crate::t!("schema-agency-code-help") },
+            "years": { "type": ["integer", "string"], "minimum": 1949, "maximum": 2999, "pattern": "^[0-9]{4}年? *([-–—至] *([0-9]{4}年?)?)?$", "title": crate::t!("schema-agency-years"), "description": crate::t!("schema-agency-years-help") },
+            "sums_children": { "type": "boolean", "title": crate::t!("schema-agency-sums-children"), "description": crate::t!("schema-agency-sums-children-help") },
             "contact": { "type": "object", "title": crate::t!("schema-contact"), "properties": contact, "additionalProperties": false }
         },
         "required": ["name", "kind"],
