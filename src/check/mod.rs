@@ -113,9 +113,29 @@ pub fn check_site(
     config: &Config,
     today: crate::model::Date,
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    children::check_children(reports, agencies, &mut diags);
-    copies::check_copies(reports, &config.check, &mut diags);
-    series::check_series(reports, agencies, config, today, &mut diags);
+    // Three independent passes over the same reports: run side by side.
+    let ((mut diags, copies), series) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let mut d = Vec::new();
+                    children::check_children(reports, agencies, &mut d);
+                    d
+                },
+                || {
+                    let mut d = Vec::new();
+                    copies::check_copies(reports, &config.check, &mut d);
+                    d
+                },
+            )
+        },
+        || {
+            let mut d = Vec::new();
+            series::check_series(reports, agencies, config, today, &mut d);
+            d
+        },
+    );
+    diags.extend(copies);
+    diags.extend(series);
     diags
 }
