@@ -52,7 +52,7 @@ impl GapLimits {
         let n = line.len();
         let words: Vec<(usize, usize)> = (0..n)
             .flat_map(|s| {
-                GAP_STOP_WORDS.iter().filter(move |w| line[s..].starts_with(w)).map(move |w| (s, s + w.len()))
+                GAP_STOP_WORDS.iter().filter(move |w| lit_at(line, s, w)).map(move |w| (s, s + w.len()))
             })
             .collect();
         let mut stop_at = vec![false; n];
