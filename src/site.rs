@@ -171,12 +171,23 @@ impl Site {
     /// [`Site::load`]. So the result equals a full [`Site::load`]. Returns
     /// the report years before and after.
     pub fn reload_agency(&mut self, slug: &str) -> (Vec<i32>, Vec<i32>) {
+        let years = self.reload_agency_only(slug);
+        self.recheck_site();
+        years
+    }
+
+    /// [`Site::reload_agency`] without the rules over the whole site
+    /// ([`crate::check::SITE_CODES`]): their findings stay as they were until
+    /// [`Site::recheck_site`], which the preview runs once the edited page is
+    /// shown (over 10,000 reports they take longer than everything else).
+    /// Use it only when [`Site::site_rules_can_withhold`] is false: then
+    /// those findings change no page.
+    pub fn reload_agency_only(&mut self, slug: &str) -> (Vec<i32>, Vec<i32>) {
         let dir = crate::layout::agency_dir(&self.root, slug);
         let before: Vec<i32> = self.content.reports.iter().filter(|r| r.agency == slug).map(|r| r.year).collect();
         self.content.reports.retain(|r| r.agency != slug);
         // The agency file's own findings stay: only its reports are read again.
         self.diags.retain(|d| !d.file.starts_with(&dir) || d.file.file_name().is_some_and(|n| n == load::AGENCY_FILE));
-        self.diags.retain(|d| !crate::check::SITE_CODES.contains(&d.code.as_ref()));
         let (mut reports, mut diags, files) =
             load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
@@ -187,12 +198,31 @@ impl Site {
         self.content.files_by_agency.insert(slug.to_owned(), files);
         let at = self.content.reports.partition_point(|r| r.agency.as_str() < slug);
         self.content.reports.splice(at..at, reports);
-        let today = crate::check::documents::today();
-        diags.extend(crate::check::check_site(&self.content.reports, &self.content.agencies, &self.config, today));
         crate::check::severity::apply(&mut diags, &self.config.check);
         self.diags.extend(diags);
         self.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.diags.dedup();
         (before, after)
+    }
+
+    /// Runs the rules over the whole site ([`crate::check::SITE_CODES`])
+    /// again, replacing their findings.
+    pub fn recheck_site(&mut self) {
+        self.diags.retain(|d| !crate::check::SITE_CODES.contains(&d.code.as_ref()));
+        let today = crate::check::documents::today();
+        let mut diags = crate::check::check_site(&self.content.reports, &self.content.agencies, &self.config, today);
+        crate::check::severity::apply(&mut diags, &self.config.check);
+        self.diags.extend(diags);
+        self.diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.diags.dedup();
+    }
+
+    /// Whether the site raises a rule over the whole site to an error, so
+    /// that its findings can withhold a report.
+    pub fn site_rules_can_withhold(&self) -> bool {
+        use crate::config::check::Level;
+        crate::check::SITE_CODES
+            .iter()
+            .any(|c| self.config.check.level(c) == Some(Level::At(crate::diag::Severity::Error)))
     }
 }

@@ -319,11 +319,19 @@ impl Live {
         edited: &[PathBuf],
         first: &mut dyn FnMut(Vec<String>),
     ) -> Result<Shown, Failure> {
+        // The rules over the whole site take longer than all the rest at
+        // 10,000 reports: unless they can withhold a report, they run after
+        // the edited page is shown.
+        let defer = !self.site.site_rules_can_withhold();
         for slug in slugs {
-            self.site.reload_agency(slug);
+            if defer {
+                self.site.reload_agency_only(slug);
+            } else {
+                self.site.reload_agency(slug);
+            }
             self.pending.insert(slug.clone());
         }
-        let (selection, report, errors) = choose(&self.site, &self.sources, self.drafts)?;
+        let (selection, mut report, errors) = choose(&self.site, &self.sources, self.drafts)?;
         self.selection = selection;
         let now = keys(&self.selection.published(&self.site));
         let pending = self.pending.clone();
@@ -336,6 +344,11 @@ impl Live {
         let mut ignore = |_: Vec<String>| {};
         let first: &mut dyn FnMut(Vec<String>) = if errors.is_empty() { first } else { &mut ignore };
         self.render_pending(edited, first).map_err(|e| build_failure(&e, &report))?;
+        if defer {
+            // Warnings and notices only: the selection stays; the terminal says them.
+            self.site.recheck_site();
+            report = choose(&self.site, &self.sources, self.drafts)?.1;
+        }
         let published = self.selection.published(&self.site);
         crate::publish::sources::record(&self.sources, &published, Some(&pending))
             .map_err(|e| build_failure(&e, &report))?;

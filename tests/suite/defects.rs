@@ -276,4 +276,17 @@ fn the_previews_recheck_of_one_agency_equals_a_full_check_for_the_site_rules() {
     };
     assert_eq!(key(&checked), key(&full));
     assert_eq!(with_code(&full, "X-COPY").len(), 2);
+    // The preview's order: the agency first (the site rules' findings as they
+    // were), the site rules once the page is shown; the end is the same.
+    assert!(!checked.site_rules_can_withhold(), "warnings by default");
+    site.write("content/reports/bb/2024.md", format!("---\nyear: 2024\n{tables}---\n{}", narrative("乙")));
+    checked.reload_agency_only("bb");
+    assert_eq!(with_code(&checked, "X-COPY").len(), 1, "aa's finding waits for the site rules: {:#?}", checked.diags);
+    checked.recheck_site();
+    let full = site.check();
+    assert_eq!(key(&checked), key(&full));
+    assert!(with_code(&full, "X-COPY").is_empty());
+    // Raised to an error, a site rule can withhold a report: the preview then runs it before choosing.
+    site.write("site.toml", format!("{SETTINGS}[check.severity]\n\"X-COPY\" = \"error\"\n"));
+    assert!(site.check().site_rules_can_withhold());
 }

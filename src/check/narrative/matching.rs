@@ -51,9 +51,7 @@ impl GapLimits {
     pub fn new(line: &[char], stops: &[usize]) -> GapLimits {
         let n = line.len();
         let words: Vec<(usize, usize)> = (0..n)
-            .flat_map(|s| {
-                GAP_STOP_WORDS.iter().filter(move |w| lit_at(line, s, w)).map(move |w| (s, s + w.len()))
-            })
+            .flat_map(|s| GAP_STOP_WORDS.iter().filter(move |w| lit_at(line, s, w)).map(move |w| (s, s + w.len())))
             .collect();
         let mut stop_at = vec![false; n];
         for &i in stops.iter().filter(|&&i| i < n) {
