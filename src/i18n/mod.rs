@@ -91,30 +91,18 @@ impl Lang {
     }
 }
 
-/// One catalogue file: its name (for test messages) and text.
-macro_rules! catalogue {
-    ($dir:literal, $($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!($dir, "/", $name)))),+]
+/// The catalogue files of both languages, from one list of areas: each
+/// file's name (for test messages) and text, `ZH` from `zh-CN/`, `EN` from `en/`.
+macro_rules! catalogues {
+    ($($name:literal),+ $(,)?) => {
+        /// The Chinese catalogue files. Each area of gongkai has its file.
+        const ZH: &[(&str, &str)] = &[$(($name, include_str!(concat!("zh-CN/", $name)))),+];
+        /// The English catalogue files: the same names, the same message ids.
+        const EN: &[(&str, &str)] = &[$(($name, include_str!(concat!("en/", $name)))),+];
     };
 }
 
-/// The Chinese catalogue files. Each area of gongkai has its file.
-const ZH: &[(&str, &str)] = catalogue!(
-    "zh-CN",
-    "cli.ftl",
-    "diag.ftl",
-    "input.ftl",
-    "check.ftl",
-    "site.ftl",
-    "serve.ftl",
-    "new.ftl",
-    "import.ftl",
-    "documents.ftl",
-    "tools.ftl"
-);
-/// The English catalogue files: the same names, the same message ids.
-const EN: &[(&str, &str)] = catalogue!(
-    "en",
+catalogues!(
     "cli.ftl",
     "diag.ftl",
     "input.ftl",
