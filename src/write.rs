@@ -114,6 +114,19 @@ impl Refusal {
     }
 }
 
+/// The file or folder `.<name>.gongkai-<what>` beside the output `target`
+/// (named `<name>`; `public` when it has no name): the one naming rule of
+/// everything a build keeps next to its output (its lock, staging and
+/// previous folders, the kept sources, the build cache's record).
+pub fn beside(target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    parent.join(format!(".{name}.gongkai-{what}"))
+}
+
 /// The file that marks a folder as a gongkai output. A build replaces only
 /// an empty folder or one that has it, so `--output` naming a folder of
 /// documents can never wipe them.
@@ -263,17 +276,15 @@ pub fn io<'p>(action: Action, path: &'p Path) -> impl FnOnce(std::io::Error) -> 
 impl Staging {
     /// Starts a build of `target`, clearing what an interrupted build left.
     pub fn new(target: &Path) -> Result<Staging, WriteError> {
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(io(Action::Create, &parent))?;
+        let lock_file = beside(target, "lock");
+        if let Some(parent) = lock_file.parent() {
+            std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
+        }
         // The lock comes first: the leftovers below may belong to a build
         // that is still running, and only its holder may remove them.
-        let lock = OutputLock::take(&parent.join(format!(".{name}.gongkai-lock")), target)?;
-        let dir = parent.join(format!(".{name}.gongkai-new"));
-        let old = parent.join(format!(".{name}.gongkai-old"));
+        let lock = OutputLock::take(&lock_file, target)?;
+        let dir = beside(target, "new");
+        let old = beside(target, "old");
         for leftover in [&dir, &old] {
             if leftover.exists() {
                 std::fs::remove_dir_all(leftover).map_err(io(Action::RemoveLeftover, leftover))?;
@@ -313,9 +324,7 @@ impl Staging {
 
     /// Swaps the finished build in place of the target.
     pub fn commit(mut self) -> Result<usize, WriteError> {
-        let parent = self.dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let name = self.target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let old = parent.join(format!(".{name}.gongkai-old"));
+        let old = beside(&self.target, "old");
         if self.target.exists() {
             if !self.target.is_dir() {
                 return Err(WriteError::UnsafeOutput { path: self.target.clone(), why: Refusal::File });

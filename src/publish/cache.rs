@@ -154,12 +154,7 @@ impl Cache {
 
 /// The record's file beside the output `target`.
 pub fn file_of(target: &Path) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    parent.join(format!(".{name}.gongkai-cache.json"))
+    crate::write::beside(target, "cache.json")
 }
 
 /// Nanoseconds since the epoch (0 before it).

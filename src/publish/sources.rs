@@ -29,12 +29,7 @@ pub const SOURCES_LINE: &str = "sources: ";
 
 /// The folder beside the output `target` that keeps the sources of its publications.
 pub fn store_of(target: &Path) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    parent.join(format!(".{name}.gongkai-published"))
+    crate::write::beside(target, "published")
 }
 
 /// The id of the sources that the output `target` was built from, as its marker names it.
