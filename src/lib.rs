@@ -4,7 +4,8 @@
 //! The pipeline, one module per step:
 //!
 //! - [`layout`]: where everything is in a site folder, and its naming rules;
-//! - [`load`]: find the content files and read them ([`source`] decodes them);
+//! - [`load`]: find the content files and read them, each once ([`source`]
+//!   decodes them, [`texts`] keeps what was read for the steps after checking);
 //! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`] (reports, agencies, pages, documents),
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
@@ -45,6 +46,7 @@ pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod texts;
 pub mod theme;
 pub mod write;
 pub mod yaml;

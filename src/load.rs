@@ -14,6 +14,7 @@ use crate::form::Forms;
 use crate::model::{Agency, Loaded, Report};
 use crate::parse;
 use crate::source::{self, DecodeError, Found, Kind, LineIndex, ReadError, SiteDir};
+use crate::texts::Texts;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -164,12 +165,17 @@ fn load_report(
     agency: &str,
     forms: &Forms,
     after: AfterParse<'_>,
+    texts: &Texts,
 ) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let text = match read_text(files, path) {
         Ok(text) => text,
-        Err(d) => return (None, vec![*d]),
+        Err(d) => {
+            texts.forget(path);
+            return (None, vec![*d]);
+        }
     };
+    texts.keep(path, &text);
     let report = parse::parse_report(path, &text, agency, forms, &mut diags).and_then(|mut loaded| {
         check_file_name(&loaded.report, &mut diags);
         diags.extend(after(&mut loaded));
@@ -195,7 +201,7 @@ pub fn load_one_report(
     after: AfterParse<'_>,
 ) -> (Option<Report>, Vec<Diagnostic>) {
     match SiteDir::new(root) {
-        Ok(files) => load_report(&files, path, agency, forms, after),
+        Ok(files) => load_report(&files, path, agency, forms, after, &Texts::Reread),
         Err(e) => (None, vec![refusal_of_root(root, e)]),
     }
 }
@@ -218,8 +224,9 @@ pub fn load_one_agency(root: &Path, path: &Arc<PathBuf>, slug: &str) -> (Option<
 }
 
 /// Loads and parses every agency and report under `<root>/content/reports`,
-/// and the plain pages.
-pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
+/// and the plain pages; the text of each agency and report file is kept in
+/// `texts` as it is read.
+pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>, texts: &Texts) -> Content {
     let mut content = Content::default();
     let files = match SiteDir::new(root) {
         Ok(files) => files,
@@ -243,8 +250,12 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
             Entry::Agency(slug, path) => {
                 let mut diags = Vec::new();
                 let agency = match read_text(&files, &path) {
-                    Ok(text) => parse::parse_agency(&path, &text, &slug, &mut diags),
+                    Ok(text) => {
+                        texts.keep(&path, &text);
+                        parse::parse_agency(&path, &text, &slug, &mut diags)
+                    }
                     Err(d) => {
+                        texts.forget(&path);
                         diags.push(*d);
                         None
                     }
@@ -252,7 +263,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>) -> Content {
                 LoadedFile::Agency(agency, diags)
             }
             Entry::Report(agency, path) => {
-                let (report, diags) = load_report(&files, &path, &agency, forms, after);
+                let (report, diags) = load_report(&files, &path, &agency, forms, after, texts);
                 LoadedFile::Report(report, diags)
             }
         })
@@ -365,13 +376,14 @@ fn pages_in(files: &SiteDir, dir: &Path, content: &mut Content) {
 }
 
 /// Re-reads the reports of one described agency (the preview's incremental
-/// path): its reports sorted by year, their diagnostics, and the report
-/// files found.
+/// path), keeping their texts in `texts`: its reports sorted by year, their
+/// diagnostics, and the report files found.
 pub fn load_agency_reports(
     root: &Path,
     forms: &Forms,
     slug: &str,
     after: AfterParse<'_>,
+    texts: &Texts,
 ) -> (Vec<Report>, Vec<Diagnostic>, Vec<Arc<PathBuf>>) {
     let dir = crate::layout::agency_dir(root, slug);
     let mut reports = Vec::new();
@@ -392,7 +404,7 @@ pub fn load_agency_reports(
     }
     let paths: Vec<Arc<PathBuf>> = paths.into_iter().map(Arc::new).collect();
     for path in &paths {
-        let (report, d) = load_report(&files, path, slug, forms, after);
+        let (report, d) = load_report(&files, path, slug, forms, after, texts);
         diags.extend(d);
         reports.extend(report);
     }
@@ -406,35 +418,6 @@ pub fn load_agency_reports(
 /// folder inside the site, which only narrows what may be read.
 pub(crate) fn site_of(file: &Path) -> Option<&Path> {
     file.ancestors().find(|a| a.file_name().is_some_and(|n| n == "content")).and_then(Path::parent)
-}
-
-/// Reads a report's narrative again for rendering, from inside the site
-/// only. `None` when the file changed, vanished or became a link leaving
-/// the site since it was checked: what is published must be what was checked.
-pub fn read_body(report: &Report) -> Option<String> {
-    let files = SiteDir::new(site_of(&report.file)?).ok()?;
-    let text = read_text(&files, &report.file).ok()?;
-    let split = parse::split_front_matter(&text).ok()?;
-    let body = text.get(split.body..)?;
-    (crate::model::fnv1a(body.as_bytes()) == report.body_hash).then(|| body.to_owned())
-}
-
-/// A report file's whole text, for the copy kept of what was published,
-/// read from inside its site only. `None` when the file changed, vanished
-/// or became a link leaving the site since it was checked.
-pub fn read_source(report: &Report) -> Option<String> {
-    let files = SiteDir::new(site_of(&report.file)?).ok()?;
-    let text = read_text(&files, &report.file).ok()?;
-    (crate::model::source_hash(&text, &report.attachments) == report.source_hash).then_some(text)
-}
-
-/// An agency file's text, for the copy kept of what was published. `None`
-/// when it no longer describes the agency as it was checked.
-pub fn read_agency_source(agency: &Agency) -> Option<String> {
-    let files = SiteDir::new(site_of(&agency.file)?).ok()?;
-    let text = read_text(&files, &agency.file).ok()?;
-    let again = parse::parse_agency(&agency.file, &text, &agency.slug, &mut Vec::new())?;
-    (again == *agency).then_some(text)
 }
 
 /// A file named like a year must hold that year's report.
@@ -492,11 +475,12 @@ pub struct Snippets {
 }
 
 impl Snippets {
-    /// Reads every content file the diagnostics point into, from inside its
-    /// site only (the folder above `content/`), so a file swapped for a link after the
-    /// check cannot be shown. A file named by a diagnostic without snippet
-    /// (a refused link) is never read, nor is a file outside `content/`.
-    pub fn for_diagnostics(diags: &[Diagnostic]) -> Snippets {
+    /// Reads every content file the diagnostics point into: its text as it
+    /// was checked when `texts` keeps it, otherwise the file, from inside its
+    /// site only (the folder above `content/`), so a file swapped for a link
+    /// after the check cannot be shown. A file named by a diagnostic without
+    /// snippet (a refused link) is never read, nor is a file outside `content/`.
+    pub fn for_diagnostics(diags: &[Diagnostic], texts: &Texts) -> Snippets {
         let unread: std::collections::HashSet<&Path> =
             diags.iter().filter(|d| !d.snippet).map(|d| d.file.as_path()).collect();
         let mut sites: HashMap<&Path, Option<SiteDir>> = HashMap::new();
@@ -504,6 +488,11 @@ impl Snippets {
         let paths = diags.iter().flat_map(|d| std::iter::once(&d.file).chain(d.related.iter().map(|r| &r.file)));
         for path in paths {
             if files.contains_key(path.as_path()) || unread.contains(path.as_path()) {
+                continue;
+            }
+            if let Some(text) = texts.kept_text(path) {
+                let index = LineIndex::new(&text);
+                files.insert(path.to_path_buf(), (text, index));
                 continue;
             }
             let Some(root) = site_of(path) else { continue };

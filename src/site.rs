@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Pos, Tally};
 use crate::form::{Form, FormError, Forms};
 use crate::load::{self, Content};
 use crate::source::{Found, Kind, ReadError, SiteDir};
+use crate::texts::Texts;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -134,11 +135,21 @@ pub struct Site {
     pub content: Content,
     /// Every finding, sorted by file and position.
     pub diags: Vec<Diagnostic>,
+    /// The texts of the report and agency files as they were read, for the
+    /// pages and the copy of what is published (see [`Texts`]).
+    pub texts: Texts,
 }
 
 impl Site {
-    /// Loads, parses and checks the site at `root`.
+    /// Loads, parses and checks the site at `root`, keeping no texts: a
+    /// build of it reads each report file again ([`Texts::Reread`]).
     pub fn load(root: &Path) -> Result<Site, SiteError> {
+        Site::load_with(root, Texts::Reread)
+    }
+
+    /// Loads, parses and checks the site at `root`, keeping the texts it
+    /// reads in `texts`, so that a build reads each file once.
+    pub fn load_with(root: &Path, texts: Texts) -> Result<Site, SiteError> {
         let config = Config::load(root)?;
         let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
         let mut link_diags = Vec::new();
@@ -147,14 +158,14 @@ impl Site {
         link_diags.extend(load::link_findings(&files, &crate::layout::theme(root, &config.theme)));
         link_diags.extend(load::link_findings(&files, &crate::layout::templates(root)));
         link_diags.extend(load::link_findings(&files, &crate::layout::statics(root)));
-        let mut content = load::load(root, &forms, &crate::check::check_text);
+        let mut content = load::load(root, &forms, &crate::check::check_text, &texts);
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
         diags.append(&mut link_diags);
         crate::check::severity::apply(&mut diags, &config.check);
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diags.dedup();
-        Ok(Site { root: root.to_path_buf(), config, forms, content, diags })
+        Ok(Site { root: root.to_path_buf(), config, forms, content, diags, texts })
     }
 
     /// Counts of errors and warnings.
@@ -189,7 +200,7 @@ impl Site {
         // The agency file's own findings stay: only its reports are read again.
         self.diags.retain(|d| !d.file.starts_with(&dir) || d.file.file_name().is_some_and(|n| n == load::AGENCY_FILE));
         let (mut reports, mut diags, files) =
-            load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text);
+            load::load_agency_reports(&self.root, &self.forms, slug, &crate::check::check_text, &self.texts);
         diags.extend(crate::check::check_reports(&reports, &self.content.agencies, &self.config));
         let vocabulary = self.config.documents.vocabulary();
         diags.extend(crate::check::documents::table2::compare(&reports, &self.content.documents, &vocabulary));

@@ -248,6 +248,20 @@ pub fn prepare(dir: &Path, rel: &str) -> Result<PathBuf, WriteError> {
     Ok(path)
 }
 
+/// Writes `bytes` at `path`, whole or not at all (written beside it, then
+/// renamed into place), creating its folders: a reader never sees half of it,
+/// and a hard link to the file it replaces keeps the old bytes.
+pub fn put_whole(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".gongkai-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(io(Action::Write, &tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(Action::Replace, path))
+}
+
 /// Appends `bytes` to the file at `path`, creating it.
 pub fn append_to(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     use std::io::Write as _;

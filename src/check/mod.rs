@@ -34,7 +34,8 @@ use std::collections::BTreeMap;
 /// The checks that read a report's narrative. Run on each report right
 /// after it is parsed (the loader's parallel pass), while the file's text
 /// is in hand; the stored report keeps no narrative, so a large portal is
-/// never held in memory whole, and rendering reads it again.
+/// never held in memory whole; rendering reads the text the loader kept
+/// ([`crate::texts`]).
 pub fn check_text(loaded: &mut Loaded<'_>) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     narrative::check_sections(loaded, &mut d);

@@ -11,6 +11,7 @@ use crate::render::RenderError;
 use crate::render::pages::{BuildError, Stats};
 use crate::render::templates::Templates;
 use crate::site::{Site, SiteError};
+use crate::texts::Texts;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -210,7 +211,20 @@ fn run_in_full(
     started: Instant,
 ) -> Result<Outcome, RunError> {
     let out: &mut dyn Write = said;
-    let mut site = Site::load(root)?;
+    // The output is locked before the site is read: the texts read are kept
+    // beside it, in what becomes the copy of the published sources, so each
+    // report file is read once (see `crate::texts`).
+    let output_error = |e: crate::write::WriteError| RunError::Output { source: e.into() };
+    crate::write::guard_output(root, &sources(root), output).map_err(output_error)?;
+    let publication = Publication::beside(output).map_err(output_error)?;
+    let texts = match publication.texts_dir() {
+        Some(dir) => Texts::kept(root, &dir, publication.prior().sources()).map_err(output_error)?,
+        None => Texts::Reread,
+    };
+    let mut site = Site::load_with(root, texts)?;
+    if let Some(e) = site.texts.failure() {
+        return Err(output_error(e));
+    }
     if let Some(url) = &opts.base_url {
         if let Some(problem) = crate::config::base_url_problem(url) {
             return Err(RunError::Site(SiteError::Config(crate::config::ConfigError::BaseUrl(problem))));
@@ -221,7 +235,7 @@ fn run_in_full(
     let result = if opts.strict && tally.errors > 0 {
         Err(BuildCmdError::Content { errors: tally.errors })
     } else {
-        build_with(&site, output, opts.drafts)
+        build_into(&site, publication, opts.drafts)
     };
     match result {
         Ok(built) => {
@@ -352,7 +366,7 @@ fn print_new_findings(site: &Site, selection: &Selection, out: &mut dyn Write) -
         return Ok(());
     }
     writeln!(out, "{}", crate::t!("cli-build-kept-findings"))?;
-    let snippets = crate::load::Snippets::for_diagnostics(&selection.diags);
+    let snippets = crate::load::Snippets::for_diagnostics(&selection.diags, &site.texts);
     for d in &selection.diags {
         writeln!(out, "{}", crate::diag::render_human(d, &site.root, &snippets))?;
     }
@@ -381,13 +395,19 @@ pub fn build(site: &Site, output: &Path) -> Result<Stats, BuildCmdError> {
 /// keeping in its place the version last published; `drafts` publishes
 /// drafts too. Errors that concern the whole site publish nothing.
 pub fn build_with(site: &Site, output: &Path, drafts: bool) -> Result<Built, BuildCmdError> {
+    crate::write::guard_output(&site.root, &sources(&site.root), output)?;
+    build_into(site, Publication::beside(output)?, drafts)
+}
+
+/// [`build_with`] into the locked output of `publication`. `gongkai build`
+/// locks the output first and loads the site keeping its texts in the
+/// publication's [`Publication::texts_dir`], so each file is read once.
+pub fn build_into(site: &Site, publication: Publication, drafts: bool) -> Result<Built, BuildCmdError> {
     let plan = crate::publish::plan(site, drafts);
     if plan.site_errors > 0 {
         return Err(BuildCmdError::Site { errors: plan.site_errors });
     }
-    crate::write::guard_output(&site.root, &sources(&site.root), output)?;
     let templates = Templates::load(&site.root, &site.config.theme).map_err(|e: RenderError| BuildError::from(e))?;
-    let publication = Publication::beside(output)?;
     let selection = crate::publish::select(site, &plan, publication.prior(), drafts);
     if selection.refused(site) {
         return Err(BuildCmdError::Refused(Box::new(selection)));

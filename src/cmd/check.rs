@@ -53,7 +53,7 @@ pub fn report(site: &Site, format: Format, out: &mut dyn Write) -> std::io::Resu
             }
         }
         Format::Human => {
-            let snippets = Snippets::for_diagnostics(&site.diags);
+            let snippets = Snippets::for_diagnostics(&site.diags, &site.texts);
             for d in &site.diags {
                 writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
             }

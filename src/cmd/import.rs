@@ -253,7 +253,7 @@ fn check_written(root: &Path, written: &[PathBuf], out: &mut dyn Write) -> Resul
         return Ok(0);
     }
     let owned: Vec<Diagnostic> = mine.iter().map(|d| (*d).clone()).collect();
-    let snippets = Snippets::for_diagnostics(&owned);
+    let snippets = Snippets::for_diagnostics(&owned, &site.texts);
     for d in &owned {
         writeln!(out, "{}", render_human(d, &site.root, &snippets))?;
     }

@@ -353,9 +353,9 @@ pub type Sentence = (u64, u32);
 /// A report while its file's text is in hand: the parsed report and its
 /// narrative's Markdown, borrowed from the text. It exists only while the
 /// file is loaded and its narrative checked; the stored [`Report`] holds no
-/// narrative text (a portal of 100,000 reports is not kept in memory twice),
-/// and rendering reads it again ([`crate::load::read_body`]), verified
-/// against `body_hash`.
+/// narrative text (a portal of 100,000 reports is not kept in memory twice):
+/// rendering reads the text the loader kept on disk ([`crate::texts::Texts::body`]),
+/// verified against `body_hash`.
 #[derive(Debug)]
 pub struct Loaded<'t> {
     /// The report.

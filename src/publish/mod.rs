@@ -37,6 +37,10 @@ enum Keep {
 /// a staging folder for the new one.
 #[derive(Debug)]
 pub struct Publication {
+    /// The texts a build kept and did not need (the same sources were
+    /// already kept, or it stopped): they go when the publication ends,
+    /// before the output's lock (in `staging`) is let go.
+    texts: Leftover,
     staging: Staging,
     keep: Keep,
     prior: Prior,
@@ -50,7 +54,8 @@ impl Publication {
         let store = sources::store_of(target);
         let prior = sources::prior_of(target, &store);
         sources::clean(&store, &prior)?;
-        Ok(Publication { staging, keep: Keep::Beside(store), prior })
+        let texts = Leftover(Some(sources::texts_of(&store)));
+        Ok(Publication { texts, staging, keep: Keep::Beside(store), prior })
     }
 
     /// Starts publishing into `target`, with the sources of what was
@@ -58,6 +63,7 @@ impl Publication {
     pub fn in_folder(target: &Path, folder: &Path) -> Result<Publication, WriteError> {
         let staging = Staging::new(target)?;
         Ok(Publication {
+            texts: Leftover(None),
             staging,
             keep: Keep::Folder(folder.to_path_buf()),
             prior: Prior::Sources(folder.to_path_buf()),
@@ -69,20 +75,52 @@ impl Publication {
         &self.prior
     }
 
+    /// Where a `build` keeps the texts it reads ([`crate::texts::Texts`]),
+    /// inside the folder of kept sources so that they become the new
+    /// publication's copy without being written twice. `None` for the
+    /// preview, which keeps its own.
+    pub fn texts_dir(&self) -> Option<PathBuf> {
+        self.texts.0.clone()
+    }
+
     /// Renders `published`, keeps its sources, and swaps the new output in.
     /// On any error the previous output is left as it was.
-    pub fn finish(self, site: &Site, published: Published<'_>, templates: &Templates) -> Result<Stats, BuildError> {
+    pub fn finish(mut self, site: &Site, published: Published<'_>, templates: &Templates) -> Result<Stats, BuildError> {
         let mut stats = render_site(site, published.clone(), templates, &self.staging)?;
         match &self.keep {
             Keep::Beside(store) => {
-                let id = sources::write_generation(store, &published)?;
+                let id = sources::write_generation(store, &published, &site.texts)?;
                 let marker = crate::write::marker_text(&format!("{}{id}\n", sources::SOURCES_LINE));
                 self.staging.put(MARKER, marker.as_bytes())?;
             }
-            Keep::Folder(dir) => sources::record(dir, &published, None)?,
+            Keep::Folder(dir) => sources::record(dir, &published, &site.texts, None)?,
         }
         stats.unchanged = self.staging.kept();
+        // Texts not needed are moved aside while the output is locked, and
+        // removed once the new output is in place, which need not wait.
+        self.texts.set_aside();
         self.staging.commit()?;
         Ok(stats)
+    }
+}
+
+/// A folder removed when dropped, if it is still there.
+#[derive(Debug)]
+struct Leftover(Option<PathBuf>);
+
+impl Leftover {
+    /// Renames the folder, if it is there, to a name no other build uses.
+    fn set_aside(&mut self) {
+        let Some(dir) = self.0.take().filter(|d| d.exists()) else { return };
+        let aside = dir.with_extension(format!("{}.gone", std::process::id()));
+        self.0 = Some(if std::fs::rename(&dir, &aside).is_ok() { aside } else { dir });
+    }
+}
+
+impl Drop for Leftover {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.as_ref().filter(|d| d.exists()) {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }

@@ -30,6 +30,14 @@ pub enum Prior {
 }
 
 impl Prior {
+    /// The folder of the last publication's sources, if it is recorded.
+    pub fn sources(&self) -> Option<&Path> {
+        match self {
+            Prior::Sources(dir) => Some(dir),
+            _ => None,
+        }
+    }
+
     /// Where the kept copy of the site file `file` would be.
     fn stored(&self, site_root: &Path, file: &Path) -> Option<PathBuf> {
         match self {

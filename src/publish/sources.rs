@@ -17,8 +17,9 @@
 //! own that it updates as it goes.
 
 use super::select::Prior;
-use crate::load::{read_agency_source, read_source};
+use crate::model::Report;
 use crate::render::pages::{BuildError, Published};
+use crate::texts::Texts;
 use crate::write::{Action, MARKER, WriteError, io};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -75,18 +76,6 @@ fn dest(dir: &Path, slug: &str, name: &std::ffi::OsStr) -> PathBuf {
     crate::layout::agency_dir(dir, slug).join(name)
 }
 
-/// Writes `bytes` at `path`, whole or not at all.
-fn put(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), WriteError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io(Action::Create, parent))?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".gongkai-tmp");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io(Action::Write, &tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(Action::Replace, path))
-}
-
 /// Where the attachments of the report kept at `to` go: at the same place
 /// relative to the kept file as to the report's own file.
 fn attachment_dests<'r>(to: &Path, r: &'r crate::model::Report) -> Vec<(PathBuf, &'r crate::model::Attachment)> {
@@ -110,30 +99,48 @@ fn prune(dir: &Path, expected: &BTreeSet<PathBuf>) -> Result<(), WriteError> {
 }
 
 /// Each agency file of `published` whose agency is in scope, with its text
-/// and where it goes in `dir`; an agency file that no longer says what was
-/// checked is refused.
+/// (as kept by the loader, see [`Texts`]) and where it goes in `dir`; an
+/// agency file that no longer says what was checked is refused.
 fn agency_texts(
     dir: &Path,
     published: &Published<'_>,
+    texts: &Texts,
     in_scope: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<(PathBuf, String)>, BuildError> {
     let mut out = Vec::new();
     for a in published.agencies.values().filter(|a| in_scope(&a.slug)) {
         let name = a.file.file_name().unwrap_or_default();
-        let text = read_agency_source(a).ok_or_else(|| BuildError::Changed(a.file.to_path_buf()))?;
+        let text = texts.agency_source(a).ok_or_else(|| BuildError::Changed(a.file.to_path_buf()))?;
         out.push((dest(dir, &a.slug, name), text));
     }
     Ok(out)
 }
 
+/// Puts the source of `r` at `to`: the text the loader kept, linked; or,
+/// for a version kept from the last publication (and when no texts are
+/// kept), read again and verified to be the text that was checked.
+fn put_source(r: &Report, to: &Path, texts: &Texts) -> Result<(), BuildError> {
+    if texts.link(&r.file, to)? {
+        return Ok(());
+    }
+    let text = texts.source(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
+    Ok(crate::write::put_whole(to, text.as_bytes())?)
+}
+
 /// Writes the sources of `published` into the site-like folder `dir`, each
-/// verified to be the text that was checked; for the agencies of `scope`
+/// the text that was checked (see [`Texts`]); for the agencies of `scope`
 /// (every agency when `None`), the files of `dir` that are no longer
-/// published are removed.
-pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<String>>) -> Result<(), BuildError> {
+/// published are removed. `dir` may be the folder of the kept texts itself:
+/// then the texts of what is published are already in place, and the rest go.
+pub fn record(
+    dir: &Path,
+    published: &Published<'_>,
+    texts: &Texts,
+    scope: Option<&BTreeSet<String>>,
+) -> Result<(), BuildError> {
     let in_scope = |slug: &str| scope.is_none_or(|s| s.contains(slug));
     let mut expected: BTreeSet<PathBuf> = BTreeSet::new();
-    let reports: Vec<(PathBuf, &crate::model::Report)> = published
+    let reports: Vec<(PathBuf, &Report)> = published
         .reports
         .iter()
         .filter(|r| in_scope(&r.agency))
@@ -141,11 +148,7 @@ pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<Str
         .collect();
     reports.par_iter().try_for_each(|(to, r)| {
         // A version kept in this very folder is already there, with its attachments.
-        if *r.file == *to {
-            return Ok(());
-        }
-        let text = read_source(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
-        Ok::<(), BuildError>(put(to, &text)?)
+        if *r.file == *to { Ok(()) } else { put_source(r, to, texts) }
     })?;
     // Attachments after the texts, each once: two reports of an agency may
     // attach the same file, and two writers of one path would race. One at a
@@ -155,14 +158,14 @@ pub fn record(dir: &Path, published: &Published<'_>, scope: Option<&BTreeSet<Str
         attachments.extend(attachment_dests(to, r));
     }
     for (dest, a) in &attachments {
-        put(dest, crate::render::attachments::read(a)?)?;
+        crate::write::put_whole(dest, &crate::render::attachments::read(a)?)?;
     }
     for (to, r) in reports {
         expected.extend(attachment_dests(&to, r).into_iter().map(|(dest, _)| dest));
         expected.insert(to);
     }
-    for (to, text) in agency_texts(dir, published, &in_scope)? {
-        put(&to, &text)?;
+    for (to, text) in agency_texts(dir, published, texts, &in_scope)? {
+        crate::write::put_whole(&to, text.as_bytes())?;
         expected.insert(to);
     }
     let Ok(folders) = std::fs::read_dir(crate::layout::reports(dir)) else { return Ok(()) };
@@ -190,21 +193,36 @@ fn id(published: &Published<'_>, agencies: &[(PathBuf, String)]) -> String {
     format!("{:016x}", crate::model::fnv1a(joined.as_bytes()))
 }
 
+/// The folder of `store` where a build keeps the texts it reads
+/// ([`Texts`]): it becomes the build's folder of sources, or goes when the
+/// same sources are already kept. Never a folder an output names (not hex).
+pub fn texts_of(store: &Path) -> PathBuf {
+    store.join("texts.partial")
+}
+
 /// Writes the sources of `published` into a new folder of `store` (unless
 /// one with the same sources is there) and returns its id, for the marker.
-pub fn write_generation(store: &Path, published: &Published<'_>) -> Result<String, BuildError> {
-    let agencies = agency_texts(Path::new(""), published, &|_| true)?;
+/// When the build kept its texts in [`texts_of`] `store`, that folder
+/// becomes the new one.
+pub fn write_generation(store: &Path, published: &Published<'_>, texts: &Texts) -> Result<String, BuildError> {
+    let agencies = agency_texts(Path::new(""), published, texts, &|_| true)?;
     let id = id(published, &agencies);
     let dir = store.join(&id);
     if dir.is_dir() {
         return Ok(id);
     }
-    let partial = store.join(format!("{id}.partial"));
-    if partial.exists() {
-        std::fs::remove_dir_all(&partial).map_err(io(Action::RemoveLeftover, &partial))?;
-    }
-    std::fs::create_dir_all(&partial).map_err(io(Action::Create, &partial))?;
-    record(&partial, published, None)?;
+    let partial = match texts.dir() {
+        Some(kept) if kept == texts_of(store) => kept.to_path_buf(),
+        _ => {
+            let partial = store.join(format!("{id}.partial"));
+            if partial.exists() {
+                std::fs::remove_dir_all(&partial).map_err(io(Action::RemoveLeftover, &partial))?;
+            }
+            std::fs::create_dir_all(&partial).map_err(io(Action::Create, &partial))?;
+            partial
+        }
+    };
+    record(&partial, published, texts, None)?;
     std::fs::rename(&partial, &dir).map_err(io(Action::MoveIntoPlace, &partial))?;
     Ok(id)
 }

@@ -22,6 +22,7 @@ use crate::publish::{Plan, Prior, Publication, Selection};
 use crate::render::pages::{self, BuildError, Index, Published};
 use crate::render::templates::Templates;
 use crate::site::Site;
+use crate::texts::Texts;
 use crate::write::{Action, Sink, WriteError, append_to, io, prepare};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -102,7 +103,7 @@ impl Sink for InPlace<'_> {
 
 /// Findings as terminal text, and the errors among them as the overlay shows them.
 fn rendered(site: &Site, diags: &[Diagnostic]) -> (String, Vec<String>) {
-    let snippets = Snippets::for_diagnostics(diags);
+    let snippets = Snippets::for_diagnostics(diags, &site.texts);
     let mut report = String::new();
     let mut errors = Vec::new();
     for d in diags {
@@ -205,10 +206,15 @@ pub struct Live {
 
 impl Live {
     /// Loads, checks and builds the site into `work/build-<generation>`,
-    /// keeping the sources of what it shows in `work/published`; `drafts`
-    /// shows drafts. Returns the live site and what it shows.
+    /// keeping the texts it reads in `work/texts` and the sources of what it
+    /// shows in `work/published`; `drafts` shows drafts. Returns the live
+    /// site and what it shows.
     pub fn build(root: &Path, work: &Path, generation: u64, drafts: bool) -> Result<(Live, Shown), Failure> {
-        let site = Site::load(root).map_err(|e| failure(FailureKind::Site, &e, ""))?;
+        let texts = Texts::kept(root, &work.join("texts"), None).map_err(|e| build_failure(&e.into(), ""))?;
+        let site = Site::load_with(root, texts).map_err(|e| failure(FailureKind::Site, &e, ""))?;
+        if let Some(e) = site.texts.failure() {
+            return Err(build_failure(&e.into(), ""));
+        }
         let sources = work.join("published");
         let (selection, report, errors) = choose(&site, &sources, drafts)?;
         let templates =
@@ -331,6 +337,9 @@ impl Live {
             }
             self.pending.insert(slug.clone());
         }
+        if let Some(e) = self.site.texts.failure() {
+            return Err(build_failure(&e.into(), ""));
+        }
         let (selection, mut report, errors) = choose(&self.site, &self.sources, self.drafts)?;
         self.selection = selection;
         let now = keys(&self.selection.published(&self.site));
@@ -350,7 +359,7 @@ impl Live {
             report = choose(&self.site, &self.sources, self.drafts)?.1;
         }
         let published = self.selection.published(&self.site);
-        crate::publish::sources::record(&self.sources, &published, Some(&pending))
+        crate::publish::sources::record(&self.sources, &published, &self.site.texts, Some(&pending))
             .map_err(|e| build_failure(&e, &report))?;
         let withheld = (!errors.is_empty()).then(|| check_failure(report.clone(), errors));
         Ok(Shown { report, withheld })

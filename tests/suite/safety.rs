@@ -188,6 +188,55 @@ fn a_report_swapped_or_deleted_after_checking_is_not_published() {
     assert!(!public.exists(), "nothing published");
 }
 
+/// Issue #9: a build reads each report file once. Once the site is loaded,
+/// its files may be edited, deleted or swapped for links: the pages, the
+/// copy kept of the sources and the lines shown with a finding are all the
+/// texts that were checked, and the build does not fail.
+#[cfg(unix)]
+#[test]
+fn a_build_publishes_the_texts_it_checked_whatever_happens_to_the_files_after() {
+    use gongkai::publish::Publication;
+    let site = TempSite::example();
+    let public = site.path().join("public");
+    let files =
+        ["content/reports/huaian/2024.md", "content/reports/baibu/2020.md", "content/reports/baibu/agency.yaml"];
+    let read = |rel: &str| std::fs::read_to_string(site.path().join(rel)).expect("read");
+    let before: Vec<String> = files.iter().map(|f| read(f)).collect();
+    let publication = Publication::beside(&public).expect("locks");
+    let texts_dir = publication.texts_dir().expect("build keeps texts");
+    let kept = gongkai::texts::Texts::kept(site.path(), &texts_dir, publication.prior().sources()).expect("texts");
+    let checked = gongkai::site::Site::load_with(site.path(), kept).expect("loads");
+    // Edited, deleted, and swapped for a link leaving the site, after checking.
+    let huaian = site.path().join(files[0]);
+    std::fs::write(&huaian, before[0].replace("淮安", "篡改")).expect("edit");
+    std::fs::remove_file(site.path().join(files[1])).expect("rm");
+    let outside = outside();
+    let agency = site.path().join(files[2]);
+    std::fs::remove_file(&agency).expect("rm");
+    std::os::unix::fs::symlink(outside.path().join("passwd"), &agency).expect("symlink");
+    // The warning of 2020.md is shown with its line as checked.
+    let snippets = gongkai::load::Snippets::for_diagnostics(&checked.diags, &checked.texts);
+    let warning = checked.diags.iter().find(|d| d.code == "FMT-SECT").expect("the example's warning");
+    let shown = gongkai::diag::render_human(warning, &checked.root, &snippets);
+    assert!(shown.contains("84 | ## 存在的主要问题及改进情况"), "{shown}");
+    let built = gongkai::cmd::build::build_into(&checked, publication, false).expect("publishes what was checked");
+    assert_eq!(built.stats.reports, 2);
+    let page = std::fs::read_to_string(public.join("reports/huaian/2024/index.html")).expect("page");
+    assert!(page.contains("淮安") && !page.contains("篡改"), "the page is the checked text");
+    assert!(public.join("reports/baibu/2020/index.html").is_file());
+    assert!(!std::fs::read_to_string(public.join("search/index.html")).expect("search").contains(SECRET));
+    // The copy kept of what was published holds the checked texts, byte for byte.
+    let marker = std::fs::read_to_string(public.join(".gongkai-output")).expect("marker");
+    let id = marker.lines().find_map(|l| l.strip_prefix("sources: ")).expect("sources line");
+    let store = site.path().join(".public.gongkai-published").join(id.trim());
+    for (rel, text) in files.iter().zip(&before) {
+        assert_eq!(&std::fs::read_to_string(store.join(rel)).expect("kept"), text, "{rel}");
+    }
+    // Only that folder is left beside the output: the texts became it.
+    let left: Vec<_> = std::fs::read_dir(site.path().join(".public.gongkai-published")).expect("store").collect();
+    assert_eq!(left.len(), 1);
+}
+
 #[test]
 fn themes_are_names_not_paths() {
     let site = TempSite::example();

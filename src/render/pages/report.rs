@@ -156,7 +156,7 @@ pub(super) fn render_report_keeping_body(
     sink.put(&format!("{dir}report.json"), data::report_json(&record).as_bytes())?;
     sink.put(&format!("{dir}report.csv"), data::report_csv(&record).as_bytes())?;
 
-    let body = crate::load::read_body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
+    let body = index.site.texts.body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
     let (body_html, toc) = report_body(r, &body, index.md);
     let title = r.display_title(&agency.name);
     let alternates = vec![
