@@ -152,8 +152,15 @@ fn publish_ok(server: &Server, dir: &Path, generation: u64) {
         std::mem::replace(&mut state.dir, dir.to_path_buf())
     };
     server.broadcast(&Event::Reload(generation));
+    retire(&old, dir);
+}
+
+/// Removes the build folder `old` once `dir` is served in its place (in
+/// the background: a large site's folder takes seconds to remove, and the
+/// next change should not wait for it).
+fn retire(old: &Path, dir: &Path) {
     if old != dir && old.file_name().is_some_and(|n| n.to_string_lossy().starts_with("build-")) {
-        let _ = std::fs::remove_dir_all(old);
+        work::remove_in_background(old);
     }
 }
 
@@ -206,9 +213,7 @@ fn publish_shown(server: &Server, dir: &Path, generation: u64, shown: &Shown) ->
         std::mem::replace(&mut state.dir, dir.to_path_buf())
     };
     server.broadcast(&Event::Failed(json));
-    if old != dir && old.file_name().is_some_and(|n| n.to_string_lossy().starts_with("build-")) {
-        let _ = std::fs::remove_dir_all(old);
-    }
+    retire(&old, dir);
     Outcome::Withheld(failure.errors.len())
 }
 
@@ -254,7 +259,9 @@ fn rebuild(
     }
 }
 
-/// Removes the preview folder on Ctrl-C or SIGTERM, then exits.
+/// Removes the preview folder on Ctrl-C or SIGTERM, then exits at once
+/// (the files of a large site go in the background, see
+/// [`work::remove_in_background`]).
 fn stop_cleanly(work: PathBuf) {
     static mut PIPE: [libc::c_int; 2] = [-1, -1];
     extern "C" fn on_signal(_: libc::c_int) {
@@ -283,12 +290,7 @@ fn stop_cleanly(work: PathBuf) {
         // Writers fail at their next file; give them a moment, then clean up.
         crate::write::stop_writing();
         std::thread::sleep(std::time::Duration::from_millis(100));
-        for _ in 0..5 {
-            if std::fs::remove_dir_all(&work).is_ok() || !work.exists() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        work::remove_in_background(&work);
         eprintln!("\n{}", crate::t!("serve-stopped"));
         std::process::exit(0);
     });
