@@ -95,6 +95,19 @@ pub struct Published<'a> {
 }
 
 impl<'a> Published<'a> {
+    /// The key figures the reports' forms have, `(key, label)`, each once,
+    /// in the order of the first report to have it: the columns of every
+    /// listing (agency and year pages) and the figures of a report's page.
+    pub fn figure_keys(&self) -> Vec<(String, String)> {
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for k in self.reports.iter().flat_map(|r| &r.form.key_figures) {
+            if !keys.iter().any(|(key, _)| *key == k.key) {
+                keys.push((k.key.clone(), k.label.clone()));
+            }
+        }
+        keys
+    }
+
     /// Every report and agency of the site, drafts included.
     pub fn all(site: &'a Site) -> Published<'a> {
         Published {
@@ -120,8 +133,8 @@ pub struct Index<'a> {
     pub by_agency: BTreeMap<&'a str, Vec<usize>>,
     /// Reports by year, in agency order.
     pub by_year: BTreeMap<i32, Vec<usize>>,
-    /// Key figures in use: (key, label), in form order.
-    pub(super) figure_keys: Vec<(String, String)>,
+    /// Key figures in use: (key, label), in form order ([`Published::figure_keys`]).
+    pub figure_keys: Vec<(String, String)>,
     /// Plain pages for menus.
     pub(super) pages: Vec<PageLink>,
     /// Markdown options.
@@ -136,16 +149,11 @@ impl<'a> Index<'a> {
     pub fn new(site: &'a Site, published: Published<'a>) -> Index<'a> {
         let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-        let mut figure_keys: Vec<(String, String)> = Vec::new();
+        let figure_keys = published.figure_keys();
         let Published { reports, agencies, documents } = published;
         for (i, r) in reports.iter().enumerate() {
             by_agency.entry(&r.agency).or_default().push(i);
             by_year.entry(r.year).or_default().push(i);
-            for k in &r.form.key_figures {
-                if !figure_keys.iter().any(|(key, _)| *key == k.key) {
-                    figure_keys.push((k.key.clone(), k.label.clone()));
-                }
-            }
         }
         let mut documents_by_agency: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &documents {
