@@ -337,12 +337,15 @@ impl Live {
     /// When nothing is withheld, `first` is given the URL paths of the
     /// pages of the `edited` files as soon as they are rendered, before the
     /// rest of their agencies and the listings, so the page being edited
-    /// can be shown at once.
+    /// can be shown at once; and `listed` is called once every page is as
+    /// the update leaves it, when the rules over the whole site, which then
+    /// change no page, are still to run.
     pub fn update(
         &mut self,
         slugs: &BTreeSet<String>,
         edited: &[PathBuf],
         first: &mut dyn FnMut(Vec<String>),
+        listed: &mut dyn FnMut(),
     ) -> Result<Shown, Failure> {
         // The rules over the whole site take longer than all the rest at
         // 10,000 reports: unless they can withhold a report, they run after
@@ -372,6 +375,9 @@ impl Live {
         let first: &mut dyn FnMut(Vec<String>) = if errors.is_empty() { first } else { &mut ignore };
         self.render_pending(edited, first).map_err(|e| build_failure(&e, &report))?;
         if defer {
+            if errors.is_empty() {
+                listed();
+            }
             // Warnings and notices only: the selection stays; the terminal says them.
             self.site.recheck_site();
             report = choose(&self.site, &self.sources, self.drafts)?.1;

@@ -240,7 +240,19 @@ fn rebuild(
         && let Some(slugs) = current.report_agencies(paths)
     {
         let mut first = |paths: Vec<String>| publish_fresh(server, generation, paths);
-        return match current.update(&slugs, paths, &mut first) {
+        // Every page is right before the rules over the whole site have run
+        // again: the pages reload then, the terminal says the findings after.
+        let announced = std::cell::Cell::new(false);
+        let dir = current.dir.clone();
+        let mut listed = || {
+            publish_ok(server, &dir, generation);
+            announced.set(true);
+        };
+        return match current.update(&slugs, paths, &mut first, &mut listed) {
+            Ok(shown) if announced.get() && shown.withheld.is_none() => {
+                eprint!("{}", shown.report);
+                Outcome::Built
+            }
             Ok(shown) => publish_shown(server, &current.dir, generation, &shown),
             Err(f) => publish_failure(server, &f),
         };

@@ -18,7 +18,9 @@
 //     本年处理决定数量 × 行政许可, not by ids) and carry a newer build generation. The figures are
 //     printed as "reload latency (write → load): min X ms, median Y ms, max Z ms over N edits",
 //     with the medians of where the time went: detect (write → gongkai's "检测到修改：" line),
-//     rebuild (→ the page's event stream receives `reload`, seen through CDP), reload (→ load).
+//     rebuild (→ the page's event stream receives `fresh` or `reload`, seen through CDP), reload
+//     (→ load); and "write → reload event (every listing correct)", when every other open page
+//     reloads.
 //     Before the next edit the test waits until gongkai is idle, so that edits do not overlap;
 //     a write that gongkai rebuilt twice (a save split by its 40 ms debounce) is printed as a
 //     note, not a failure;
@@ -469,6 +471,7 @@ try {
   const latencies = [];
   const notes = []; // gongkai behaviour worth knowing that fails nothing
   const breakdown = []; // {detect, build, load} per edit
+  const listings = []; // write → the `reload` event (every listing correct), per edit
   const changedLines = []; // index in serverLog of each edit's "检测到修改：" line
   let current = original; // last good content written
   let lastValue = state?.value ?? null;
@@ -529,6 +532,10 @@ try {
       // also deleted the previous build) and any second reload done, so that its tail is not
       // measured as the next edit's latency.
       await settle(page, logFrom);
+      // Every listing is correct (agency and year pages, indexes) when the `reload` event comes:
+      // every other open page reloads then.
+      const listed = sse.find((e, k) => k >= sseFrom && e.event === 'reload');
+      if (listed) listings.push(listed.at - t);
       const bursts = serverLog.slice(logFrom).filter((l) => l.startsWith(CHANGED)).length;
       const failedEvents = sse.slice(sseFrom).filter((e) => e.event === 'failed').length;
       if (bursts > 1 || failedEvents) {
@@ -546,6 +553,12 @@ try {
     console.log(`     all: ${latencies.map((x) => Math.round(x)).join(', ')} ms`);
   }
   for (const n of notes) console.log(`     note: ${n}`);
+  if (listings.length) {
+    console.log(
+      `     write → reload event (every listing correct): min ${ms(Math.min(...listings))}, ` +
+        `median ${ms(median(listings))}, max ${ms(Math.max(...listings))}`,
+    );
+  }
   if (breakdown.length) {
     const med = (k) => ms(median(breakdown.map((b) => b[k])));
     console.log(`     medians: detect ${med('detect')}, rebuild ${med('build')}, reload event → load ${med('load')}`);
