@@ -56,39 +56,51 @@ type TermMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 const PARTS: usize = 16;
 
 /// The terms of one entry, grouped by part: `ranges[p]` are part `p`'s.
+/// The terms' characters are one string, `text`, so that an entry's two
+/// thousand or so terms cost one allocation, not one each (that was a
+/// tenth of a whole build): a term is copied out only when the index meets
+/// it for the first time.
 pub struct EntryTerms {
-    terms: Vec<(Box<str>, u8)>,
-    ranges: [(u32, u32); PARTS],
+    text: String,
+    /// Each term's `(start, end)` in `text`, and its weight.
+    terms: Vec<(usize, usize, u8)>,
+    ranges: [(usize, usize); PARTS],
 }
 
 impl EntryTerms {
     /// Groups `terms` by part (done in parallel, before the merge): a
     /// counting sort, each term's part computed once.
-    pub fn new(terms: Vec<(Box<str>, u8)>) -> EntryTerms {
-        let parts: Vec<usize> = terms.iter().map(|(t, _)| part_of(t)).collect();
-        let mut counts = [0u32; PARTS];
-        for &p in &parts {
+    pub fn new<'t>(terms: impl IntoIterator<Item = (&'t str, u8)>) -> EntryTerms {
+        let mut text = String::new();
+        let mut placed: Vec<(usize, usize, usize, u8)> = Vec::new();
+        for (term, weight) in terms {
+            let start = text.len();
+            text.push_str(term);
+            placed.push((part_of(term), start, text.len(), weight));
+        }
+        let mut counts = [0usize; PARTS];
+        for &(p, ..) in &placed {
             counts[p] += 1;
         }
-        let mut ranges = [(0u32, 0u32); PARTS];
+        let mut ranges = [(0usize, 0usize); PARTS];
         let mut start = 0;
         for (range, count) in ranges.iter_mut().zip(counts) {
             *range = (start, start + count);
             start += count;
         }
-        let mut next = ranges.map(|(a, _)| a as usize);
-        let mut slots: Vec<Option<(Box<str>, u8)>> = (0..terms.len()).map(|_| None).collect();
-        for (term, p) in terms.into_iter().zip(parts) {
-            slots[next[p]] = Some(term);
+        let mut next = ranges.map(|(a, _)| a);
+        let mut terms = vec![(0, 0, 0); placed.len()];
+        for (p, a, b, weight) in placed {
+            terms[next[p]] = (a, b, weight);
             next[p] += 1;
         }
-        EntryTerms { terms: slots.into_iter().flatten().collect(), ranges }
+        EntryTerms { text, terms, ranges }
     }
 
-    /// The terms of part `p`.
-    fn part(&self, p: usize) -> &[(Box<str>, u8)] {
+    /// The terms of part `p`, with their weights.
+    fn part(&self, p: usize) -> impl Iterator<Item = (&str, u8)> {
         let (a, b) = self.ranges[p];
-        &self.terms[a as usize..b as usize]
+        self.terms[a..b].iter().map(|&(s, e, w)| (&self.text[s..e], w))
     }
 }
 
@@ -113,9 +125,9 @@ impl Default for Builder {
 
 impl Builder {
     /// Adds the next entry with its [`terms_of`]; returns its number.
-    pub fn add(&mut self, terms: Vec<(Box<str>, u8)>) -> u32 {
+    pub fn add(&mut self, terms: EntryTerms) -> u32 {
         let id = self.entries;
-        self.add_batch(&[EntryTerms::new(terms)]);
+        self.add_batch(&[terms]);
         id
     }
 
@@ -130,13 +142,13 @@ impl Builder {
             for (k, entry) in batch.iter().enumerate() {
                 let id = first + k as u32;
                 for (t, weight) in entry.part(p) {
-                    let posting = Posting { entry: id, weight: *weight };
-                    match map.get_mut(&**t) {
+                    let posting = Posting { entry: id, weight };
+                    match map.get_mut(t) {
                         Some(list) => list.push(posting),
                         None => {
                             let mut list = Encoded::default();
                             list.push(posting);
-                            map.insert(t.clone(), list);
+                            map.insert(t.into(), list);
                         }
                     }
                 }
@@ -189,7 +201,7 @@ impl Builder {
 /// text (at most 10), plus 16 when it is in a heading field; its exact keys
 /// and filters with weight 1. Independent of other entries, so entries are
 /// prepared in parallel.
-pub fn terms_of(entry: &Entry) -> Vec<(Box<str>, u8)> {
+pub fn terms_of(entry: &Entry) -> EntryTerms {
     let headings: Vec<text::Runs> = entry.headings().map(text::Runs::of).collect();
     let body: Vec<text::Runs> = std::iter::once(entry.text.as_str())
         .chain(entry.extra.iter().map(String::as_str))
@@ -209,17 +221,13 @@ pub fn terms_of(entry: &Entry) -> Vec<(Box<str>, u8)> {
             });
         }
     }
-    let mut out: Vec<(Box<str>, u8)> = seen
-        .into_iter()
-        .map(|(t, (count, heading))| {
-            let body = count.min(MAX_COUNT) as u8;
-            (t.into(), body.max(u8::from(!heading)) + if heading { HEADING } else { 0 })
-        })
-        .collect();
+    let weighted = seen.into_iter().map(|(t, (count, heading))| {
+        let body = count.min(MAX_COUNT) as u8;
+        (t, body.max(u8::from(!heading)) + if heading { HEADING } else { 0 })
+    });
     let keys: std::collections::BTreeSet<String> =
         entry.headings().filter_map(text::key).chain(entry.filters()).collect();
-    out.extend(keys.into_iter().map(|k| (k.into_boxed_str(), 1)));
-    out
+    EntryTerms::new(weighted.chain(keys.iter().map(|k| (k.as_str(), 1))))
 }
 
 /// The shard of `term` among `count`: FNV-1a (32 bits) of its UTF-8 bytes,
@@ -357,7 +365,7 @@ mod tests {
         }
         let mut batched = Builder::default();
         batched.add(terms_of(&entries[0]));
-        let rest: Vec<EntryTerms> = entries[1..].iter().map(|e| EntryTerms::new(terms_of(e))).collect();
+        let rest: Vec<EntryTerms> = entries[1..].iter().map(terms_of).collect();
         batched.add_batch(&rest);
         assert_eq!(batched.len(), 40);
         assert_eq!(one.finish(), batched.finish());

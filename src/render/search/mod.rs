@@ -152,7 +152,7 @@ impl Writer {
             .map(|(k, entry)| {
                 let n = first.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
                 write_entry(entry, n, sink)?;
-                Ok(index::EntryTerms::new(index::terms_of(entry)))
+                Ok(index::terms_of(entry))
             })
             .collect::<Result<_, WriteError>>()?;
         self.builder.add_batch(&terms);
