@@ -7,8 +7,10 @@
 //! off as a published one.
 
 pub mod document;
+pub mod fnv;
 
 pub use document::{Attachment, Document, Validity, Vocabulary};
+pub use fnv::{FnvMap, fnv1a};
 
 use crate::diag::Pos;
 use crate::form::Form;
@@ -399,11 +401,6 @@ pub fn source_hash(text: &str, attachments: &[Attachment]) -> u64 {
         joined.push_str(&format!("\0{}\0{:016x}", a.name, a.hash));
     }
     fnv1a(joined.as_bytes())
-}
-
-/// FNV-1a, 64 bits: a stable fingerprint of a text.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The kind of an agency, which decides its deadline and what it may report.

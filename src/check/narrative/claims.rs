@@ -15,9 +15,9 @@ use super::numbers::{self, Amount, Figure};
 use super::summaries;
 use crate::diag::{Diagnostic, Pos};
 use crate::form::{Claim, Form, Pattern, Target};
+use crate::model::FnvMap;
 use crate::model::Loaded;
 use crate::source::LineIndex;
-use std::collections::HashMap;
 
 /// How many TXT-NUM findings one report lists; one summary stands for the
 /// rest (a pasted table of thousands of stated figures would otherwise
@@ -85,11 +85,11 @@ impl Line<'_> {
 }
 
 /// The figure patterns of a form, by the first character of their measure word.
-type ByMeasure<'f> = HashMap<char, Vec<(usize, &'f Pattern)>>;
+type ByMeasure<'f> = FnvMap<char, Vec<(usize, &'f Pattern)>>;
 
 /// Indexes the claims' patterns by measure word.
 fn by_measure(form: &Form) -> ByMeasure<'_> {
-    let mut out: ByMeasure<'_> = HashMap::new();
+    let mut out: ByMeasure<'_> = FnvMap::default();
     for (i, c) in form.text_claims.iter().enumerate() {
         for p in &c.compiled {
             if let Some(m) = p.measure() {

@@ -12,14 +12,14 @@ use super::matching::{self, Match};
 use crate::check::explain::figure;
 use crate::diag::Diagnostic;
 use crate::form::{Form, Pattern, Summary, Target};
-use std::collections::HashMap;
+use crate::model::FnvMap;
 
 /// The summaries' patterns, by their first character.
-pub(super) type ByFirst<'f> = HashMap<char, Vec<(usize, &'f Pattern)>>;
+pub(super) type ByFirst<'f> = FnvMap<char, Vec<(usize, &'f Pattern)>>;
 
 /// Indexes the summaries' patterns by their first character.
 pub(super) fn by_first_char(form: &Form) -> ByFirst<'_> {
-    let mut out: ByFirst<'_> = HashMap::new();
+    let mut out: ByFirst<'_> = FnvMap::default();
     for (i, s) in form.text.summaries.iter().enumerate() {
         for p in &s.compiled {
             if let Some(c) = p.first_char() {

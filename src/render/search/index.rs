@@ -12,8 +12,6 @@
 
 use super::text;
 use super::{Entry, Posting};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Bytes a shard aims at: the shard count is the index's size over this.
 const SHARD_TARGET: usize = 16 * 1024;
@@ -27,28 +25,8 @@ const HEADING: u8 = 16;
 /// Most occurrences in the text that count (the weight stays below 27, one letter).
 const MAX_COUNT: u32 = 10;
 
-/// FNV-1a, 64 bits, for the maps of terms: terms are short, and SipHash's
-/// protection against chosen keys buys nothing for the site's own text.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by terms.
-type TermMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by terms (FNV-1a: terms are short).
+type TermMap<K, V> = crate::model::FnvMap<K, V>;
 
 /// How many parts the map of terms is split into, by a hash of the term,
 /// so that a batch of entries is merged into the parts in parallel. The
@@ -106,9 +84,7 @@ impl EntryTerms {
 
 /// The part of a term: FNV-1a of its bytes, folded.
 fn part_of(term: &str) -> usize {
-    let mut h = Fnv::default();
-    h.write(term.as_bytes());
-    (h.finish() >> 32) as usize % PARTS
+    (crate::model::fnv1a(term.as_bytes()) >> 32) as usize % PARTS
 }
 
 /// The index under construction; entries are added in order, numbered from 0.
