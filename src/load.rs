@@ -105,20 +105,36 @@ enum Entry {
     Report(String, Arc<PathBuf>),
 }
 
+/// A file or folder of a content folder: its path, name, depth and kind.
+struct Placed {
+    path: Arc<PathBuf>,
+    name: String,
+    depth: usize,
+    kind: Kind,
+}
+
+/// Every file and folder under the content folder `dir` (editors' files
+/// left out); one that cannot be read (a refused link…) is a finding in
+/// `diags` instead. The walk of both `content/reports` and `content/documents`.
+fn placed_under(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for Found { path, depth, what } in files.walk(dir, usize::MAX, &is_ignored) {
+        match what {
+            Ok(kind) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                out.push(Placed { path: Arc::new(path), name, depth, kind });
+            }
+            Err(why) => diags.push(refusal(files, &path, why)),
+        }
+    }
+    out
+}
+
 /// Finds the files under `content/reports`, reporting misplaced ones and
 /// refused links.
 fn discover(files: &SiteDir, reports_dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut out = Vec::new();
-    for Found { path, depth, what } in files.walk(reports_dir, usize::MAX, &is_ignored) {
-        let kind = match what {
-            Ok(kind) => kind,
-            Err(why) => {
-                diags.push(refusal(files, &path, why));
-                continue;
-            }
-        };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let path = Arc::new(path);
+    for Placed { path, name, depth, kind } in placed_under(files, reports_dir, diags) {
         if matches!(kind, Kind::Dir) {
             if depth == 1 && !is_slug(&name) {
                 diags.push(

@@ -6,11 +6,11 @@
 //! place named, and the files parsed in parallel. The documents come out
 //! sorted by id (`<folder>/<name>`).
 
-use super::{Content, is_ignored, is_slug, read_text, refusal};
+use super::{Content, Placed, is_slug, placed_under, read_text};
 use crate::diag::{Diagnostic, Pos};
 use crate::model::Document;
 use crate::parse;
-use crate::source::{Found, Kind, SiteDir};
+use crate::source::{Kind, SiteDir};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,16 +25,7 @@ struct Entry {
 /// Finds the document files under `dir`, naming misplaced ones and refused links.
 fn discover(files: &SiteDir, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut out = Vec::new();
-    for Found { path, depth, what } in files.walk(dir, usize::MAX, &is_ignored) {
-        let kind = match what {
-            Ok(kind) => kind,
-            Err(why) => {
-                diags.push(refusal(files, &path, why));
-                continue;
-            }
-        };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let path = Arc::new(path);
+    for Placed { path, name, depth, kind } in placed_under(files, dir, diags) {
         if matches!(kind, Kind::Dir) {
             if depth == 1 && !is_slug(&name) {
                 diags.push(misnamed(&path, &name));
