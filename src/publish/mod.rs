@@ -118,9 +118,14 @@ impl Leftover {
 }
 
 impl Drop for Leftover {
+    /// Removes the folder, then the folder of kept sources holding it if
+    /// that is now empty (a build that published nothing leaves nothing).
     fn drop(&mut self) {
         if let Some(dir) = self.0.as_ref().filter(|d| d.exists()) {
             let _ = std::fs::remove_dir_all(dir);
+            if let Some(store) = dir.parent() {
+                let _ = std::fs::remove_dir(store);
+            }
         }
     }
 }

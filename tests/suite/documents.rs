@@ -61,9 +61,17 @@ fn a_document_with_an_error_is_withheld_alone_and_strict_refuses_everything() {
     assert!(out.contains("暂缓发布 1 份文件（政府信息公开目录）：") && out.contains("broken.md（1 个错误）"), "{out}");
     assert!(site.path().join("public/index.html").exists(), "the rest is published");
     assert!(out.contains("六角括号〔〕"), "{out}");
-    let (code, out, _) = site.run(&["build", "--strict", "--output", "strict-out"]);
+    let strict = site.path().join("strict-out");
+    let (code, out, _) = site.run(&["build", "--strict", "--output", &strict.to_string_lossy()]);
     assert_eq!(code, 1, "{out}");
-    assert!(!site.path().join("strict-out").exists());
+    // Nothing is published, and nothing is left beside where it would have gone.
+    let beside: Vec<String> = std::fs::read_dir(site.path())
+        .expect("site")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("strict-out"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
 }
 
 #[test]
