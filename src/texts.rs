@@ -30,8 +30,9 @@ pub enum Texts {
     /// Nothing is kept: a later step reads the site's file again, and
     /// refuses it unless it is still the text that was checked.
     Reread,
-    /// Each text read from the site at `root` is kept in `dir`, at the same
-    /// place relative to `dir` as the file's relative to `root`.
+    /// The text of each report and agency file read from the site at
+    /// `root` (under `content/reports`) is kept in `dir`, at the same place
+    /// relative to `dir` as the file's relative to `root`.
     Kept {
         /// The site folder.
         root: PathBuf,
