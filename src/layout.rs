@@ -30,6 +30,13 @@ pub fn content(root: &Path) -> PathBuf {
     root.join("content")
 }
 
+/// The site folder of a content file: the folder above the last `content`
+/// component of its path. An agency folder named `content` makes this a
+/// folder inside the site, which only narrows what may be read.
+pub fn site_of(file: &Path) -> Option<&Path> {
+    file.ancestors().find(|a| a.file_name().is_some_and(|n| n == "content")).and_then(Path::parent)
+}
+
 /// `content/reports/`: one folder per agency.
 pub fn reports(root: &Path) -> PathBuf {
     content(root).join("reports")

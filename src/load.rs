@@ -429,13 +429,6 @@ pub fn load_agency_reports(
     (reports, diags, paths)
 }
 
-/// The site folder of a content file: the folder above the last `content`
-/// component of its path. An agency folder named `content` makes this a
-/// folder inside the site, which only narrows what may be read.
-pub(crate) fn site_of(file: &Path) -> Option<&Path> {
-    file.ancestors().find(|a| a.file_name().is_some_and(|n| n == "content")).and_then(Path::parent)
-}
-
 /// A file named like a year must hold that year's report.
 fn check_file_name(r: &Report, diags: &mut Vec<Diagnostic>) {
     let stem = r.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -511,7 +504,7 @@ impl Snippets {
                 files.insert(path.to_path_buf(), (text, index));
                 continue;
             }
-            let Some(root) = site_of(path) else { continue };
+            let Some(root) = crate::layout::site_of(path) else { continue };
             let Some(site) = sites.entry(root).or_insert_with(|| SiteDir::new(root).ok()) else { continue };
             if let Ok(text) = site.read(path).map_err(|_| ()).and_then(|b| source::decode(&b).map_err(|_| ())) {
                 let index = LineIndex::new(&text);

@@ -192,8 +192,8 @@ fn same_text(path: &Path, text: &str) -> bool {
 /// The text of `file` read again from inside its site (the folder above its
 /// `content` folder): a file that became a link leaving the site is not read.
 fn reread(file: &Path) -> Option<String> {
-    let files = crate::source::SiteDir::new(crate::load::site_of(file)?).ok()?;
-    crate::load::read_text(&files, &std::sync::Arc::new(file.to_path_buf())).ok()
+    let files = crate::source::SiteDir::new(crate::layout::site_of(file)?).ok()?;
+    crate::source::decode(&files.read(file).ok()?).ok()
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub fn views(list: &[Attachment]) -> Vec<AttachmentView<'_>> {
 /// `content/`), if they are the bytes that were checked.
 pub fn read(a: &Attachment) -> Result<Vec<u8>, BuildError> {
     let changed = || BuildError::Changed(a.source.clone());
-    let site = crate::load::site_of(&a.source).ok_or_else(changed)?;
+    let site = crate::layout::site_of(&a.source).ok_or_else(changed)?;
     let files = SiteDir::new(site).map_err(|_| changed())?;
     let bytes = files.read(&a.source).map_err(|_| changed())?;
     if bytes.len() as u64 != a.size || crate::model::fnv1a(&bytes) != a.hash {
