@@ -49,10 +49,7 @@ fn a_summary_report_must_equal_the_sum_of_its_childrens() {
     let site = TempSite::new();
     site.write("content/reports/county/agency.yaml", "name: 某县人民政府\nkind: 人民政府\nsums_children: true\n");
     for (slug, new) in [("t1", 3), ("t2", 1)] {
-        site.write(
-            &format!("content/reports/{slug}/agency.yaml"),
-            format!("name: {slug}镇\nkind: 乡镇\nparent: county\n"),
-        );
+        site.town_under(slug, "county");
         site.write(&format!("content/reports/{slug}/2024.md"), report_2021(2024, &tables_2021(0, new, 0), ""));
     }
     site.write("content/reports/county/2024.md", report_2021(2024, &tables_2021(0, 5, 0), ""));

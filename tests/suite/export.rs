@@ -106,10 +106,7 @@ fn the_summary_of_a_parent_adds_its_agencies_and_keeps_blanks_blank() {
     let site = TempSite::new();
     site.write("content/reports/county/agency.yaml", "name: 某县人民政府\nkind: 人民政府\n");
     for (slug, new) in [("town-a", 5), ("town-b", 7)] {
-        site.write(
-            &format!("content/reports/{slug}/agency.yaml"),
-            format!("name: {slug}\nkind: 乡镇\nparent: county\n"),
-        );
+        site.town_under(slug, "county");
         let tables = tables_2021(0, new, 0).replace("fees:\n  fees: 0", "fees:\n  fees: ~");
         site.write(&format!("content/reports/{slug}/2024.md"), crate::fixture::report_2021(2024, &tables, ""));
     }

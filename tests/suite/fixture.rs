@@ -68,6 +68,14 @@ impl TempSite {
         self.write(&format!("content/reports/{slug}/agency.yaml"), format!("name: {slug}机构\nkind: {kind}\n"))
     }
 
+    /// Describes a 乡镇 named `<slug>镇` under the agency `parent`.
+    pub fn town_under(&self, slug: &str, parent: &str) -> &Self {
+        self.write(
+            &format!("content/reports/{slug}/agency.yaml"),
+            format!("name: {slug}镇\nkind: 乡镇\nparent: {parent}\n"),
+        )
+    }
+
     /// Loads and checks the site.
     pub fn check(&self) -> Site {
         Site::load(self.path()).expect("site loads")

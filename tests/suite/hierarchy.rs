@@ -10,10 +10,7 @@ fn county() -> (TempSite, tempfile::TempDir) {
     let site = TempSite::new();
     site.write("content/reports/county/agency.yaml", "name: 某县人民政府\nkind: 人民政府\n");
     for (slug, new) in [("town-a", 5), ("town-b", 7)] {
-        site.write(
-            &format!("content/reports/{slug}/agency.yaml"),
-            format!("name: {slug}镇\nkind: 乡镇\nparent: county\n"),
-        );
+        site.town_under(slug, "county");
         site.write(&format!("content/reports/{slug}/2024.md"), report_2021(2024, &tables_2021(0, new, 0), ""));
     }
     site.agency("other", "部门");
