@@ -11,6 +11,7 @@
 //! themes/<name>/                           themes (`default` is built in)
 //! forms/*.json                             the site's own forms
 //! static/                                  files published as they are
+//! .gongkai-cache/reports.bin               what parsing each report gave (a cache)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,14 @@ pub const AGENCY_FILE: &str = "agency.yaml";
 /// The folders and files of a site that are its sources: watched by the
 /// preview, and never replaced or entered by an output folder.
 pub const SOURCES: [&str; 6] = [SETTINGS, "content", "themes", "templates", "forms", "static"];
+
+/// The site's cache folder: gongkai's own, never a source (git should ignore it).
+pub const CACHE: &str = ".gongkai-cache";
+
+/// The file of the site's memos (see [`crate::memo`]).
+pub fn memo(root: &Path) -> PathBuf {
+    root.join(CACHE).join("reports.bin")
+}
 
 /// `content/`.
 pub fn content(root: &Path) -> PathBuf {

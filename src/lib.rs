@@ -5,7 +5,8 @@
 //!
 //! - [`layout`]: where everything is in a site folder, and its naming rules;
 //! - [`load`]: find the content files and read them, each once ([`source`]
-//!   decodes them, [`texts`] keeps what was read for the steps after checking);
+//!   decodes them, [`texts`] keeps what was read for the steps after checking,
+//!   [`memo`] recalls what an unchanged report gave when it was last parsed and checked);
 //! - [`parse`]: front matter ([`yaml`]) and narrative into the [`model`] (reports, agencies, pages, documents),
 //!   interpreted against a national [`form`], within the [`nesting`] limits;
 //! - [`check`]: the form's rules, the narrative and the years, as [`diag`]nostics;
@@ -34,6 +35,7 @@ pub mod import;
 pub mod layout;
 pub mod load;
 pub mod markdown;
+pub mod memo;
 pub mod model;
 pub mod nesting;
 pub mod os;

@@ -11,6 +11,7 @@
 
 use crate::diag::{Diagnostic, Pos, SourceLines};
 use crate::form::Forms;
+use crate::memo::Memo;
 use crate::model::{Agency, Loaded, Report};
 use crate::parse;
 use crate::source::{self, DecodeError, Found, Kind, LineIndex, ReadError, SiteDir};
@@ -174,7 +175,10 @@ enum LoadedFile {
 /// (the checker's narrative checks, which then free the narrative).
 pub type AfterParse<'a> = &'a (dyn Fn(&mut Loaded<'_>) -> Vec<Diagnostic> + Sync);
 
-/// Parses one report file, runs `after` on it, and checks its file name.
+/// Parses one report file, runs `after` on it, and checks its file name;
+/// or recalls what that gave from `memo`, where the text is the same (the
+/// memo is of [`crate::check::check_text`], which `after` must be when the
+/// memo is on). The attachments are read either way.
 fn load_report(
     files: &SiteDir,
     path: &Arc<PathBuf>,
@@ -182,8 +186,8 @@ fn load_report(
     forms: &Forms,
     after: AfterParse<'_>,
     texts: &Texts,
+    memo: &Memo,
 ) -> (Option<Report>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
     let text = match read_text(files, path) {
         Ok(text) => text,
         Err(d) => {
@@ -192,15 +196,29 @@ fn load_report(
         }
     };
     texts.keep(path, &text);
-    let report = parse::parse_report(path, &text, agency, forms, &mut diags).and_then(|mut loaded| {
-        check_file_name(&loaded.report, &mut diags);
-        diags.extend(after(&mut loaded));
-        let mut report = loaded.report;
+    let text_hash = crate::model::fnv::fnv1a(text.as_bytes());
+    let key = memo.key(path, &text, text_hash);
+    let (report, mut diags) = match key.and_then(|key| memo.recall(key, path, forms)) {
+        Some(recalled) => recalled,
+        None => {
+            let mut diags = Vec::new();
+            let report = parse::parse_report(path, &text, agency, forms, &mut diags).map(|mut loaded| {
+                check_file_name(&loaded.report, &mut diags);
+                diags.extend(after(&mut loaded));
+                loaded.report
+            });
+            if let Some(key) = key {
+                memo.remember(key, path, report.as_ref(), &diags);
+            }
+            (report, diags)
+        }
+    };
+    let report = report.and_then(|mut report| {
         // Attachments are read from inside the site now: one missing or linked from outside is an error.
         if !parse::attachments::resolve_attachments(files, path, &mut report.attachments, &mut diags) {
             return None;
         }
-        report.source_hash = crate::model::source_hash(&text, &report.attachments);
+        report.source_hash = crate::model::source_hash_of(text_hash, &report.attachments);
         Some(report)
     });
     (report, diags)
@@ -217,7 +235,7 @@ pub fn load_one_report(
     after: AfterParse<'_>,
 ) -> (Option<Report>, Vec<Diagnostic>) {
     match SiteDir::new(root) {
-        Ok(files) => load_report(&files, path, agency, forms, after, &Texts::Reread),
+        Ok(files) => load_report(&files, path, agency, forms, after, &Texts::Reread, &Memo::Off),
         Err(e) => (None, vec![refusal_of_root(root, e)]),
     }
 }
@@ -241,8 +259,8 @@ pub fn load_one_agency(root: &Path, path: &Arc<PathBuf>, slug: &str) -> (Option<
 
 /// Loads and parses every agency and report under `<root>/content/reports`,
 /// and the plain pages; the text of each agency and report file is kept in
-/// `texts` as it is read.
-pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>, texts: &Texts) -> Content {
+/// `texts` as it is read, and what a report gave is recalled from and kept in `memo`.
+pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>, texts: &Texts, memo: &Memo) -> Content {
     let mut content = Content::default();
     let files = match SiteDir::new(root) {
         Ok(files) => files,
@@ -279,7 +297,7 @@ pub fn load(root: &Path, forms: &Forms, after: AfterParse<'_>, texts: &Texts) ->
                 LoadedFile::Agency(agency, diags)
             }
             Entry::Report(agency, path) => {
-                let (report, diags) = load_report(&files, &path, &agency, forms, after, texts);
+                let (report, diags) = load_report(&files, &path, &agency, forms, after, texts, memo);
                 LoadedFile::Report(report, diags)
             }
         })
@@ -420,7 +438,7 @@ pub fn load_agency_reports(
     }
     let paths: Vec<Arc<PathBuf>> = paths.into_iter().map(Arc::new).collect();
     for path in &paths {
-        let (report, d) = load_report(&files, path, slug, forms, after, texts);
+        let (report, d) = load_report(&files, path, slug, forms, after, texts, &Memo::Off);
         diags.extend(d);
         reports.extend(report);
     }

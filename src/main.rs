@@ -20,14 +20,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         _ => None,
     };
     match cli.command {
-        Command::Check { format, deny_warnings } => {
+        Command::Check { format, deny_warnings, no_cache } => {
             let format = match format {
                 FormatArg::Human => cmd::check::Format::Human,
                 FormatArg::Json => cmd::check::Format::Json,
             };
             // The findings go around the bar (cleared while they print).
             let mut out = gongkai::progress::AroundBar::new(std::io::stdout().lock());
-            Ok(cmd::check::run(root, format, deny_warnings, &mut out)?)
+            let memos = if no_cache { gongkai::memo::Memos::Ignore } else { gongkai::memo::Memos::Use };
+            Ok(cmd::check::run(root, format, deny_warnings, memos, &mut out)?)
         }
         Command::Build { output, base_url, strict, drafts, no_cache } => {
             let opts = cmd::build::Options { output, base_url, strict, drafts, no_cache };

@@ -8,6 +8,7 @@ use crate::config::{Config, ConfigError};
 use crate::diag::{Diagnostic, Pos, Tally};
 use crate::form::{Form, FormError, Forms};
 use crate::load::{self, Content};
+use crate::memo::{Memo, Memos};
 use crate::source::{Found, Kind, ReadError, SiteDir};
 use crate::texts::Texts;
 use std::collections::BTreeMap;
@@ -144,12 +145,14 @@ impl Site {
     /// Loads, parses and checks the site at `root`, keeping no texts: a
     /// build of it reads each report file again ([`Texts::Reread`]).
     pub fn load(root: &Path) -> Result<Site, SiteError> {
-        Site::load_with(root, Texts::Reread)
+        Site::load_with(root, Texts::Reread, Memos::Ignore)
     }
 
     /// Loads, parses and checks the site at `root`, keeping the texts it
-    /// reads in `texts`, so that a build reads each file once.
-    pub fn load_with(root: &Path, texts: Texts) -> Result<Site, SiteError> {
+    /// reads in `texts`, so that a build reads each file once, and, with
+    /// [`Memos::Use`], recalling each unchanged report from the site's memos
+    /// instead of parsing it again ([`crate::memo`]).
+    pub fn load_with(root: &Path, texts: Texts, memos: Memos) -> Result<Site, SiteError> {
         let config = Config::load(root)?;
         let files = SiteDir::new(root).map_err(|cause| SiteError::Root { path: root.to_path_buf(), cause })?;
         let mut link_diags = Vec::new();
@@ -158,7 +161,9 @@ impl Site {
         link_diags.extend(load::link_findings(&files, &crate::layout::theme(root, &config.theme)));
         link_diags.extend(load::link_findings(&files, &crate::layout::templates(root)));
         link_diags.extend(load::link_findings(&files, &crate::layout::statics(root)));
-        let mut content = load::load(root, &forms, &crate::check::check_text, &texts);
+        let memo = Memo::open(root, &forms, memos);
+        let mut content = load::load(root, &forms, &crate::check::check_text, &texts, &memo);
+        memo.save();
         let mut diags = crate::check::check(&mut content, &config);
         diags.append(&mut content.diags);
         diags.append(&mut link_diags);

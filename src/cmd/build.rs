@@ -5,6 +5,7 @@
 //! withheld report that was published before keeps its last published
 //! version. With `--strict`, any error publishes nothing (exit 1), as before.
 
+use crate::memo::Memos;
 use crate::publish::cache::{Cache, Key};
 use crate::publish::{LostWhy, Previous, Publication, Reason, Selection};
 use crate::render::RenderError;
@@ -221,7 +222,8 @@ fn run_in_full(
         Some(dir) => Texts::kept(root, &dir, publication.prior().sources()).map_err(output_error)?,
         None => Texts::Reread,
     };
-    let mut site = Site::load_with(root, texts)?;
+    let memos = if opts.no_cache { Memos::Ignore } else { Memos::Use };
+    let mut site = Site::load_with(root, texts, memos)?;
     if let Some(e) = site.texts.failure() {
         return Err(output_error(e));
     }

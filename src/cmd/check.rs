@@ -2,7 +2,9 @@
 
 use crate::diag::{Tally, render_human, render_json};
 use crate::load::Snippets;
+use crate::memo::Memos;
 use crate::site::{Site, SiteError};
+use crate::texts::Texts;
 use std::io::Write;
 use std::path::Path;
 
@@ -37,8 +39,16 @@ impl From<std::io::Error> for RunError {
 
 /// Runs `gongkai check` on the site at `root`: writes the findings to `out`
 /// and returns the exit code (1 on errors, or on warnings when denied).
-pub fn run(root: &Path, format: Format, deny_warnings: bool, out: &mut dyn Write) -> Result<u8, RunError> {
-    let site = Site::load(root)?;
+/// Unchanged reports are recalled from the site's memos unless `memos` is
+/// [`Memos::Ignore`] (`--no-cache`).
+pub fn run(
+    root: &Path,
+    format: Format,
+    deny_warnings: bool,
+    memos: Memos,
+    out: &mut dyn Write,
+) -> Result<u8, RunError> {
+    let site = Site::load_with(root, Texts::Reread, memos)?;
     let tally = report(&site, format, out)?;
     Ok(exit_code(tally, deny_warnings))
 }

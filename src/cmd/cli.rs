@@ -77,6 +77,9 @@ pub enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long, help = t!("cli-check-deny-warnings"))]
         deny_warnings: bool,
+        /// Parse and check every report, recalling nothing from the site's cache.
+        #[arg(long, help = t!("cli-check-no-cache"))]
+        no_cache: bool,
     },
     /// Check, then build the site into a static folder (replaced atomically).
     #[command(about = t!("cli-build-about"), after_help = t!("cli-build-exit-codes"))]

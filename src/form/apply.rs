@@ -116,6 +116,9 @@ pub struct Forms {
     /// Each agency's parent (slug → parent slug), for `applies_to.under`;
     /// filled by the site loader when a site form has `applies_to`.
     pub parents: BTreeMap<String, String>,
+    /// FNV-1a of the site forms' paths and texts, in the order added: with
+    /// `parents`, what [`Forms::fingerprint`] says of the site's forms.
+    site_sources: u64,
 }
 
 impl Forms {
@@ -132,7 +135,15 @@ impl Forms {
             })
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("built-in form data is broken: {e}"));
-        Forms { list, parents: BTreeMap::new() }
+        Forms { list, parents: BTreeMap::new(), site_sources: 0 }
+    }
+
+    /// Everything of the forms that the binary does not fix: the site forms
+    /// as written and the agencies' parents their `applies_to` reads. Two
+    /// sites with the same fingerprint parse every report alike (see
+    /// [`crate::memo`]).
+    pub fn fingerprint(&self) -> String {
+        format!("{:016x} {:?}", self.site_sources, self.parents)
     }
 
     /// The form with this id.
@@ -230,6 +241,12 @@ impl Forms {
             };
             mark_extras(&mut form, &national);
         }
+        let mut fnv = crate::model::fnv::Fnv::default();
+        for part in [&self.site_sources.to_le_bytes()[..], path.as_os_str().as_encoded_bytes(), b"\0", json.as_bytes()]
+        {
+            std::hash::Hasher::write(&mut fnv, part);
+        }
+        self.site_sources = std::hash::Hasher::finish(&fnv);
         let site_forms = self.list.iter().take_while(|f| !f.is_builtin()).count();
         self.list.insert(site_forms, Arc::new(form));
         Ok(())

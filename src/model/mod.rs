@@ -392,7 +392,12 @@ impl Report {
 /// text, and, when it has attachments, of that and each attachment's name
 /// and hash.
 pub fn source_hash(text: &str, attachments: &[Attachment]) -> u64 {
-    let text_hash = fnv1a(text.as_bytes());
+    source_hash_of(fnv1a(text.as_bytes()), attachments)
+}
+
+/// [`source_hash`] of a text whose FNV-1a is `text_hash` (computed once by
+/// the loader, for this and the memo's key).
+pub fn source_hash_of(text_hash: u64, attachments: &[Attachment]) -> u64 {
     if attachments.is_empty() {
         return text_hash;
     }

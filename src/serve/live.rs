@@ -227,7 +227,8 @@ impl Live {
     /// site and what it shows.
     pub fn build(root: &Path, work: &Path, generation: u64, drafts: bool) -> Result<(Live, Shown), Failure> {
         let texts = Texts::kept(root, &work.join("texts"), None).map_err(|e| build_failure(&e.into(), ""))?;
-        let site = Site::load_with(root, texts).map_err(|e| failure(FailureKind::Site, &e, ""))?;
+        let site =
+            Site::load_with(root, texts, crate::memo::Memos::Use).map_err(|e| failure(FailureKind::Site, &e, ""))?;
         if let Some(e) = site.texts.failure() {
             return Err(build_failure(&e.into(), ""));
         }

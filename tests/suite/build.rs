@@ -255,7 +255,8 @@ fn a_report_with_an_error_never_reaches_the_output() {
         "{err}"
     );
     assert_eq!(tree(&out), before, "the previous output is untouched");
-    // Only the output and the record of its sources are left beside it: no staging folder, no lock.
+    // Only the output and the record of its sources are left beside it: no
+    // staging folder, no lock; and the site's cache of parsed reports.
     let mut beside: Vec<String> = std::fs::read_dir(site.path())
         .expect("ls")
         .flatten()
@@ -263,7 +264,7 @@ fn a_report_with_an_error_never_reaches_the_output() {
         .filter(|n| n.contains("gongkai"))
         .collect();
     beside.sort();
-    assert_eq!(beside, [".public.gongkai-published"]);
+    assert_eq!(beside, [".gongkai-cache", ".public.gongkai-published"]);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Throw-away sites for tests.
 
 use gongkai::diag::{Diagnostic, Severity};
+use gongkai::memo::Memos;
 use gongkai::site::Site;
+use gongkai::texts::Texts;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -76,9 +78,21 @@ impl TempSite {
         )
     }
 
-    /// Loads and checks the site.
+    /// Loads and checks the site. Every site a test checks is also checked
+    /// through the memo ([`gongkai::memo`]), first making it, then recalling
+    /// it: the findings and the reports must be the same all three ways, so
+    /// each rule's test is also a test that the memo changes nothing.
     pub fn check(&self) -> Site {
-        Site::load(self.path()).expect("site loads")
+        let site = Site::load(self.path()).expect("site loads");
+        let reports = format!("{:?}", site.content.reports);
+        for run in ["made", "recalled"] {
+            let memoed = Site::load_with(self.path(), Texts::Reread, Memos::Use).expect("site loads");
+            assert_eq!(memoed.diags, site.diags, "the findings with the memo {run}");
+            assert!(format!("{:?}", memoed.content.reports) == reports, "the reports with the memo {run}");
+        }
+        // The memo is not part of the site a test looks at.
+        let _ = std::fs::remove_dir_all(self.path().join(gongkai::layout::CACHE));
+        site
     }
 
     /// Runs the gongkai binary in the site.

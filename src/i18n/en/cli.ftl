@@ -9,6 +9,7 @@ cli-arg-version = Print version
 cli-check-about = Check every report against its form; exit 1 on errors
 cli-check-format = Output style: `human` (for people, the default) or `json` (one JSON object per line, for programs)
 cli-check-deny-warnings = Fail (exit 1) on warnings too
+cli-check-no-cache = parse and check every report again, without the site's cache (by default, an unchanged report's last parse and check are reused from `.gongkai-cache/`)
 cli-build-about = Check, then build the site into a static folder (the previous output is replaced as a whole)
 cli-build-output = Output folder (default: `public/` in the site)
 cli-build-base-url = Absolute URL the site is published at (feed, sitemap, canonical links)
@@ -217,7 +218,7 @@ cli-config-police = `police = "{$value}"` in `[identity]` is not a valid public 
 cli-config-email = `email = "{$value}"` in `[identity]` is not a valid e-mail address, such as `xxgk@example.gov.cn`
 cli-config-logo = `logo = "{$value}"` in `[identity]` must be a file of the `static/` folder, written relative to it, such as `images/logo.svg` (no `..`, not starting with `/`)
 cli-config-logo-missing = `logo = "{$value}"` in `[identity]`: the `static/` folder has no such file
-cli-build-no-cache = build in full, without the build cache (by default, when content, theme and settings are as at the last build, its output is kept)
+cli-build-no-cache = build in full, without any cache (by default, when content, theme and settings are as at the last build, its output is kept, and an unchanged report's last parse and check are reused from `.gongkai-cache/`)
 cli-build-up-to-date = nothing changed in content, theme or settings: the last build's { $pages } pages ({ $reports } reports) in { $output } are kept, in { $ms } ms (--no-cache builds in full)
 
 # Editor completion, the summary workbook, shell completions, the progress bar (cmd/schema.rs, cmd/export.rs, cmd/completions.rs).

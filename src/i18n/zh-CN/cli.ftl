@@ -10,6 +10,7 @@ cli-arg-version = 显示版本号
 cli-check-about = 按格式检查每份年报；有错误时退出码为 1
 cli-check-format = 输出样式：`human`（供人阅读，默认）或 `json`（每行一个 JSON 对象，供程序读取）
 cli-check-deny-warnings = 有警告时也以退出码 1 结束
+cli-check-no-cache = 逐篇重新解析、检查全部报告，不使用站点缓存（默认：未改动的报告沿用 `.gongkai-cache/` 中上次解析、检查的结果）
 cli-build-about = 先检查，再把站点生成到静态文件夹（整体替换原有输出）
 cli-build-output = 输出文件夹（默认为站点中的 `public/`）
 cli-build-base-url = 站点发布的完整网址（用于订阅源、站点地图和规范链接）
@@ -179,7 +180,7 @@ cli-config-police = `[identity]` 中 `police = "{$value}"` 不是有效的公安
 cli-config-email = `[identity]` 中 `email = "{$value}"` 不是有效的电子邮箱地址，如 `xxgk@example.gov.cn`
 cli-config-logo = `[identity]` 中 `logo = "{$value}"` 应为 `static/` 文件夹中的文件，写相对于 `static/` 的路径，如 `images/logo.svg`（不能含 `..`，不能以 `/` 开头）
 cli-config-logo-missing = `[identity]` 中 `logo = "{$value}"`：`static/` 文件夹中没有这个文件
-cli-build-no-cache = 完整生成，不使用生成缓存（默认：内容、主题、设置与上次生成时相同时，直接沿用上次的输出）
+cli-build-no-cache = 完整生成，不使用任何缓存（默认：内容、主题、设置与上次生成时相同时，直接沿用上次的输出；未改动的报告沿用 `.gongkai-cache/` 中上次解析、检查的结果）
 cli-build-up-to-date = 内容、主题与设置均未改变，沿用上次生成的 {$pages} 个页面（{$reports} 份年报），输出在 {$output}，用时 {$ms} 毫秒（完整生成请加 --no-cache）
 
 # 编辑器补全、汇总表、命令补全、进度条（cmd/schema.rs、cmd/export.rs、cmd/completions.rs）。

@@ -1,0 +1,147 @@
+//! The memo recalls exactly what parsing gave, and nothing else.
+
+use super::*;
+use crate::site::Site;
+use crate::texts::Texts;
+
+/// A copy of the example site (two reports, one with an attachment, and its static files) plus a
+/// report with many findings and one that does not parse.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = [repo.join("content"), repo.join("static")];
+    for entry in folders.iter().flat_map(walkdir::WalkDir::new).flatten() {
+        let to = dir.path().join(entry.path().strip_prefix(repo).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).expect("copy");
+    let baibu = dir.path().join("content/reports/baibu");
+    let text = std::fs::read_to_string(baibu.join("2020.md")).expect("read");
+    let broken = text.replace("year: 2020", "year: 2019").replace("new:             [3,", "new:             [4,");
+    std::fs::write(baibu.join("2019.md"), broken).expect("write");
+    std::fs::write(baibu.join("2018.md"), "---\nyear: 2018\nregulations: [\n---\n正文\n").expect("write");
+    dir
+}
+
+/// The memo of `root` as a run opens it, with the number of memos it holds.
+fn opened(root: &Path) -> (Memo, usize) {
+    let forms = crate::site::forms_of(root).expect("forms");
+    let memo = Memo::open(root, &forms, Memos::Use);
+    let held = match &memo {
+        Memo::On(store) => store.old.as_ref().map_or(0, |(_, index)| index.len()),
+        Memo::Off => panic!("the memo is on"),
+    };
+    (memo, held)
+}
+
+/// Loads the site at `root` through its memo: the findings, the reports
+/// (as their debug text, which shows every field) and how many were recalled.
+fn load(root: &Path) -> (Vec<Diagnostic>, String, usize) {
+    let (memo, _) = opened(root);
+    let forms = crate::site::forms_of(root).expect("forms");
+    let content = crate::load::load(root, &forms, &crate::check::check_text, &Texts::Reread, &memo);
+    let recalled = match &memo {
+        Memo::On(store) => store.new.lock().expect("lock").used.len(),
+        Memo::Off => 0,
+    };
+    memo.save();
+    (content.diags, format!("{:?}", content.reports), recalled)
+}
+
+/// Loads the site at `root` without the memo, as [`load`] tells it.
+fn fresh(root: &Path) -> (Vec<Diagnostic>, String) {
+    let forms = crate::site::forms_of(root).expect("forms");
+    let content = crate::load::load(root, &forms, &crate::check::check_text, &Texts::Reread, &Memo::Off);
+    (content.diags, format!("{:?}", content.reports))
+}
+
+#[test]
+fn a_recalled_site_is_the_site_parsed_again() {
+    let dir = site();
+    let root = dir.path();
+    let (diags, reports, recalled) = load(root);
+    assert_eq!(recalled, 0, "nothing to recall at first");
+    assert!(diags.iter().any(|d| d.file.ends_with("2018.md")), "the file that does not parse has findings");
+    assert!(diags.iter().any(|d| d.file.ends_with("2019.md") && !d.related.is_empty()), "the broken report's");
+    assert!(reports.contains("attachments: [Attachment"), "a report with its attachment");
+    assert_eq!((diags, reports), fresh(root));
+    let (again, again_reports, recalled) = load(root);
+    assert_eq!(recalled, 4, "all four report files are recalled");
+    assert_eq!((again, again_reports), fresh(root));
+    // And the whole site, checked through the memo, is the site checked without it.
+    let plain = Site::load(root).expect("loads");
+    let memoed = Site::load_with(root, Texts::Reread, Memos::Use).expect("loads");
+    assert_eq!(memoed.diags, plain.diags);
+    assert_eq!(format!("{:?}", memoed.content.reports), format!("{:?}", plain.content.reports));
+}
+
+#[test]
+fn an_edit_is_parsed_again_and_a_deleted_report_forgotten() {
+    let dir = site();
+    let root = dir.path();
+    load(root);
+    let file = root.join("content/reports/baibu/2019.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // Same length, same time: only the text tells the edit.
+    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).expect("time");
+    std::fs::write(&file, text.replace("new:             [4,", "new:             [3,")).expect("write");
+    std::fs::File::options().write(true).open(&file).and_then(|f| f.set_modified(modified)).expect("time");
+    let (diags, reports, recalled) = load(root);
+    assert_eq!(recalled, 3);
+    assert_eq!((diags, reports), fresh(root));
+    std::fs::remove_file(root.join("content/reports/baibu/2018.md")).expect("rm");
+    assert_eq!(load(root).2, 3);
+    assert_eq!(opened(root).1, 3, "the memo of the deleted report is not kept");
+}
+
+#[test]
+fn a_memo_of_other_forms_or_damaged_is_not_used() {
+    let dir = site();
+    let root = dir.path();
+    load(root);
+    assert_eq!(opened(root).1, 4);
+    // Another language is another context.
+    assert_eq!(crate::i18n::in_lang(crate::i18n::Lang::En, || opened(root).1), 0);
+    // A damaged memo is a miss, not a wrong report; the others are recalled.
+    let file = crate::layout::memo(root);
+    let mut bytes = std::fs::read(&file).expect("read");
+    bytes[10] ^= 0x55;
+    std::fs::write(&file, &bytes).expect("write");
+    let (diags, reports, recalled) = load(root);
+    assert_eq!(recalled, 3);
+    assert_eq!((diags, reports), fresh(root));
+    // A cut file is no memo at all.
+    let bytes = std::fs::read(&file).expect("read");
+    std::fs::write(&file, &bytes[..bytes.len() - 3]).expect("write");
+    assert_eq!(opened(root).1, 0);
+    // A site form changes every key.
+    load(root);
+    let form = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/forms/cn-2021.json"));
+    let form = form.expect("form").replacen("\"id\": \"cn-2021\"", "\"id\": \"town-2021\"", 1);
+    std::fs::create_dir_all(root.join("forms")).expect("mkdir");
+    std::fs::write(root.join("forms/town.json"), form).expect("write");
+    assert_eq!(load(root).2, 0);
+}
+
+#[test]
+fn the_codec_refuses_what_it_did_not_write() {
+    let dir = site();
+    let forms = crate::site::forms_of(dir.path()).expect("forms");
+    let file = Arc::new(dir.path().join("content/reports/baibu/2020.md"));
+    let plain = Site::load(dir.path()).expect("loads");
+    let report = plain.content.reports.iter().find(|r| r.file == file).expect("the report");
+    let bytes = codec::encode(&file, Some(report), &plain.diags).expect("encodes");
+    let (back, diags) = codec::decode(&bytes, &file, &forms).expect("decodes");
+    assert_eq!(format!("{back:?}"), format!("{:?}", Some(report)));
+    assert_eq!(diags, plain.diags);
+    for cut in [1, bytes.len() / 2, bytes.len() - 1] {
+        assert!(codec::decode(&bytes[..cut], &file, &forms).is_none(), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(codec::decode(&longer, &file, &forms).is_none(), "bytes left over");
+}
