@@ -3,6 +3,7 @@
 use super::*;
 use crate::site::Site;
 use crate::texts::Texts;
+use pack::Pack;
 
 /// A copy of the example site (two reports, one with an attachment, and its static files) plus a
 /// report with many findings and one that does not parse.
@@ -32,7 +33,7 @@ fn opened(root: &Path) -> (Memo, usize) {
     let forms = crate::site::forms_of(root).expect("forms");
     let memo = Memo::open(root, &forms, Memos::Use);
     let held = match &memo {
-        Memo::On(store) => store.old.as_ref().map_or(0, |(_, index)| index.len()),
+        Memo::On(pack) => pack.held(),
         Memo::Off => panic!("the memo is on"),
     };
     (memo, held)
@@ -45,7 +46,7 @@ fn load(root: &Path) -> (Vec<Diagnostic>, String, usize) {
     let forms = crate::site::forms_of(root).expect("forms");
     let content = crate::load::load(root, &forms, &crate::check::check_text, &Texts::Reread, &memo);
     let recalled = match &memo {
-        Memo::On(store) => store.new.lock().expect("lock").used.len(),
+        Memo::On(pack) => pack.used(),
         Memo::Off => 0,
     };
     memo.save();
@@ -107,7 +108,7 @@ fn a_memo_of_other_forms_or_damaged_is_not_used() {
     // Another language is another context.
     assert_eq!(crate::i18n::in_lang(crate::i18n::Lang::En, || opened(root).1), 0);
     // A damaged memo is a miss, not a wrong report; the others are recalled.
-    let file = crate::layout::memo(root);
+    let file = crate::layout::memo(root, "reports");
     let mut bytes = std::fs::read(&file).expect("read");
     bytes[10] ^= 0x55;
     std::fs::write(&file, &bytes).expect("write");
@@ -144,4 +145,42 @@ fn the_codec_refuses_what_it_did_not_write() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(codec::decode(&longer, &file, &forms).is_none(), "bytes left over");
+}
+
+#[test]
+fn a_pack_keeps_what_was_used_and_made_and_sweeps_dead_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("cache/test.bin");
+    let pack = Pack::open(file.clone(), 7);
+    pack.put(1, b"one");
+    pack.put(2, b"two");
+    pack.save();
+    let pack = Pack::open(file.clone(), 7);
+    assert_eq!(pack.held(), 2);
+    assert_eq!(pack.get(1).as_deref(), Some(&b"one"[..]));
+    pack.keep(1);
+    pack.put(3, b"three");
+    pack.save();
+    let pack = Pack::open(file.clone(), 7);
+    assert_eq!((pack.held(), pack.get(2), pack.get(3).as_deref()), (2, None, Some(&b"three"[..])));
+    assert_eq!(Pack::open(file.clone(), 8).held(), 0, "another context");
+    // A run that stops before saving leaves nothing; a dead run's file is swept.
+    pack.put(4, b"four");
+    drop(pack);
+    let names = || {
+        let mut n: Vec<String> = std::fs::read_dir(dir.path().join("cache"))
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(), ["test.bin"]);
+    let dead = dir.path().join(format!("cache/test.{}.partial", i32::MAX));
+    let live = dir.path().join(format!("cache/test.{}.partial", std::process::id()));
+    std::fs::write(&dead, b"x").expect("write");
+    std::fs::write(&live, b"x").expect("write");
+    let _ = Pack::open(file, 7);
+    assert!(!dead.exists() && live.exists());
 }

@@ -1,6 +1,7 @@
 //! The build cache: an unchanged site is not built again, and whatever
 //! changes (a report edited, deleted or renamed, a template, a form, the
-//! output itself), the output equals a clean build's.
+//! output itself), the output, built with the memos of what did not
+//! change, equals a clean build's.
 
 use crate::fixture::{TempSite, repo};
 use std::collections::BTreeMap;
@@ -103,6 +104,11 @@ fn every_change_builds_in_full_and_equals_a_clean_build() {
     age(site.path());
     let (code, err) = build(&site);
     assert_eq!(code, 0, "{err}");
+    // Every full build below recalls the unchanged reports and search terms
+    // from the site's memos (`gongkai::memo`) and must still equal a clean build.
+    for memo in ["reports.bin", "search.bin"] {
+        assert!(site.path().join(".gongkai-cache").join(memo).is_file(), "{memo}");
+    }
 
     let report = site.path().join("content/reports/huaian/2024.md");
     let text = std::fs::read_to_string(&report).expect("read");
