@@ -11,7 +11,7 @@
 //! themes/<name>/                           themes (`default` is built in)
 //! forms/*.json                             the site's own forms
 //! static/                                  files published as they are
-//! .gongkai-cache/<kind>.bin                what parsing each report gave, … (caches)
+//! .gongkai-cache/reports.bin               what parsing each report gave (a cache)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -29,9 +29,9 @@ pub const SOURCES: [&str; 6] = [SETTINGS, "content", "themes", "templates", "for
 /// The site's cache folder: gongkai's own, never a source (git should ignore it).
 pub const CACHE: &str = ".gongkai-cache";
 
-/// The file of the site's memos of one `kind` (`reports`, `search`; see [`crate::memo`]).
-pub fn memo(root: &Path, kind: &str) -> PathBuf {
-    root.join(CACHE).join(format!("{kind}.bin"))
+/// The file of the site's memos (see [`crate::memo`]).
+pub fn memo(root: &Path) -> PathBuf {
+    root.join(CACHE).join("reports.bin")
 }
 
 /// `content/`.

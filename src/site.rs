@@ -139,9 +139,6 @@ pub struct Site {
     /// The texts of the report and agency files as they were read, for the
     /// pages and the copy of what is published (see [`Texts`]).
     pub texts: Texts,
-    /// Whether the steps after loading recall and keep memos too (the
-    /// search terms, [`crate::memo::Terms`]), as loading did.
-    pub memos: Memos,
 }
 
 impl Site {
@@ -173,7 +170,7 @@ impl Site {
         crate::check::severity::apply(&mut diags, &config.check);
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diags.dedup();
-        Ok(Site { root: root.to_path_buf(), config, forms, content, diags, texts, memos })
+        Ok(Site { root: root.to_path_buf(), config, forms, content, diags, texts })
     }
 
     /// Counts of errors and warnings.

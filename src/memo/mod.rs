@@ -18,21 +18,13 @@
 //! the whole site run on the reports as recalled. So the findings and the
 //! output are the same with and without the memo (tested).
 //!
-//! The same holds for the search index's terms of a page ([`Terms`]): they
-//! depend only on the page's title, text and fields, and finding them in
-//! every narrative is a sixth of a build.
-//!
-//! The memos live in the site's `.gongkai-cache/` (like Jekyll's
-//! `.jekyll-cache`; git should ignore it), one [`pack`] file each:
-//! `reports.bin` and `search.bin`. Anything unreadable, malformed or
+//! The memos live in the site's `.gongkai-cache/reports.bin` (like Jekyll's
+//! `.jekyll-cache`; git should ignore it), a [`pack`] file. Anything unreadable, malformed or
 //! foreign is a miss; a memo that cannot be written is simply not kept.
 //! `--no-cache` neither reads nor writes them.
 
 mod codec;
 pub mod pack;
-mod terms;
-
-pub use terms::Terms;
 
 use crate::diag::Diagnostic;
 use crate::form::Forms;
@@ -75,8 +67,8 @@ impl Memo {
         if memos == Memos::Ignore {
             return Memo::Off;
         }
-        match context(&[b"reports\0", forms.fingerprint().as_bytes()]) {
-            Some(context) => Memo::On(Box::new(Pack::open(crate::layout::memo(root, "reports"), context))),
+        match context(&[forms.fingerprint().as_bytes()]) {
+            Some(context) => Memo::On(Box::new(Pack::open(crate::layout::memo(root), context))),
             None => Memo::Off,
         }
     }
@@ -117,8 +109,8 @@ impl Memo {
 /// Everything a memo depends on besides its own input: the memos' version,
 /// the binary (version, size and time of the executable, so a new build of
 /// gongkai never trusts an old memo), the language of the messages, and
-/// `parts` (what kind of memo, the site's forms).
-pub fn context(parts: &[&[u8]]) -> Option<u128> {
+/// `parts` (the site's forms).
+fn context(parts: &[&[u8]]) -> Option<u128> {
     let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok())?;
     let modified = exe.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
     let binary = format!("{FORMAT}\0{}\0{}\0{modified}\0", env!("CARGO_PKG_VERSION"), exe.len());

@@ -108,7 +108,7 @@ fn a_memo_of_other_forms_or_damaged_is_not_used() {
     // Another language is another context.
     assert_eq!(crate::i18n::in_lang(crate::i18n::Lang::En, || opened(root).1), 0);
     // A damaged memo is a miss, not a wrong report; the others are recalled.
-    let file = crate::layout::memo(root, "reports");
+    let file = crate::layout::memo(root);
     let mut bytes = std::fs::read(&file).expect("read");
     bytes[10] ^= 0x55;
     std::fs::write(&file, &bytes).expect("write");

@@ -108,7 +108,7 @@ pub fn render_site(
     let taken = super::statics::publish(&site.root, &statics, &templates.statics, sink)?;
     let guarded = super::statics::Guarded { inner: sink, taken };
     let sink: &dyn Sink = &guarded;
-    let mut search = crate::render::search::Writer::remembering(crate::memo::Terms::open(&site.root, site.memos));
+    let mut search = crate::render::search::Writer::default();
     let reports = render_reports_and_data(&index, templates, sink, true, Some(&mut search))?;
     let agencies: Vec<&Agency> = index.agencies().collect();
     agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;

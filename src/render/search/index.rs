@@ -75,34 +75,6 @@ impl EntryTerms {
         EntryTerms { text, terms, ranges }
     }
 
-    /// The terms as bytes, for the memo of a page's terms
-    /// ([`crate::memo::Terms`]): each term's weight, length (u32) and text,
-    /// in the order [`EntryTerms::new`] grouped them.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.text.len() + 5 * self.terms.len());
-        for &(s, e, w) in &self.terms {
-            out.push(w);
-            out.extend_from_slice(&u32::try_from(e - s).unwrap_or(u32::MAX).to_le_bytes());
-            out.extend_from_slice(&self.text.as_bytes()[s..e]);
-        }
-        out
-    }
-
-    /// The terms [`EntryTerms::to_bytes`] wrote, grouped again (the same
-    /// groups in the same order: the grouping is stable); `None` for bytes
-    /// it did not write.
-    pub fn from_bytes(mut bytes: &[u8]) -> Option<EntryTerms> {
-        let mut terms = Vec::new();
-        while let Some((&w, rest)) = bytes.split_first() {
-            let (len, rest) = rest.split_first_chunk::<4>()?;
-            let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
-            let (term, rest) = rest.split_at_checked(len)?;
-            terms.push((std::str::from_utf8(term).ok()?, w));
-            bytes = rest;
-        }
-        Some(EntryTerms::new(terms))
-    }
-
     /// The terms of part `p`, with their weights.
     fn part(&self, p: usize) -> impl Iterator<Item = (&str, u8)> {
         let (a, b) = self.ranges[p];

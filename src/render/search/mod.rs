@@ -137,17 +137,9 @@ pub struct Written {
 #[derive(Default)]
 pub struct Writer {
     builder: index::Builder,
-    /// The terms of pages indexed before (see [`crate::memo::Terms`]).
-    memo: crate::memo::Terms,
 }
 
 impl Writer {
-    /// A writer that recalls the terms of pages indexed before from `memo`
-    /// and keeps the new ones in it.
-    pub fn remembering(memo: crate::memo::Terms) -> Writer {
-        Writer { builder: index::Builder::default(), memo }
-    }
-
     /// Indexes `entries` and writes their files. The files are written and
     /// the terms found in parallel; only the merge into the index is
     /// sequential, in order, so the bytes never vary.
@@ -160,7 +152,7 @@ impl Writer {
             .map(|(k, entry)| {
                 let n = first.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
                 write_entry(entry, n, sink)?;
-                Ok(self.memo.terms_of(entry))
+                Ok(index::terms_of(entry))
             })
             .collect::<Result<_, WriteError>>()?;
         self.builder.add_batch(&terms);
@@ -172,14 +164,13 @@ impl Writer {
     /// Indexes `entry` and writes its file `search/e/<n>.js`.
     pub fn add(&mut self, entry: &Entry, sink: &dyn Sink) -> Result<(), WriteError> {
         write_entry(entry, self.builder.len(), sink)?;
-        self.builder.add(self.memo.terms_of(entry));
+        self.builder.add(index::terms_of(entry));
         Ok(())
     }
 
     /// Writes the shards `search/s/<n>.js`.
     pub fn finish(self, sink: &dyn Sink) -> Result<Written, WriteError> {
         let entries = self.builder.len();
-        self.memo.save();
         let shards = self.builder.finish();
         let mut shard_bytes = 0;
         for (n, s) in shards.iter().enumerate() {

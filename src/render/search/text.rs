@@ -41,26 +41,7 @@ pub fn is_han(c: char) -> bool {
 
 /// The runs of `text` that make terms, folded: (true, Han run) or (false, word).
 fn runs(text: &str) -> Vec<(bool, String)> {
-    let mut out: Vec<(bool, String)> = Vec::new();
-    let mut current: Option<(bool, String)> = None;
-    for c in text.chars().map(fold) {
-        let class = if is_han(c) {
-            Some(true)
-        } else if c.is_ascii_alphanumeric() {
-            Some(false)
-        } else {
-            None
-        };
-        match (class, current.as_mut()) {
-            (Some(han), Some((h, run))) if *h == han => run.push(c),
-            (class, _) => {
-                out.extend(current.take());
-                current = class.map(|han| (han, c.to_string()));
-            }
-        }
-    }
-    out.extend(current);
-    out
+    Runs::of(text).iter().map(|(han, run)| (han, run.to_owned())).collect()
 }
 
 /// Every term of `text` as the index stores it, with repeats (the caller
@@ -72,34 +53,66 @@ pub fn index_terms(text: &str, mut each: impl FnMut(&str)) {
     }
 }
 
-/// The runs of a text, kept so that its terms can be borrowed from them.
-pub struct Runs(Vec<(bool, String)>);
+/// The runs of a text, kept so that its terms can be borrowed from them:
+/// their folded characters in one string (a narrative has thousands of
+/// runs; one allocation each was most of the indexing's time).
+pub struct Runs {
+    /// The runs' characters, folded, one after the other.
+    text: String,
+    /// Each run: whether it is Han, and its bytes in `text`.
+    spans: Vec<(bool, usize, usize)>,
+}
 
 impl Runs {
     /// The runs of `text`.
     pub fn of(text: &str) -> Runs {
-        Runs(runs(text))
+        let mut folded = String::with_capacity(text.len());
+        let mut spans = Vec::new();
+        let mut current: Option<(bool, usize)> = None;
+        for c in text.chars().map(fold) {
+            let class = if is_han(c) {
+                Some(true)
+            } else if c.is_ascii_alphanumeric() {
+                Some(false)
+            } else {
+                None
+            };
+            match (class, current) {
+                (Some(han), Some((h, _))) if h == han => {}
+                (class, _) => {
+                    if let Some((h, start)) = current {
+                        spans.push((h, start, folded.len()));
+                    }
+                    current = class.map(|han| (han, folded.len()));
+                }
+            }
+            if class.is_some() {
+                folded.push(c);
+            }
+        }
+        if let Some((h, start)) = current {
+            spans.push((h, start, folded.len()));
+        }
+        Runs { text: folded, spans }
     }
 
     /// Each run: (whether it is Han, its folded characters).
     pub fn iter(&self) -> impl Iterator<Item = (bool, &str)> {
-        self.0.iter().map(|(h, r)| (*h, r.as_str()))
+        self.spans.iter().map(|&(h, a, b)| (h, &self.text[a..b]))
     }
 }
 
 /// The terms of one run (see [`index_terms`]), borrowed from it.
 pub fn run_terms<'r>((han, run): (bool, &'r str), each: &mut impl FnMut(&'r str)) {
-    {
-        if han {
-            let chars: Vec<(usize, char)> = run.char_indices().collect();
-            for (k, &(i, c)) in chars.iter().enumerate() {
-                each(&run[i..i + c.len_utf8()]);
-                if let Some(&(j, d)) = chars.get(k + 1) {
-                    each(&run[i..j + d.len_utf8()]);
-                }
-            }
-        } else {
-            each(cut(run, MAX_WORD));
+    if !han {
+        each(cut(run, MAX_WORD));
+        return;
+    }
+    let mut chars = run.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        each(&run[i..i + c.len_utf8()]);
+        if let Some(&(j, d)) = chars.peek() {
+            each(&run[i..j + d.len_utf8()]);
         }
     }
 }
