@@ -69,11 +69,22 @@ struct Writing {
 
 impl Pack {
     /// The pack in `file` if it is of `context` (else an empty one).
+    /// A pack whose folder or file is a symbolic link is neither read nor
+    /// written: the cache stays inside the site, like everything gongkai
+    /// writes there.
     pub fn open(file: PathBuf, context: u128) -> Pack {
-        sweep(&file);
-        let old = File::open(&file).ok().and_then(|f| index_of(&f, context).map(|index| (f, index)));
+        let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+        let refused = file.parent().is_none_or(linked);
+        if !refused {
+            sweep(&file);
+        }
+        let old = if refused {
+            None
+        } else {
+            open_nofollow(&file).and_then(|f| index_of(&f, context).map(|index| (f, index)))
+        };
         let path = file.with_extension(format!("{}.partial", std::process::id()));
-        let writing = Writing { out: None, broken: false, path, len: 0, made: Vec::new(), used: Vec::new() };
+        let writing = Writing { out: None, broken: refused, path, len: 0, made: Vec::new(), used: Vec::new() };
         Pack { file, context, old, new: Mutex::new(writing) }
     }
 
@@ -173,8 +184,9 @@ impl Writing {
         }
         if self.out.is_none() {
             let created = self.path.parent().and_then(|dir| std::fs::create_dir_all(dir).ok());
-            self.out =
-                created.and_then(|()| File::create(&self.path).ok()).map(|f| BufWriter::with_capacity(1 << 16, f));
+            // A new file, never one already there (nor a link planted in its place).
+            let file = created.and_then(|()| File::options().write(true).create_new(true).open(&self.path).ok());
+            self.out = file.map(|f| BufWriter::with_capacity(1 << 16, f));
             self.broken = self.out.is_none();
         }
         self.out.as_mut()
@@ -194,6 +206,12 @@ impl Drop for Writing {
             self.discard();
         }
     }
+}
+
+/// `path` opened for reading unless it is a symbolic link.
+fn open_nofollow(path: &Path) -> Option<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    File::options().read(true).custom_flags(libc::O_NOFOLLOW).open(path).ok()
 }
 
 /// The index of the pack `file`, if it is whole and of `context`.

@@ -184,3 +184,23 @@ fn a_pack_keeps_what_was_used_and_made_and_sweeps_dead_runs() {
     let _ = Pack::open(file, 7);
     assert!(!dead.exists() && live.exists());
 }
+
+#[test]
+fn a_cache_folder_linked_out_of_the_site_is_not_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("cache")).expect("link");
+    let pack = Pack::open(dir.path().join("cache/test.bin"), 7);
+    pack.put(1, b"one");
+    pack.save();
+    assert_eq!(std::fs::read_dir(outside.path()).expect("ls").count(), 0, "nothing written through the link");
+    // A pack file that is a link is not read either.
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).expect("mkdir");
+    let pack = Pack::open(real.join("test.bin"), 7);
+    pack.put(1, b"one");
+    pack.save();
+    std::fs::rename(real.join("test.bin"), outside.path().join("test.bin")).expect("move");
+    std::os::unix::fs::symlink(outside.path().join("test.bin"), real.join("test.bin")).expect("link");
+    assert_eq!(Pack::open(real.join("test.bin"), 7).held(), 0);
+}
