@@ -26,6 +26,9 @@ pub const AGENCY_FILE: &str = "agency.yaml";
 /// preview, and never replaced or entered by an output folder.
 pub const SOURCES: [&str; 6] = [SETTINGS, "content", "themes", "templates", "forms", "static"];
 
+/// The output folder in the site when `build` is given no `--output`.
+pub const OUTPUT: &str = "public";
+
 /// The site's cache folder: gongkai's own, never a source (git should ignore it).
 pub const CACHE: &str = ".gongkai-cache";
 

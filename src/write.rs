@@ -119,7 +119,7 @@ impl Refusal {
 /// everything a build keeps next to its output (its lock, staging and
 /// previous folders, the kept sources, the build cache's record).
 pub fn beside(target: &Path, what: &str) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = target.file_name().map_or_else(|| crate::layout::OUTPUT.into(), |n| n.to_string_lossy().into_owned());
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -129,7 +129,7 @@ pub struct Built {
 /// `public/`), and says what was withheld.
 pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<Outcome, RunError> {
     let started = Instant::now();
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    let output = opts.output.clone().unwrap_or_else(|| root.join(crate::layout::OUTPUT));
     let cache = cache_of(root, &output, opts);
     if let Some(record) = cache.as_ref().and_then(Cache::hit) {
         write!(out, "{}", record.text)?;

@@ -65,7 +65,25 @@ pub fn init(dir: &Path) -> Result<(), NewError> {
     let vscode = dir.join(".vscode/settings.json");
     std::fs::create_dir_all(dir.join(".vscode")).map_err(io(&dir.join(".vscode")))?;
     std::fs::write(&vscode, super::schema::editor_settings()).map_err(io(&vscode))?;
+    // A folder that already has its own `.gitignore` (a repository the site is made in) keeps it.
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(&ignore, gitignore()).map_err(io(&ignore))?;
+    }
     Ok(())
+}
+
+/// The `.gitignore` of a new site: what gongkai makes in it is not a source
+/// (the output, what `build` keeps beside it, the report memo).
+fn gitignore() -> String {
+    let output = crate::layout::OUTPUT;
+    let beside = crate::write::beside(Path::new(output), "*");
+    format!(
+        "# {}\n/{output}/\n/{}\n/{}/\n",
+        crate::t!("new-gitignore-head"),
+        beside.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        crate::layout::CACHE
+    )
 }
 
 /// Runs `gongkai init DIR`: creates the site and says what to do next.

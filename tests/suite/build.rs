@@ -385,6 +385,25 @@ fn init_creates_a_site_that_builds_at_once() {
     assert!(err.contains("已生成 ") && err.contains("份年报），输出到 ") && err.contains("毫秒"), "{err}");
     assert!(dir.join("public/pages/guide/index.html").exists());
     assert!(dir.join("public/agencies/example/index.html").exists());
+    // Everything the build made in the site is in the site's .gitignore.
+    let ignore = std::fs::read_to_string(dir.join(".gitignore")).expect(".gitignore");
+    assert!(ignore.starts_with("# gongkai 生成的文件"), "{ignore}");
+    let patterns: Vec<&str> = ignore.lines().filter(|l| !l.starts_with('#')).collect();
+    let ignored = |name: &str| {
+        patterns.iter().any(|p| {
+            let p = p.trim_matches('/');
+            p.strip_suffix('*').map_or(p == name, |prefix| name.starts_with(prefix))
+        })
+    };
+    let sources = ["site.toml", "content", "schemas", ".vscode", ".gitignore"];
+    let made: Vec<String> = std::fs::read_dir(&dir)
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !sources.contains(&n.as_str()))
+        .collect();
+    assert!(made.len() >= 3, "the output, its record and the memo: {made:?}");
+    assert!(made.iter().all(|n| ignored(n)), "{made:?} against\n{ignore}");
     let again = crate::fixture::gongkai().arg("init").arg(&dir).output().expect("run");
     assert_eq!(again.status.code(), Some(2), "init refuses to overwrite");
     let err = String::from_utf8_lossy(&again.stderr);

@@ -10,6 +10,7 @@ new-created = created {$path}
 new-init-done = created a new site in {$dir}: run `gongkai --root {$dir} build` to build it
 
 # Comments of a new site's site.toml.
+new-gitignore-head = what gongkai makes (the output, the record and sources kept beside it, the report memo) is not a source of the site: git does not track it
 new-toml-head = gongkai site settings
 new-toml-base-url = where the site is published (feed, sitemap)
 new-toml-lang = language of messages: `zh` (Chinese) or `en` (English); remove the leading # to use it

@@ -10,6 +10,7 @@ new-created = 已新建 {$path}
 new-init-done = 已在 {$dir} 新建站点。下一步：运行 `gongkai --root {$dir} build` 生成站点
 
 # 新站点 site.toml 中的注释。
+new-gitignore-head = gongkai 生成的文件（输出、输出旁保留的发布记录与原文、报告缓存）不是站点的源文件，不纳入版本管理
 new-toml-head = gongkai 站点设置
 new-toml-base-url = 站点发布的网址（用于订阅源和站点地图）
 new-toml-lang = 提示语言：`zh`（中文）或 `en`（英文）；去掉行首的 # 即生效
