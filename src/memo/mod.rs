@@ -5,23 +5,24 @@
 //! Parsing a report and running [`crate::check::check_text`] on it is 90 % of
 //! `check`'s time, and its result depends on nothing but the file's text and
 //! path, the forms and the language of the messages. So it is remembered
-//! under a key made of exactly those, the **content key**: 128 bits of the
-//! binary's identity (version, size and time of the executable), the
-//! language, the site's forms (and the agencies' parents the forms'
-//! `applies_to` reads), the file's path and its text. A changed text, a new
-//! binary, another language or an edited form is another key: a memo is
-//! never stale, it is only unused. Nothing about the file's time is
-//! trusted, so an edit within the file system's time resolution is seen.
+//! under exactly those: the pack's **context** is a hash of the binary's
+//! identity (version, size and time of the executable), the language and
+//! the site's forms (with the agencies' parents the forms' `applies_to`
+//! reads), and a pack of another context is not read; each memo's **key** is
+//! 128 bits of the file's path and text. A changed text, a new binary,
+//! another language or an edited form misses: a memo is never stale, it is
+//! only unused. Nothing about the file's time is trusted, so an edit within
+//! the file system's time resolution is seen.
 //!
 //! Everything after it runs on every run as before: the attachments are read
 //! again, and the rules over a report's tables, its agency, other years and
 //! the whole site run on the reports as recalled. So the findings and the
 //! output are the same with and without the memo (tested).
 //!
-//! The memos live in the site's `.gongkai-cache/reports.bin` (like Jekyll's
-//! `.jekyll-cache`; git should ignore it), a [`pack`] file. Anything unreadable, malformed or
-//! foreign is a miss; a memo that cannot be written is simply not kept.
-//! `--no-cache` neither reads nor writes them.
+//! The memos live in the site's `.gongkai-cache/reports.bin` (like
+//! Jekyll's `.jekyll-cache`; git should ignore it), a [`pack`] file.
+//! Anything unreadable, malformed or foreign is a miss; a memo that cannot
+//! be written is simply not kept. `--no-cache` neither reads nor writes them.
 
 mod codec;
 pub mod pack;
@@ -37,12 +38,11 @@ use std::sync::Arc;
 const FORMAT: u32 = 1;
 
 /// Whether a run recalls and keeps memos.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Memos {
     /// Recall what is remembered, remember what is new (the commands' default).
     Use,
     /// Parse and check every report (`--no-cache`, the library's [`crate::site::Site::load`]).
-    #[default]
     Ignore,
 }
 
