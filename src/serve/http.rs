@@ -93,7 +93,8 @@ pub struct Server {
     pub state: RwLock<State>,
     /// Senders to the open event streams.
     clients: Mutex<Vec<Sender<Event>>>,
-    /// Called before a `/data/` file is served, to write stale site-wide data.
+    /// Called before a `/data/` or `/search/` file is served, to write the
+    /// stale site-wide files (the open data and the search index).
     data_hook: std::sync::OnceLock<Box<dyn Fn() + Send + Sync>>,
     /// What a client may make the server hold.
     limits: Limits,
@@ -138,7 +139,7 @@ impl Server {
         clients.retain(|c| c.send(event.clone()).is_ok());
     }
 
-    /// Sets the hook run before serving `/data/` files.
+    /// Sets the hook run before serving `/data/` and `/search/` files.
     pub fn set_data_hook(&self, hook: Box<dyn Fn() + Send + Sync>) {
         let _ = self.data_hook.set(hook);
     }
@@ -248,7 +249,8 @@ impl Server {
             }
             _ => {}
         }
-        if path.starts_with("/data/")
+        // The site-wide files an update leaves stale: the open data and the search index.
+        if (path.starts_with("/data/") || path.starts_with("/search/"))
             && let Some(hook) = self.data_hook.get()
         {
             hook();

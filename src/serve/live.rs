@@ -5,8 +5,8 @@
 //! re-checked ([`Site::reload_agency`]), and only the pages that show those
 //! reports are rendered again: the agency's report pages (prev/next links),
 //! its agency page, the years involved, the home page and lists, the feed
-//! and the sitemap. The site-wide data files are written again on the next
-//! request for them. A change of templates, the theme or plain pages renders
+//! and the sitemap. The site-wide files, the open data and the search
+//! index, are written again on the next request for one of them. A change of templates, the theme or plain pages renders
 //! everything again without re-reading reports; anything else (settings,
 //! forms, agency files) triggers a full build.
 //!
@@ -447,7 +447,7 @@ impl Live {
         Ok(())
     }
 
-    /// Writes the site-wide data files if an update made them stale.
+    /// Writes the site-wide files (the open data and the search index) if an update made them stale.
     pub fn refresh_data(&mut self) -> Result<(), BuildError> {
         if !self.data_stale {
             return Ok(());

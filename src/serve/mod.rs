@@ -349,7 +349,7 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let mut generation = 1;
     let outcome = rebuild(&root, &work, &live, &server, &[], (generation, opts.drafts));
     eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
-    // The site-wide data files are written again only when asked for.
+    // The site-wide files (open data, search index) are written again only when asked for.
     let data_live = Arc::clone(&live);
     server.set_data_hook(Box::new(move || {
         if let Some(l) = data_live.lock().unwrap_or_else(PoisonError::into_inner).as_mut()

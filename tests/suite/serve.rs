@@ -934,3 +934,20 @@ fn a_client_that_stops_reading_is_dropped_after_the_write_timeout() {
     }
     drop(stuck);
 }
+
+/// The search index is a site-wide file too: an edited narrative must be
+/// found by the preview's search as by a clean build's (it kept the old
+/// text until a full rebuild before).
+#[test]
+fn an_edited_narrative_is_found_by_the_preview_search_as_a_clean_build_finds_it() {
+    let site = TempSite::example();
+    let preview = Preview::start(&site);
+    let (_, page) = preview.get("/index.html");
+    let events = preview.events(generation(&page));
+    let file = site.path().join("content/reports/huaian/2024.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let (head, body) = text.split_once("\n---\n").expect("front matter");
+    std::fs::write(&file, format!("{head}\n---\n{}", body.replacen("。", "，鹦鹉螺号。", 1))).expect("write");
+    built(&events);
+    assert_same_as_clean_build(&site, &preview);
+}

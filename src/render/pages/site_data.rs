@@ -104,6 +104,7 @@ pub(super) fn render_reports_and_data(
     let order = report_order(index);
     crate::progress::add_work(order.len()); // progress: report pages to write
     let mut first = true;
+    let indexed = search.is_some();
     for chunk in order.chunks(CHUNK) {
         let results: Vec<((String, String), String)> = chunk
             .par_iter()
@@ -111,7 +112,7 @@ pub(super) fn render_reports_and_data(
                 if pages {
                     render_report_keeping_body(index, templates, sink, i)
                 } else {
-                    Ok((report_data(index, i), String::new()))
+                    Ok((report_data(index, i), if indexed { indexed_body(index, i)? } else { String::new() }))
                 }
             })
             .collect::<Result<_, BuildError>>()?;
@@ -138,7 +139,21 @@ pub(super) fn render_reports_and_data(
     Ok(order.len())
 }
 
-/// Writes only the site-wide data files (the preview writes them on demand).
+/// The narrative the search index takes for report `i` when no page is
+/// rendered: what [`render_report_keeping_body`] returns (nothing for a
+/// report whose agency is not published).
+fn indexed_body(index: &Index<'_>, i: usize) -> Result<String, BuildError> {
+    let r = index.report(i);
+    if index.agency(&r.agency).is_none() {
+        return Ok(String::new());
+    }
+    index.site.texts.body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))
+}
+
+/// Writes only the site-wide files an update of a few reports leaves stale:
+/// the open data and the search index (the preview writes them on demand).
 pub fn render_site_data(index: &Index<'_>, templates: &Templates, sink: &dyn Sink) -> Result<(), BuildError> {
-    render_reports_and_data(index, templates, sink, false, None).map(|_| ())
+    let mut search = crate::render::search::Writer::default();
+    render_reports_and_data(index, templates, sink, false, Some(&mut search))?;
+    super::render_search(index, templates, sink, search)
 }
