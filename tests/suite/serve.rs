@@ -98,6 +98,12 @@ impl Preview {
         (status, body)
     }
 
+    /// Opens the event stream as the home page, as served now, would.
+    fn events_of_home(&self) -> mpsc::Receiver<(String, String)> {
+        let (_, page) = self.get("/index.html");
+        self.events(generation(&page))
+    }
+
     /// Opens the event stream as a page of generation `g` would.
     fn events(&self, g: u64) -> mpsc::Receiver<(String, String)> {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
@@ -383,8 +389,7 @@ fn a_first_build_that_fails_says_nothing_is_served_yet() {
 fn the_served_site_equals_a_clean_build_after_many_edits_renames_and_deletes() {
     let site = TempSite::example();
     let preview = Preview::start(&site);
-    let (_, page) = preview.get("/index.html");
-    let events = preview.events(generation(&page));
+    let events = preview.events_of_home();
     let dir = site.path().join("content/reports/huaian");
     let file = dir.join("2024.md");
     let original = std::fs::read_to_string(&file).expect("read");
@@ -472,8 +477,7 @@ fn assert_same_as_clean_build(site: &TempSite, preview: &Preview) {
 fn incremental_updates_equal_a_clean_build() {
     let site = TempSite::example();
     let preview = Preview::start(&site);
-    let (_, page) = preview.get("/index.html");
-    let events = preview.events(generation(&page));
+    let events = preview.events_of_home();
     let dir = site.path().join("content/reports/huaian");
     let text = std::fs::read_to_string(dir.join("2024.md")).expect("read");
     // Edit a figure, add two years (not adjacent, so no carry-over applies), delete one.
@@ -563,8 +567,7 @@ fn ctrl_c_stops_cleanly_and_removes_the_preview_folder() {
 fn a_slow_in_place_save_is_one_change_not_an_empty_file() {
     let site = TempSite::example();
     let preview = Preview::start(&site);
-    let (_, page) = preview.get("/index.html");
-    let events = preview.events(generation(&page));
+    let events = preview.events_of_home();
     let file = site.path().join("content/reports/huaian/2024.md");
     let text = std::fs::read_to_string(&file).expect("read");
     // Truncate, pause as a slow editor would, then write the new text.
@@ -942,8 +945,7 @@ fn a_client_that_stops_reading_is_dropped_after_the_write_timeout() {
 fn an_edited_narrative_is_found_by_the_preview_search_as_a_clean_build_finds_it() {
     let site = TempSite::example();
     let preview = Preview::start(&site);
-    let (_, page) = preview.get("/index.html");
-    let events = preview.events(generation(&page));
+    let events = preview.events_of_home();
     let file = site.path().join("content/reports/huaian/2024.md");
     let text = std::fs::read_to_string(&file).expect("read");
     let (head, body) = text.split_once("\n---\n").expect("front matter");
