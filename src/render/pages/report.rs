@@ -138,6 +138,12 @@ pub fn render_report(
     render_report_keeping_body(index, templates, sink, i).map(|(share, _)| share)
 }
 
+/// The narrative of `r` as the loader kept it (see [`crate::texts`]); a
+/// text no longer the one checked is refused, never rendered.
+pub(super) fn narrative(index: &Index<'_>, r: &Report) -> Result<String, BuildError> {
+    index.site.texts.body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))
+}
+
 /// [`render_report`], also returning the narrative it read for the page
 /// (empty for a report whose agency is not published), so the search index
 /// takes it from there instead of reading the file once more.
@@ -156,7 +162,7 @@ pub(super) fn render_report_keeping_body(
     sink.put(&format!("{dir}report.json"), data::report_json(&record).as_bytes())?;
     sink.put(&format!("{dir}report.csv"), data::report_csv(&record).as_bytes())?;
 
-    let body = index.site.texts.body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))?;
+    let body = narrative(index, r)?;
     let (body_html, toc) = report_body(r, &body, index.md);
     let title = r.display_title(&agency.name);
     let alternates = vec![

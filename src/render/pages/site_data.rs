@@ -147,7 +147,7 @@ fn indexed_body(index: &Index<'_>, i: usize) -> Result<String, BuildError> {
     if index.agency(&r.agency).is_none() {
         return Ok(String::new());
     }
-    index.site.texts.body(r).ok_or_else(|| BuildError::Changed(r.file.to_path_buf()))
+    super::report::narrative(index, r)
 }
 
 /// Writes only the site-wide files an update of a few reports leaves stale:
