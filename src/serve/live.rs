@@ -6,9 +6,10 @@
 //! reports are rendered again: the agency's report pages (prev/next links),
 //! its agency page, the years involved, the home page and lists, the feed
 //! and the sitemap. The site-wide files, the open data and the search
-//! index, are written again on the next request for one of them. A change of templates, the theme or plain pages renders
-//! everything again without re-reading reports; anything else (settings,
-//! forms, agency files) triggers a full build.
+//! index, are written again on the next request for one of them. A change
+//! of templates, the theme or plain pages renders everything again without
+//! re-reading reports; anything else (settings, forms, agency files)
+//! triggers a full build.
 //!
 //! What is shown is decided as `build` decides what it publishes
 //! ([`crate::publish`]): a report with an error is withheld and its last
