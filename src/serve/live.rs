@@ -19,8 +19,9 @@
 
 use crate::diag::{Diagnostic, Severity, render_human};
 use crate::load::{AGENCY_FILE, Snippets, is_ignored};
+use crate::model::Report;
 use crate::publish::{Plan, Prior, Publication, Selection};
-use crate::render::pages::{self, BuildError, Index, Published};
+use crate::render::pages::{self, BuildError, Index};
 use crate::render::templates::Templates;
 use crate::site::Site;
 use crate::texts::Texts;
@@ -175,8 +176,8 @@ fn choose(site: &Site, sources: &Path, drafts: bool) -> Result<(Selection, Strin
 }
 
 /// The (agency, year) of every report that `published` shows.
-fn keys(published: &Published<'_>) -> BTreeMap<(String, i32), u64> {
-    published.reports.iter().map(|r| ((r.agency.clone(), r.year), r.source_hash)).collect()
+fn keys<'a>(reports: impl Iterator<Item = &'a Report>) -> BTreeMap<(String, i32), u64> {
+    reports.map(|r| ((r.agency.clone(), r.year), r.source_hash)).collect()
 }
 
 /// The years whose year page shows something else in `now` than in
@@ -240,7 +241,7 @@ impl Live {
         let dir = work.join(format!("build-{generation}"));
         let publication = Publication::in_folder(&dir, &sources).map_err(|e| build_failure(&e.into(), &report))?;
         let published = selection.published(&site);
-        let shown = keys(&published);
+        let shown = keys(published.reports.iter().copied());
         let figure_keys = published.figure_keys();
         let years = published.reports.iter().map(|r| r.year).collect::<BTreeSet<i32>>().into_iter().collect();
         publication.finish(&site, published, &templates).map_err(|e| build_failure(&e, &report))?;
@@ -321,7 +322,7 @@ impl Live {
         let dir = work.join(format!("build-{generation}"));
         let publication = Publication::in_folder(&dir, &self.sources).map_err(|e| build_failure(&e.into(), &report))?;
         let published = selection.published(&self.site);
-        let shown = keys(&published);
+        let shown = keys(published.reports.iter().copied());
         self.figure_keys = published.figure_keys();
         publication.finish(&self.site, published, &self.templates).map_err(|e| build_failure(&e, &report))?;
         self.selection = selection;
@@ -366,13 +367,7 @@ impl Live {
         }
         let (selection, mut report, errors) = choose(&self.site, &self.sources, self.drafts)?;
         self.selection = selection;
-        let now = keys(&self.selection.published(&self.site));
         let pending = self.pending.clone();
-        self.pending_years.extend(changed_years(&self.shown, &now));
-        for (slug, year) in self.shown.keys().filter(|k| !now.contains_key(*k)) {
-            let _ = std::fs::remove_dir_all(self.dir.join(crate::render::urls::report_dir(slug, *year)));
-        }
-        self.shown = now;
         let mut ignore = |_: Vec<String>| {};
         let first: &mut dyn FnMut(Vec<String>) = if errors.is_empty() { first } else { &mut ignore };
         self.render_pending(edited, first).map_err(|e| build_failure(&e, &report))?;
@@ -392,11 +387,36 @@ impl Live {
     }
 
     /// Renders the reports of the `edited` files (then tells `first` their
-    /// URL paths), the edited agencies' other reports and agency pages, the
-    /// year pages concerned and the indexes.
+    /// URL paths), then works out what the listings must show and renders
+    /// the edited agencies' other reports and agency pages, the year pages
+    /// concerned and the indexes.
     fn render_pending(&mut self, edited: &[PathBuf], first: &mut dyn FnMut(Vec<String>)) -> Result<(), BuildError> {
         let index = Index::new(&self.site, self.selection.published(&self.site));
         let sink = InPlace(&self.dir);
+        // The edited reports' pages come first, before anything else is
+        // worked out: the browser showing one swaps it in at once.
+        let edited_reports: Vec<usize> = self
+            .pending
+            .iter()
+            .flat_map(|slug| index.by_agency.get(slug.as_str()).into_iter().flatten())
+            .copied()
+            .filter(|&i| edited.iter().any(|p| p.as_path() == index.report(i).file.as_path()))
+            .collect();
+        let mut fresh = Vec::new();
+        for &i in &edited_reports {
+            pages::render_report(&index, &self.templates, &sink, i)?;
+            let r = index.report(i);
+            fresh.push(format!("/{}", crate::render::urls::report_dir(&r.agency, r.year)));
+        }
+        first(fresh);
+        // What changed for the listings: the years whose reports are shown
+        // in another version, and the pages of reports no longer shown.
+        let now = keys((0..index.report_count()).map(|i| index.report(i)));
+        self.pending_years.extend(changed_years(&self.shown, &now));
+        for (slug, year) in self.shown.keys().filter(|k| !now.contains_key(*k)) {
+            let _ = std::fs::remove_dir_all(self.dir.join(crate::render::urls::report_dir(slug, *year)));
+        }
+        self.shown = now;
         let mut years = std::mem::take(&mut self.pending_years);
         // Other key figures (a report now of a site form with its own):
         // every page listing figures changes, so every report, agency and year.
@@ -405,21 +425,13 @@ impl Live {
             self.pending.extend(index.agencies().map(|a| a.slug.clone()));
             years.extend(index.by_year.keys().copied());
         }
-        let reports: Vec<usize> = self
+        let later: Vec<usize> = self
             .pending
             .iter()
             .flat_map(|slug| index.by_agency.get(slug.as_str()).into_iter().flatten())
             .copied()
+            .filter(|i| !edited_reports.contains(i))
             .collect();
-        let (now, later): (Vec<usize>, Vec<usize>) =
-            reports.into_iter().partition(|&i| edited.iter().any(|p| p.as_path() == index.report(i).file.as_path()));
-        let mut fresh = Vec::new();
-        for &i in &now {
-            pages::render_report(&index, &self.templates, &sink, i)?;
-            let r = index.report(i);
-            fresh.push(format!("/{}", crate::render::urls::report_dir(&r.agency, r.year)));
-        }
-        first(fresh);
         for &i in &later {
             pages::render_report(&index, &self.templates, &sink, i)?;
         }
