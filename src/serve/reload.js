@@ -5,6 +5,8 @@
   var script = document.currentScript;
   var generation = script ? Number(new URL(script.src).searchParams.get("g") || 0) : 0;
   var overlay = null;
+  // The generation of the edited page being swapped in (see `swap`).
+  var swapping = 0;
 
   function hide() {
     if (overlay) {
@@ -45,20 +47,77 @@
     document.body.appendChild(overlay);
   }
 
+  // What a page is apart from its <main>: the language, the head, and the
+  // body without <main>, this script's tag and the overlay. Serialising the
+  // page the browser holds and the page just fetched gives the same text
+  // when nothing else changed.
+  function frame(doc) {
+    var body = doc.body.outerHTML;
+    var cut = [doc.querySelector("main"), doc.getElementById("gongkai-overlay")];
+    cut = cut.concat(Array.prototype.slice.call(doc.querySelectorAll('script[src^="/__gongkai/"]')));
+    cut.forEach(function (el) {
+      if (el) {
+        body = body.replace(el.outerHTML, "");
+      }
+    });
+    return doc.documentElement.lang + "\n" + doc.head.outerHTML + "\n" + body;
+  }
+
+  // The edited page, built for generation `g`, replaces the one shown
+  // without a reload: its new <main> is put in place of the old, so the
+  // browser shows the edit at once and keeps the scroll position. Anything
+  // else that changed (the title, the navigation), a script in the new
+  // <main> (it would not run), or any failure reloads the page instead.
+  function swap(g) {
+    swapping = g;
+    fetch(location.pathname, { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.text();
+      })
+      .then(function (text) {
+        if (g !== swapping) {
+          return; // a newer edit is on its way
+        }
+        var next = new DOMParser().parseFromString(text, "text/html");
+        var mains = document.querySelectorAll("main");
+        var fresh = next.querySelectorAll("main");
+        if (mains.length !== 1 || fresh.length !== 1 || fresh[0].querySelector("script") || frame(document) !== frame(next)) {
+          location.reload();
+          return;
+        }
+        mains[0].replaceWith(document.adoptNode(fresh[0]));
+        generation = g;
+        swapping = 0;
+        if (script) {
+          script.setAttribute("data-generation", String(g));
+        }
+        hide();
+        document.dispatchEvent(new CustomEvent("gongkai:updated", { detail: { generation: g } }));
+      })
+      .catch(function () {
+        location.reload();
+      });
+  }
+
   function connect() {
     var source = new EventSource("/__gongkai/events?g=" + generation);
     source.addEventListener("reload", function (event) {
-      if (Number(event.data) !== generation) {
+      var g = Number(event.data);
+      // The page being swapped in is of this generation already.
+      if (g !== generation && g !== swapping) {
         location.reload();
       }
     });
-    // The edited report is ready before the listings: only its page reloads now.
+    // The edited report is ready before the listings: only its page changes now.
     source.addEventListener("fresh", function (event) {
       var parts = event.data.split(" ");
       var path = location.pathname;
       for (var i = 1; i < parts.length; i++) {
         if (path === parts[i] || path === parts[i] + "index.html") {
-          location.reload();
+          swap(Number(parts[0]));
           return;
         }
       }
