@@ -17,9 +17,9 @@
 #      text spacing, keyboard only, what a screen reader reads, the 适老化 switch kept across pages);
 #      search.mjs: the site search (the queries found first, 没有找到, a filter, the header
 #      box by keyboard, axe with results shown, no request leaving the site, file://)
-#   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits reload the
-#      open page (write → load latency printed), a broken report shows the error overlay, the fix
-#      reloads, SIGINT exits 0
+#   5. reload.mjs: `gongkai serve` on a temporary copy of content/ and site.toml: edits are swapped
+#      into the open page in place (write → shown latency printed), a title edit reloads it, a
+#      broken report shows the error overlay, the fix shows the page again, SIGINT exits 0
 # The last line is "N passed, M failed" (vnu counts one check per HTML file; build is one check;
 # check.mjs and reload.mjs add their own counts).
 # Exit 0 only if everything passed.
