@@ -95,8 +95,11 @@ pub use year::render_year;
 
 /// Renders and writes the whole site as `published` holds it: statics (the
 /// theme's, then the site's `static/`, which no generated file may
-/// overwrite), every report with the site data, agencies and years in
-/// parallel, plain pages, the catalogue of documents, indexes, feeds and 404.
+/// overwrite), then the pages a reader opens first (plain pages, the home
+/// page and lists, 404, agencies and years in parallel, the catalogue of
+/// documents), then every report with the site data, and the search index.
+/// Every file is written once, so the order changes no byte; it lets the
+/// preview serve its first build while the reports are still being written.
 pub fn render_site(
     site: &Site,
     published: Published<'_>,
@@ -108,16 +111,16 @@ pub fn render_site(
     let taken = super::statics::publish(&site.root, &statics, &templates.statics, sink)?;
     let guarded = super::statics::Guarded { inner: sink, taken };
     let sink: &dyn Sink = &guarded;
-    let mut search = crate::render::search::Writer::default();
-    let reports = render_reports_and_data(&index, templates, sink, true, Some(&mut search))?;
+    render_pages(&index, templates, sink)?;
+    render_indexes(&index, templates, sink)?;
+    render_not_found(&index, templates, sink)?;
     let agencies: Vec<&Agency> = index.agencies().collect();
     agencies.par_iter().map(|a| render_agency(&index, templates, sink, a)).collect::<Result<Vec<()>, BuildError>>()?;
     let years: Vec<i32> = index.by_year.keys().copied().collect();
     years.par_iter().map(|&y| render_year(&index, templates, sink, y)).collect::<Result<Vec<()>, BuildError>>()?;
-    render_pages(&index, templates, sink)?;
     render_catalogue(&index, templates, sink)?;
-    render_indexes(&index, templates, sink)?;
-    render_not_found(&index, templates, sink)?;
+    let mut search = crate::render::search::Writer::default();
+    let reports = render_reports_and_data(&index, templates, sink, true, Some(&mut search))?;
     render_search(&index, templates, sink, search)?;
     Ok(Stats { pages: html_paths(&index).len() + 1, reports, unchanged: 0 })
 }
