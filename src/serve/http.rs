@@ -69,6 +69,9 @@ pub struct State {
     /// reports). Those are served as of that generation, so they do not
     /// reload again when it is complete; every other page still reloads then.
     pub fresh: Option<(u64, Vec<String>)>,
+    /// The first build is being written into `dir` in place: a request for
+    /// a file not written yet waits for it (or for the build's end).
+    pub filling: bool,
 }
 
 impl State {
@@ -255,10 +258,7 @@ impl Server {
         {
             hook();
         }
-        let (dir, generation) = {
-            let s = self.state.read().unwrap_or_else(PoisonError::into_inner);
-            (s.dir.clone(), s.generation_of(path))
-        };
+        let (dir, generation) = self.settled(path);
         match resolve(&dir, path) {
             Resolved::File(file) => match std::fs::read(&file) {
                 Ok(bytes) => {
@@ -279,6 +279,23 @@ impl Server {
             Resolved::NotFound => not_found(socket, &dir, generation, head_only, keep)?,
         }
         Ok(After::Next)
+    }
+
+    /// The folder and generation to serve the URL `path` from. While the
+    /// first build is written in place, a file not there yet is waited for,
+    /// until it is written or the build ends (then it is answered as usual,
+    /// 404 if it never came). The open data and the search index, written
+    /// in parts, are waited for whole by the data hook.
+    fn settled(&self, path: &str) -> (PathBuf, u64) {
+        loop {
+            {
+                let s = self.state.read().unwrap_or_else(PoisonError::into_inner);
+                if !s.filling || resolve(&s.dir, path) != Resolved::NotFound {
+                    return (s.dir.clone(), s.generation_of(path));
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 
     /// The event stream of one page: its current state first, then every

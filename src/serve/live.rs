@@ -225,9 +225,22 @@ pub struct Live {
 impl Live {
     /// Loads, checks and builds the site into `work/build-<generation>`,
     /// keeping the texts it reads in `work/texts` and the sources of what it
-    /// shows in `work/published`; `drafts` shows drafts. Returns the live
-    /// site and what it shows.
+    /// shows in `work/published`; `drafts` shows drafts. The new folder is
+    /// complete before it is served (a full rebuild, while the last build is
+    /// still served). Returns the live site and what it shows.
     pub fn build(root: &Path, work: &Path, generation: u64, drafts: bool) -> Result<(Live, Shown), Failure> {
+        let (live, shown) = Live::prepare(root, work, generation, drafts)?;
+        let publication =
+            Publication::in_folder(&live.dir, &live.sources).map_err(|e| build_failure(&e.into(), &shown.report))?;
+        let published = live.selection.published(&live.site);
+        publication.finish(&live.site, published, &live.templates).map_err(|e| build_failure(&e, &shown.report))?;
+        Ok((live, shown))
+    }
+
+    /// [`Live::build`] up to rendering: loads and checks the site and
+    /// decides what it shows, for `work/build-<generation>`, which is not
+    /// written yet (by [`Live::fill`], or by `build`).
+    pub fn prepare(root: &Path, work: &Path, generation: u64, drafts: bool) -> Result<(Live, Shown), Failure> {
         let texts = Texts::kept(root, &work.join("texts"), None).map_err(|e| build_failure(&e.into(), ""))?;
         let site =
             Site::load_with(root, texts, crate::memo::Memos::Use).map_err(|e| failure(FailureKind::Site, &e, ""))?;
@@ -239,12 +252,10 @@ impl Live {
         let templates =
             Templates::load(&site.root, &site.config.theme).map_err(|e| failure(FailureKind::Template, &e, &report))?;
         let dir = work.join(format!("build-{generation}"));
-        let publication = Publication::in_folder(&dir, &sources).map_err(|e| build_failure(&e.into(), &report))?;
         let published = selection.published(&site);
         let shown = keys(published.reports.iter().copied());
         let figure_keys = published.figure_keys();
         let years = published.reports.iter().map(|r| r.year).collect::<BTreeSet<i32>>().into_iter().collect();
-        publication.finish(&site, published, &templates).map_err(|e| build_failure(&e, &report))?;
         let withheld = (!errors.is_empty()).then(|| check_failure(report.clone(), errors));
         let live = Live {
             site,
@@ -261,6 +272,20 @@ impl Live {
             figure_keys,
         };
         Ok((live, Shown { report, withheld }))
+    }
+
+    /// Renders everything the preview shows into its folder in place, in the
+    /// order of [`pages::render_site`] (the pages a reader opens first come
+    /// first), and keeps the sources of what is shown. Only for the first build, which replaces
+    /// nothing: each page can be served as soon as it is written (every file
+    /// is written whole, in one rename), while the rest are still rendered;
+    /// `report` is the terminal's text so far, for a failure.
+    pub fn fill(&self, report: &str) -> Result<(), Failure> {
+        let published = self.selection.published(&self.site);
+        let sink = InPlace(&self.dir);
+        pages::render_site(&self.site, published.clone(), &self.templates, &sink)
+            .and_then(|_| crate::publish::sources::record(&self.sources, &published, &self.site.texts, None))
+            .map_err(|e| build_failure(&e, report))
     }
 
     /// The agencies whose report files `paths` are, if every path is a report

@@ -271,6 +271,54 @@ fn rebuild(
     }
 }
 
+/// Loads, checks and decides what the first build shows, and has the
+/// server serve its folder as it is written ([`Live::fill`]). A failure is
+/// shown at once, with nothing to serve.
+fn prepare_first(
+    root: &Path,
+    work: &Path,
+    live: &Mutex<Option<Live>>,
+    server: &Server,
+    drafts: bool,
+) -> Result<Shown, Outcome> {
+    let (new, shown) = Live::prepare(root, work, 1, drafts).map_err(|f| publish_failure(server, &f))?;
+    {
+        let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.dir.clone_from(&new.dir);
+        state.generation = 1;
+        state.filling = true;
+    }
+    *live.lock().unwrap_or_else(PoisonError::into_inner) = Some(new);
+    Ok(shown)
+}
+
+/// Writes the first build while it is served, then says how it went
+/// ([`publish_shown`]). The site stays locked meanwhile, so a request for
+/// the open data or the search index waits for them whole. A build that
+/// fails leaves nothing served.
+fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, shown: &Shown) -> Outcome {
+    let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
+    let Some(current) = guard.as_ref() else { return Outcome::Failed(FailureKind::Site) };
+    let result = current.fill(&shown.report);
+    let dir = current.dir.clone();
+    let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
+    state.filling = false;
+    match result {
+        Ok(()) => {
+            drop(state);
+            publish_shown(server, &dir, 1, shown)
+        }
+        Err(f) => {
+            state.generation = 0;
+            state.dir = work.join("none");
+            drop(state);
+            *guard = None;
+            work::remove_in_background(&dir);
+            publish_failure(server, &f)
+        }
+    }
+}
+
 /// Removes the preview folder on Ctrl-C or SIGTERM, then exits at once
 /// (the files of a large site go in the background, see
 /// [`work::remove_in_background`]).
@@ -347,9 +395,8 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let live: Arc<Mutex<Option<Live>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
     let mut generation = 1;
-    let outcome = rebuild(&root, &work, &live, &server, &[], (generation, opts.drafts));
-    eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
-    // The site-wide files (open data, search index) are written again only when asked for.
+    // The site-wide files (open data, search index) are written again only
+    // when asked for; during the first build, asking waits for its end.
     let data_live = Arc::clone(&live);
     server.set_data_hook(Box::new(move || {
         if let Some(l) = data_live.lock().unwrap_or_else(PoisonError::into_inner).as_mut()
@@ -359,8 +406,18 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
         }
     }));
 
+    // Watched from before the first build, so that no change made during it is missed.
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = watch::start(&root, opts.poll, tx)?;
+    // The first build: loaded, checked and chosen before anything is
+    // served; its pages are served as they are written.
+    let first = match prepare_first(&root, &work, &live, &server, opts.drafts) {
+        Ok(shown) => Some(shown),
+        Err(outcome) => {
+            eprintln!("{}", outcome_line(outcome, true, false, started.elapsed().as_millis()));
+            None
+        }
+    };
     if !addr.ip().is_loopback() {
         eprintln!("{}", crate::t!("serve-exposed", ip = addr.ip().to_string()));
     }
@@ -370,6 +427,10 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     std::thread::spawn(move || http.run(listener));
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    if let Some(shown) = first {
+        let outcome = fill_first(&work, &live, &server, &shown);
+        eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
     }
     while let Some(paths) = watch::next_burst(&root, &rx) {
         for p in &paths {

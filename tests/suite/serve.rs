@@ -18,8 +18,19 @@ struct Preview {
 }
 
 impl Preview {
-    /// Starts the preview of `site` on a free port.
+    /// Starts the preview of `site` on a free port, once its first build is written.
     fn start(site: &TempSite) -> Preview {
+        let mut preview = Preview::serving(site);
+        if !preview.startup.iter().any(|l| ends_a_build(l)) {
+            let line = preview.outcome();
+            preview.startup.push(line);
+        }
+        preview
+    }
+
+    /// Starts the preview of `site` on a free port, as soon as it serves
+    /// (its first build may still be written).
+    fn serving(site: &TempSite) -> Preview {
         Preview::spawn_in(crate::fixture::gongkai(), site)
     }
 
@@ -83,7 +94,7 @@ impl Preview {
 
     /// The line that ends the next build: how it went.
     fn outcome(&self) -> String {
-        self.line("ending a build", |l| l.contains("（用时 ") || l.starts_with("已重新生成") || l.starts_with("已生成"))
+        self.line("ending a build", ends_a_build)
     }
 
     /// GET `path`: (status, body).
@@ -242,6 +253,11 @@ fn edits_rebuild_and_reload_errors_show_and_clear() {
 
 /// Whether `line` is the end of a failed check of `errors` errors of reports,
 /// each shown in its last good version while the rest of the site shows every edit.
+/// Whether the terminal's `line` ends a build (says how it went).
+fn ends_a_build(line: &str) -> bool {
+    line.contains("（用时 ") || line.starts_with("已重新生成") || line.starts_with("已生成")
+}
+
 fn is_failed_check(line: &str, errors: usize) -> bool {
     line.starts_with(&format!("检查未通过：{errors} 个错误（用时 "))
         && line.ends_with(
@@ -471,6 +487,40 @@ fn assert_same_as_clean_build(site: &TempSite, preview: &Preview) {
         compared += 1;
     }
     assert!(compared > 20);
+}
+
+/// The preview serves as soon as its first build is checked: each page as
+/// it is written, a page not written yet once it is, and the open data whole.
+#[test]
+fn the_first_build_is_served_while_it_is_written() {
+    let site = TempSite::example();
+    // Enough reports for their pages (written after the listings) to take a while.
+    for n in 0..300 {
+        let slug = format!("t{n:03}");
+        site.agency(&slug, "乡镇");
+        site.write(
+            &format!("content/reports/{slug}/2024.md"),
+            crate::fixture::report_2021(2024, &crate::fixture::tables_2021(0, 1, 0), ""),
+        );
+    }
+    let preview = Preview::serving(&site);
+    assert!(!preview.startup.iter().any(|l| ends_a_build(l)), "{:?}", preview.startup);
+    // The home page is written first; the report pages after every listing.
+    let mut early: Vec<(&str, (u16, String))> =
+        ["/", "/reports/t150/2024/"].into_iter().map(|p| (p, preview.get(p))).collect();
+    let meanwhile: Vec<String> = preview.log.try_iter().collect();
+    assert!(
+        !meanwhile.iter().any(|l| ends_a_build(l)),
+        "the first build ended before the pages were answered, so this test saw nothing: {meanwhile:?}"
+    );
+    // Written in parts: answered once whole, at the end of the build.
+    early.push(("/data/reports.json", preview.get("/data/reports.json")));
+    assert!(preview.outcome().starts_with("已生成，用时 "));
+    assert_same_as_clean_build(&site, &preview);
+    for (path, (status, body)) in early {
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(body, preview.get(path).1, "{path} was served before it was complete");
+    }
 }
 
 #[test]
