@@ -8,8 +8,10 @@
 //
 // (1) starts `GONGKAI_BIN --root SITE_DIR serve --port 0` without LANG/LC_* (so it speaks its default
 //     language, Chinese), reads the address from the line
-//     "正在预览 …（按 Ctrl-C 停止）：http://127.0.0.1:PORT/" on its stderr and opens the page in
-//     Debian's headless Chromium;
+//     "正在预览 …（按 Ctrl-C 停止）：http://127.0.0.1:PORT/" on its stderr (printed once the first
+//     build is checked: its pages are served as they are written), prints the time to it, waits
+//     for the first build's "已生成，用时 …" line (the edits are timed on a preview that is idle) and
+//     opens the page in Debian's headless Chromium;
 // (2) edits the report (the whole file is written, as an editor saves) --edits times (default 10):
 //     the procurement count `central: [N, …]` becomes N+1, N+2, N+1, … (a 2021-form report
 //     without procurement: its `permit: N` line). The edited page must be swapped in place (its
@@ -418,10 +420,13 @@ if (!serving) {
 }
 const base = serving.match(SERVING)[1];
 const pageUrl = new URL(opt.page, base).href;
-const built = serverLog.find((l) => BUILT.test(l));
+const toAddress = performance.now() - t0;
+// The address comes once the first build is checked; its pages are served as they are written.
+// The edits are timed on a preview whose first build is written whole: wait for its line.
+const built = await waitLine((l) => BUILT.test(l) || FAILED.test(l), opt.startTimeoutMs);
 pass(
   `gongkai serve --port 0 on ${site}`,
-  `${base}, ${built || 'first build'} (${ms(performance.now() - t0)} to the address)`,
+  `${base} after ${ms(toAddress)}; ${built || 'no first build line'} (${ms(performance.now() - t0)} after the start)`,
 );
 
 let browser;
