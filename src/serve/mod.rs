@@ -272,7 +272,9 @@ fn rebuild(
 }
 
 /// Loads, checks and decides what the first build shows, and has the
-/// server serve its folder as it is written ([`Live::fill`]). A failure is
+/// server serve its folder as it is written ([`Live::fill`]). The findings
+/// are said at once, and reports with errors (each shown in its last good
+/// version, if any) are shown over every page from the first; a failure is
 /// shown at once, with nothing to serve.
 fn prepare_first(
     root: &Path,
@@ -282,20 +284,22 @@ fn prepare_first(
     drafts: bool,
 ) -> Result<Shown, Outcome> {
     let (new, shown) = Live::prepare(root, work, 1, drafts).map_err(|f| publish_failure(server, &f))?;
+    eprint!("{}", shown.withheld.as_ref().map_or(&shown.report, |f| &f.report));
     {
         let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
         state.dir.clone_from(&new.dir);
         state.generation = 1;
         state.filling = true;
+        state.failure = shown.withheld.as_ref().map(|f| overlay_json(f, Under::Withheld));
     }
     *live.lock().unwrap_or_else(PoisonError::into_inner) = Some(new);
     Ok(shown)
 }
 
-/// Writes the first build while it is served, then says how it went
-/// ([`publish_shown`]). The site stays locked meanwhile, so a request for
-/// the open data or the search index waits for them whole. A build that
-/// fails leaves nothing served.
+/// Writes the first build while it is served, then says how it went. The
+/// site stays locked meanwhile, so a request for the open data or the
+/// search index waits for them whole. A build that fails leaves nothing
+/// served.
 fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, shown: &Shown) -> Outcome {
     let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(current) = guard.as_ref() else { return Outcome::Failed(FailureKind::Site) };
@@ -306,7 +310,13 @@ fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, shown: &
     match result {
         Ok(()) => {
             drop(state);
-            publish_shown(server, &dir, 1, shown)
+            match &shown.withheld {
+                None => {
+                    publish_ok(server, &dir, 1);
+                    Outcome::Built
+                }
+                Some(failure) => Outcome::Withheld(failure.errors.len()),
+            }
         }
         Err(f) => {
             state.generation = 0;

@@ -523,6 +523,32 @@ fn the_first_build_is_served_while_it_is_written() {
     }
 }
 
+/// A report with errors at the start: the terminal says so before the
+/// address, and every page, served while the first build is written,
+/// shows the errors over it from the first.
+#[test]
+fn a_first_build_with_a_broken_report_says_so_before_it_serves() {
+    let site = TempSite::example();
+    site.agency("huaian-x", "乡镇");
+    site.write(
+        "content/reports/huaian-x/2025.md",
+        crate::fixture::report_2021(2025, &crate::fixture::unbalanced(), ""),
+    );
+    let preview = Preview::serving(&site);
+    let address = preview.startup.len() - 1;
+    let finding =
+        preview.startup.iter().position(|l| l.contains("huaian-x/2025.md")).expect("the finding, before the address");
+    assert!(finding < address, "{:?}", preview.startup);
+    let (kind, overlay) = next_event(&preview.events(1));
+    assert_eq!(kind, "failed", "{overlay}");
+    assert!(overlay.contains("huaian-x/2025.md"), "{overlay}");
+    let outcome = preview.outcome();
+    let errors = outcome.strip_prefix("检查未通过：").and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok());
+    assert!(errors.is_some_and(|n| is_failed_check(&outcome, n)), "{outcome}");
+    let (status, _) = preview.get("/reports/baibu/2020/");
+    assert_eq!(status, 200);
+}
+
 #[test]
 fn incremental_updates_equal_a_clean_build() {
     let site = TempSite::example();
