@@ -20,12 +20,16 @@ struct Preview {
 impl Preview {
     /// Starts the preview of `site` on a free port, once its first build is written.
     fn start(site: &TempSite) -> Preview {
-        let mut preview = Preview::serving(site);
-        if !preview.startup.iter().any(|l| ends_a_build(l)) {
-            let line = preview.outcome();
-            preview.startup.push(line);
+        Preview::serving(site).built()
+    }
+
+    /// The preview once its first build is written whole (its line among the startup's).
+    fn built(mut self) -> Preview {
+        if !self.startup.iter().any(|l| ends_a_build(l)) {
+            let line = self.outcome();
+            self.startup.push(line);
         }
-        preview
+        self
     }
 
     /// Starts the preview of `site` on a free port, as soon as it serves
@@ -43,7 +47,7 @@ impl Preview {
         }
         // `exec`: the child is gongkai itself, so Drop's Ctrl-C reaches it.
         sh.args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_gongkai")]);
-        Preview::spawn_in(sh, site)
+        Preview::spawn_in(sh, site).built()
     }
 
     /// Runs `command` (gongkai, or a shell that execs it) as `serve` on a free port.
