@@ -16,8 +16,12 @@ use std::time::{Duration, Instant};
 /// Top-level entries of a site whose changes matter.
 const WATCHED: [&str; 6] = crate::layout::SOURCES;
 
-/// Quiet time that ends a burst of events.
-pub const QUIET: Duration = Duration::from_millis(40);
+/// Quiet time that ends a burst of events. An editor's save (truncate and
+/// write, or write a temporary file and rename it) comes as events
+/// microseconds apart, and a file left empty is waited for longer (see
+/// [`next_burst`]), so 25 ms merges a save; it is most of the time before
+/// an edited page is shown (40 ms until session 8).
+pub const QUIET: Duration = Duration::from_millis(25);
 
 /// Longest wait before rebuilding during a never-ending burst.
 pub const MAX_WAIT: Duration = Duration::from_millis(1000);

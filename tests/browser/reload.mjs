@@ -28,7 +28,7 @@
 // (2b) changes the report's `title:` line (when it has one): the window's title changes, so the
 //     page must reload rather than be swapped, and show the new title;
 //     Before the next edit the test waits until gongkai is idle, so that edits do not overlap;
-//     a write that gongkai rebuilt twice (a save split by its 40 ms debounce) is printed as a
+//     a write that gongkai rebuilt twice (a save split by its 25 ms debounce) is printed as a
 //     note, not a failure;
 // (3) breaks the report (the `new:` row of the applications table, first and last column + 1, so
 //     the sums fail): the overlay #gongkai-overlay must appear within 5 s (--overlay-timeout-ms),
