@@ -175,7 +175,7 @@ fn choose(site: &Site, sources: &Path, drafts: bool) -> Result<(Selection, Strin
     Ok((selection, report, errors))
 }
 
-/// The (agency, year) of every report that `published` shows.
+/// The (agency, year) of each of `reports` (those shown), with the hash of its sources.
 fn keys<'a>(reports: impl Iterator<Item = &'a Report>) -> BTreeMap<(String, i32), u64> {
     reports.map(|r| ((r.agency.clone(), r.year), r.source_hash)).collect()
 }
@@ -276,10 +276,11 @@ impl Live {
 
     /// Renders everything the preview shows into its folder in place, in the
     /// order of [`pages::render_site`] (the pages a reader opens first come
-    /// first), and keeps the sources of what is shown. Only for the first build, which replaces
-    /// nothing: each page can be served as soon as it is written (every file
-    /// is written whole, in one rename), while the rest are still rendered;
-    /// `report` is the terminal's text so far, for a failure.
+    /// first), and keeps the sources of what is shown. Only for the first
+    /// build, which replaces nothing: each page can be served as soon as it
+    /// is written (every file is written whole, in one rename), while the
+    /// rest are still rendered; `report` is the terminal's text so far, for
+    /// a failure.
     pub fn fill(&self, report: &str) -> Result<(), Failure> {
         let published = self.selection.published(&self.site);
         let sink = InPlace(&self.dir);
