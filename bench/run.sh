@@ -112,8 +112,8 @@ log "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the
 
 rows=()   # Markdown table rows
 search_rows=()   # the search index's share of each build
-declare -A query_done=() cache_done=() cache_hit=() cache_edit=() build_wall=() build_rss=() check_memo=()
-last_wall="" last_rss=""
+declare -A query_done=() cache_done=() cache_hit=() cache_edit=() build_wall=() build_rss=() build_cores=() check_memo=()
+last_wall="" last_rss="" last_cpu=""
 query_tables=()   # bench/search_stats.py per size
 export GONGKAI_BENCH_SEARCH=1
 bytes_per_report=0   # measured by the last build, to foresee the next one's output
@@ -174,7 +174,7 @@ measure() {
         out_mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
         bytes_per_report=$((bytes / n))
     fi
-    last_wall=$wall last_rss=$rss
+    last_wall=$wall last_rss=$rss last_cpu=$cpu_s
     log "   $what N=$n $loc run $run: wall ${wall}s, ${rps} reports/s, cpu ${cpu_s}s, peak ${rss} MiB, exit $rc, output ${out_mb} MiB  [$summary]"
     rows+=("| $n | $loc | $what | $run | $wall | $rps | $cpu_s | $rss | $rc | $out_mb |")
     rm -f "$tf" "$out" "$err"
@@ -218,7 +218,8 @@ for n in "${report_sizes[@]}"; do
                 rm -rf "$dir/public"
                 if [[ $loc == disk ]] && ((drop)); then sync; echo 3 >/proc/sys/vm/drop_caches; fi
                 measure "$n" "$loc" build "$r" -- "$bin" --root "$dir" build --no-cache --output "$dir/public"
-                [[ $loc == shm || -z ${build_wall[$n]:-} ]] && build_wall[$n]=$last_wall build_rss[$n]=$last_rss
+                [[ $loc == shm || -z ${build_wall[$n]:-} ]] && build_wall[$n]=$last_wall build_rss[$n]=$last_rss \
+                    build_cores[$n]=$(awk -v c="$last_cpu" -v w="$last_wall" 'BEGIN{ if (w > 0 && c != "") printf "%.2f", c/w }')
             done
             # What a reader's query downloads (computed from the last build's search/).
             if [[ -d $dir/public/search && -z ${query_done[$n]:-} ]]; then
@@ -390,6 +391,7 @@ for n in 1000 10000; do
     echo "| output bytes / Hugo's (N=$n, --peers) | ≤ 2 | $(ratio_of output $n) | $(met "$(ratio_of output $n)" 2) |"
     echo "| peak memory / Hugo's (N=$n, --peers) | ≤ 0.1 | $(ratio_of mem $n) | $(met "$(ratio_of mem $n)" 0.1) |"
 done
+echo "| cores busy during a full build of 10,000 (CPU time / wall time) | near $(nproc) | ${build_cores[10000]:-} | |"
 echo "| build of 100,000 reports, s (--full) | ≤ 12 | ${build_wall[100000]:-} | $(met "${build_wall[100000]:-}" 12) |"
 echo "| build of 100,000 reports, peak MiB (--full) | ≤ 1024 | ${build_rss[100000]:-} | $(met "${build_rss[100000]:-}" 1024) |"
 echo "| unchanged 10,000-report site built again, s | ≤ 0.5 | ${cache_hit[10000]:-} | $(met "${cache_hit[10000]:-}" 0.5) |"
