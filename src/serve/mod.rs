@@ -276,13 +276,7 @@ fn rebuild(
 /// are said at once, and reports with errors (each shown in its last good
 /// version, if any) are shown over every page from the first; a failure is
 /// shown at once, with nothing to serve.
-fn prepare_first(
-    root: &Path,
-    work: &Path,
-    live: &Mutex<Option<Live>>,
-    server: &Server,
-    drafts: bool,
-) -> Result<Shown, Outcome> {
+fn prepare_first(root: &Path, work: &Path, server: &Server, drafts: bool) -> Result<(Live, Shown), Outcome> {
     let (new, shown) = Live::prepare(root, work, 1, drafts).map_err(|f| publish_failure(server, &f))?;
     eprint!("{}", shown.withheld.as_ref().map_or(&shown.report, |f| &f.report));
     {
@@ -292,24 +286,23 @@ fn prepare_first(
         state.filling = true;
         state.failure = shown.withheld.as_ref().map(|f| overlay_json(f, Under::Withheld));
     }
-    *live.lock().unwrap_or_else(PoisonError::into_inner) = Some(new);
-    Ok(shown)
+    Ok((new, shown))
 }
 
-/// Writes the first build while it is served, then says how it went. The
-/// site stays locked meanwhile, so a request for the open data or the
-/// search index waits for them whole. A build that fails leaves nothing
-/// served.
-fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, shown: &Shown) -> Outcome {
+/// Writes the first build while it is served, then says how it went, and
+/// keeps the site live if it was written. The site's lock is held
+/// meanwhile, so a request for the open data or the search index waits for
+/// them whole. A build that fails leaves nothing served.
+fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, (new, shown): (Live, Shown)) -> Outcome {
     let mut guard = live.lock().unwrap_or_else(PoisonError::into_inner);
-    let Some(current) = guard.as_ref() else { return Outcome::Failed(FailureKind::Site) };
-    let result = current.fill(&shown.report);
-    let dir = current.dir.clone();
+    let result = new.fill(&shown.report);
+    let dir = new.dir.clone();
     let mut state = server.state.write().unwrap_or_else(PoisonError::into_inner);
     state.filling = false;
     match result {
         Ok(()) => {
             drop(state);
+            *guard = Some(new);
             match &shown.withheld {
                 None => {
                     publish_ok(server, &dir, 1);
@@ -322,7 +315,6 @@ fn fill_first(work: &Path, live: &Mutex<Option<Live>>, server: &Server, shown: &
             state.generation = 0;
             state.dir = work.join("none");
             drop(state);
-            *guard = None;
             work::remove_in_background(&dir);
             publish_failure(server, &f)
         }
@@ -421,8 +413,8 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     let mut watcher = watch::start(&root, opts.poll, tx)?;
     // The first build: loaded, checked and chosen before anything is
     // served; its pages are served as they are written.
-    let first = match prepare_first(&root, &work, &live, &server, opts.drafts) {
-        Ok(shown) => Some(shown),
+    let first = match prepare_first(&root, &work, &server, opts.drafts) {
+        Ok(prepared) => Some(prepared),
         Err(outcome) => {
             eprintln!("{}", outcome_line(outcome, true, false, started.elapsed().as_millis()));
             None
@@ -438,8 +430,8 @@ pub fn serve(root: &Path, opts: &Options) -> Result<(), ServeError> {
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
-    if let Some(shown) = first {
-        let outcome = fill_first(&work, &live, &server, &shown);
+    if let Some(prepared) = first {
+        let outcome = fill_first(&work, &live, &server, prepared);
         eprintln!("{}", outcome_line(outcome, true, serving_a_build(&server), started.elapsed().as_millis()));
     }
     while let Some(paths) = watch::next_burst(&root, &rx) {
